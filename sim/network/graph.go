@@ -1,0 +1,68 @@
+// Package network holds the social network as compressed sparse rows (CSR)
+// and the generators that build it: complete, random (Erdős–Rényi),
+// small-world (Watts–Strogatz) and homophilous.
+package network
+
+// Graph is an undirected graph in CSR form: the neighbours of agent i are
+// Adj[Offsets[i]:Offsets[i+1]], sorted ascending, without self-loops or
+// duplicates. Every tie appears twice (i→j and j→i).
+//
+// A complete graph is not materialised: Complete is true, Adj is nil and
+// code that needs neighbours must treat every other agent as one
+// (see Neighbours / Degree). That keeps N = 2,000,000 complete graphs
+// representable for models that only sample partners.
+type Graph struct {
+	N        int
+	Complete bool
+	Offsets  []int64 // len N+1; nil when Complete
+	Adj      []int32 // len Offsets[N]; nil when Complete
+}
+
+// Degree returns the number of neighbours of agent i.
+func (g *Graph) Degree(i int) int {
+	if g.Complete {
+		return g.N - 1
+	}
+	return int(g.Offsets[i+1] - g.Offsets[i])
+}
+
+// Neighbours returns the neighbour list of agent i. It panics on a complete
+// graph, whose lists are implicit; check Complete first.
+func (g *Graph) Neighbours(i int) []int32 {
+	if g.Complete {
+		panic("network: Neighbours on an implicit complete graph")
+	}
+	return g.Adj[g.Offsets[i]:g.Offsets[i+1]]
+}
+
+// Edges returns the number of undirected ties.
+func (g *Graph) Edges() int64 {
+	if g.Complete {
+		return int64(g.N) * int64(g.N-1) / 2
+	}
+	return g.Offsets[g.N] / 2
+}
+
+// MeanDegree returns 2·edges / N.
+func (g *Graph) MeanDegree() float64 {
+	if g.N == 0 {
+		return 0
+	}
+	return 2 * float64(g.Edges()) / float64(g.N)
+}
+
+// Params are the scenario's [network] settings.
+type Params struct {
+	Kind      string  `toml:"kind" doc:"complete, random (Erdős–Rényi), small-world (Watts–Strogatz) or homophilous"`
+	Degree    float64 `toml:"degree" doc:"mean degree (ties per agent); ignored for complete"`
+	Rewire    float64 `toml:"rewire" doc:"small-world: probability that a lattice tie is rewired, in [0,1]"`
+	Homophily float64 `toml:"homophily" doc:"homophilous: 0 ties ignore similarity, 1 ties only between the most similar (ideology, age, region)"`
+}
+
+// Attributes are the agent traits that homophilous tie formation reads.
+// All slices have length N.
+type Attributes struct {
+	Ideology []float32 // standardised
+	Age      []uint8   // years
+	Region   []uint8
+}

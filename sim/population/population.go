@@ -1,0 +1,47 @@
+// Package population generates the synthetic population as struct-of-arrays:
+// demographics, Big Five traits correlated with age and gender, ideology
+// correlated with openness and conscientiousness, and the dispositions the
+// campaign model uses (susceptibility, media literacy, privacy concern,
+// platform activity).
+package population
+
+// Population holds one value per agent in each slice (struct-of-arrays):
+// agent i is index i everywhere.
+type Population struct {
+	N int
+
+	// Demographics.
+	Age       []uint8 // years, 18–90 (later issues may add minors)
+	Gender    []uint8 // 0 female, 1 male
+	Region    []uint8 // 0 … Regions-1
+	Education []uint8 // 0 low, 1 middle, 2 high
+	Migrant   []bool  // migration background
+
+	// Big Five, standardised (population mean ≈ 0, sd ≈ 1).
+	Openness          []float32
+	Conscientiousness []float32
+	Extraversion      []float32
+	Agreeableness     []float32
+	Neuroticism       []float32
+
+	// Ideology, standardised; + is conservative / right.
+	Ideology []float32
+
+	// Dispositions in [0, 1].
+	Susceptibility []float32 // how much one message can move this person
+	MediaLiteracy  []float32 // resistance to manipulative tones
+	PrivacyConcern []float32 // reactance when an ad reveals inference
+
+	// Likes is the number of pages the person likes (platform activity):
+	// median 68, range 1–700 (Kosinski et al. 2013).
+	Likes []int32
+}
+
+// Params are the scenario's [population] settings.
+type Params struct {
+	Size    int `toml:"size" doc:"number of agents, 1 to 2,000,000"`
+	Regions int `toml:"regions" doc:"number of regions, 1 to 64"`
+}
+
+// MaxSize is the largest population the engine accepts.
+const MaxSize = 2_000_000
