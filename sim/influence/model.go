@@ -25,11 +25,11 @@ type Model interface {
 
 // Params are the scenario's [influence] settings.
 type Params struct {
-	Model        string  `toml:"model" doc:"opinion dynamics model: none, degroot, friedkin-johnsen, deffuant, hegselmann-krause, voter, algorithmic-bias"`
-	Epsilon      float64 `toml:"epsilon" doc:"confidence bound on the [-1,1] opinion scale (Deffuant, HK, algorithmic bias); classic [0,1] epsilon is half of this"`
-	Mu           float64 `toml:"mu" doc:"convergence rate of pairwise compromise, in (0, 0.5]"`
-	Gamma        float64 `toml:"gamma" doc:"algorithmic bias: partner weight proportional to distance^-gamma (Sirbu et al. 2019); 0 is Deffuant"`
-	Stubbornness float64 `toml:"stubbornness" doc:"Friedkin-Johnsen: weight 1-lambda of the anchor (initial opinion) in [0,1]"`
+	Model        string  `toml:"model" comment:"opinion dynamics model: none, degroot, friedkin-johnsen, deffuant, hegselmann-krause, voter, algorithmic-bias"`
+	Epsilon      float64 `toml:"epsilon" comment:"confidence bound on the [-1,1] opinion scale (Deffuant, HK, algorithmic bias); classic [0,1] epsilon is half of this"`
+	Mu           float64 `toml:"mu" comment:"convergence rate of pairwise compromise, in (0, 0.5]"`
+	Gamma        float64 `toml:"gamma" comment:"algorithmic bias: partner weight proportional to distance^-gamma (Sirbu et al. 2019); 0 is Deffuant"`
+	Stubbornness float64 `toml:"stubbornness" comment:"Friedkin-Johnsen: weight 1-lambda of the anchor (initial opinion) in [0,1]"`
 }
 
 // Setup is what a model needs besides its parameters.

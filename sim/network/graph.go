@@ -53,10 +53,10 @@ func (g *Graph) MeanDegree() float64 {
 
 // Params are the scenario's [network] settings.
 type Params struct {
-	Kind      string  `toml:"kind" doc:"complete, random (Erdős–Rényi), small-world (Watts–Strogatz) or homophilous"`
-	Degree    float64 `toml:"degree" doc:"mean degree (ties per agent); ignored for complete"`
-	Rewire    float64 `toml:"rewire" doc:"small-world: probability that a lattice tie is rewired, in [0,1]"`
-	Homophily float64 `toml:"homophily" doc:"homophilous: 0 ties ignore similarity, 1 ties only between the most similar (ideology, age, region)"`
+	Kind      string  `toml:"kind" comment:"complete, random (Erdős–Rényi), small-world (Watts–Strogatz) or homophilous"`
+	Degree    float64 `toml:"degree" comment:"mean degree (ties per agent); ignored for complete"`
+	Rewire    float64 `toml:"rewire" comment:"small-world: probability that a lattice tie is rewired, in [0,1]"`
+	Homophily float64 `toml:"homophily" comment:"homophilous: 0 ties ignore similarity, 1 ties only between the most similar (ideology, age, region)"`
 }
 
 // Attributes are the agent traits that homophilous tie formation reads.

@@ -3,12 +3,22 @@
 // correlated with openness and conscientiousness, and the dispositions the
 // campaign model uses (susceptibility, media literacy, privacy concern,
 // platform activity).
+//
+// Generate is deterministic: agent i's values come only from the random
+// stream (seed, rng.Population, i, 0), so the population is identical for
+// any number of workers. The calibration (age pyramid, trait correlations,
+// sex and age differences, ideology) is in calibration.go, with a source
+// next to every constant; the draws are in generate.go.
 package population
 
 // Population holds one value per agent in each slice (struct-of-arrays):
-// agent i is index i everywhere.
+// agent i is index i everywhere. It costs 45 bytes per agent.
 type Population struct {
 	N int
+
+	// Regions is the number of regions the population was drawn with
+	// (Region values are 0 … Regions-1).
+	Regions int
 
 	// Demographics.
 	Age       []uint8 // years, 18–90 (later issues may add minors)
@@ -39,9 +49,18 @@ type Population struct {
 
 // Params are the scenario's [population] settings.
 type Params struct {
-	Size    int `toml:"size" doc:"number of agents, 1 to 2,000,000"`
-	Regions int `toml:"regions" doc:"number of regions, 1 to 64"`
+	Size    int `toml:"size" comment:"number of agents, 1 to 2,000,000"`
+	Regions int `toml:"regions" comment:"number of regions, 1 to 64"`
 }
 
 // MaxSize is the largest population the engine accepts.
 const MaxSize = 2_000_000
+
+// MaxRegions is the largest number of regions (Region is stored in a byte
+// and the network packs it into 6 bits of its sort key).
+const MaxRegions = 64
+
+// DefaultParams returns 10,000 agents in the 12 Dutch provinces.
+func DefaultParams() Params {
+	return Params{Size: 10_000, Regions: 12}
+}

@@ -1,0 +1,70 @@
+package batch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// OutDir collects the files of one result set in a hidden staging
+// directory next to the destination and moves them into place only when
+// all are complete (Commit), so a crash, an error or Ctrl-C never leaves a
+// half-written result: the destination holds the previous files or the
+// new ones, each whole.
+type OutDir struct {
+	Dest    string
+	staging string
+	files   []string
+}
+
+// NewOutDir creates the staging directory for dest.
+func NewOutDir(dest string) (*OutDir, error) {
+	parent := filepath.Dir(filepath.Clean(dest))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output directory %s: %w", dest, err)
+	}
+	if fi, err := os.Stat(dest); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("output directory %s: exists and is not a directory", dest)
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".partial-")
+	if err != nil {
+		return nil, fmt.Errorf("output directory %s: %w", dest, err)
+	}
+	return &OutDir{Dest: dest, staging: staging}, nil
+}
+
+// Create opens a new file in the staging directory.
+func (o *OutDir) Create(name string) (*os.File, error) {
+	f, err := os.Create(filepath.Join(o.staging, name))
+	if err == nil {
+		o.files = append(o.files, name)
+	}
+	return f, err
+}
+
+// Path is where a staged file lives until Commit.
+func (o *OutDir) Path(name string) string { return filepath.Join(o.staging, name) }
+
+// Commit moves every staged file into the destination (renames within one
+// file system are atomic) and removes the staging directory.
+func (o *OutDir) Commit() error {
+	if _, err := os.Stat(o.Dest); os.IsNotExist(err) {
+		// The whole directory appears at once.
+		if err := os.Rename(o.staging, o.Dest); err != nil {
+			return fmt.Errorf("output directory %s: %w", o.Dest, err)
+		}
+		return nil
+	}
+	if err := os.MkdirAll(o.Dest, 0o755); err != nil {
+		return fmt.Errorf("output directory %s: %w", o.Dest, err)
+	}
+	for _, name := range o.files {
+		if err := os.Rename(filepath.Join(o.staging, name), filepath.Join(o.Dest, name)); err != nil {
+			return fmt.Errorf("output %s: %w", filepath.Join(o.Dest, name), err)
+		}
+	}
+	return os.RemoveAll(o.staging)
+}
+
+// Abort deletes the staging directory and everything in it.
+func (o *OutDir) Abort() { os.RemoveAll(o.staging) }

@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
+	"sync/atomic"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"boomerang/batch"
+	"boomerang/scenarios"
+	"boomerang/sim"
+)
+
+type runFlags struct {
+	seed      uint64
+	reps      int
+	steps     int
+	agents    int
+	sets      []string
+	out       string
+	workers   int
+	agentsOut bool
+	plots     bool
+}
+
+func newRunCmd() *cobra.Command {
+	var f runFlags
+	cmd := &cobra.Command{
+		Use:   "run [SCENARIO|FILE]",
+		Short: "Run a scenario (default: " + scenarios.DefaultName + ") with replications; print a summary, write CSV with --out",
+		Long: `Run a scenario: a built-in name or a .toml file (default: ` + scenarios.DefaultName + `).
+
+Without --out, prints the final step of every arm as a table. With --out DIR,
+writes DIR/steps.csv (one row per arm x rep x step), DIR/summary.csv (per arm
+and metric: mean, 95% CI, n, paired difference to control), DIR/manifest.json
+(resolved scenario, seeds, version, command line, timings) and, with
+--agents-out, DIR/agents.csv. Files appear only when the run completed.`,
+		Example: `  boomerang-cli run
+  boomerang-cli run broadcast-basics --reps 20 --workers 2 --out out/
+  boomerang-cli run opinion-lab --set influence.epsilon=0.5 --set network.kind=small-world --set network.degree=10
+  boomerang-cli run my.toml --agents 100000 --steps 200 --seed 7 --out out/ --agents-out`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError{fmt.Errorf("run: expects at most one scenario, got %d", len(args))}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := scenarios.DefaultName
+			if len(args) == 1 {
+				name = args[0]
+			}
+			return runScenario(cmd, name, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.Uint64Var(&f.seed, "seed", 0, "base seed (default: the scenario's seed)")
+	fl.IntVar(&f.reps, "reps", 1, "replications; rep 0 uses the base seed, the others derived seeds (recorded in steps.csv)")
+	fl.IntVar(&f.steps, "steps", 0, "number of steps (default: the scenario's)")
+	fl.IntVar(&f.agents, "agents", 0, "population size (same as --set population.size=N)")
+	fl.StringArrayVar(&f.sets, "set", nil, "override a scenario key, e.g. --set influence.epsilon=0.2 (repeatable)")
+	fl.StringVar(&f.out, "out", "", "directory for steps.csv, summary.csv, manifest.json")
+	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers (results do not depend on it)")
+	fl.BoolVar(&f.agentsOut, "agents-out", false, "also write agents.csv (one row per agent per arm per rep)")
+	fl.BoolVar(&f.plots, "plots", false, "also write PNG charts into --out")
+	return cmd
+}
+
+func runScenario(cmd *cobra.Command, name string, f runFlags) error {
+	if f.reps < 1 {
+		return usageError{fmt.Errorf("--reps %d: must be 1 or more", f.reps)}
+	}
+	if f.workers < 1 {
+		return usageError{fmt.Errorf("--workers %d: must be 1 or more", f.workers)}
+	}
+	if (f.agentsOut || f.plots) && f.out == "" {
+		return usageError{errors.New("--agents-out and --plots need --out DIR")}
+	}
+	cfg, err := scenarios.Load(name)
+	if err != nil {
+		return err
+	}
+	sets := append([]string(nil), f.sets...)
+	fl := cmd.Flags()
+	if fl.Changed("seed") {
+		sets = append(sets, "seed="+strconv.FormatUint(f.seed, 10))
+	}
+	if fl.Changed("steps") {
+		sets = append(sets, "steps="+strconv.Itoa(f.steps))
+	}
+	if fl.Changed("agents") {
+		sets = append(sets, "population.size="+strconv.Itoa(f.agents))
+	}
+	if err := scenarios.ApplySets(&cfg, sets); err != nil {
+		return err
+	}
+	resolved, err := scenarios.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	quiet, _ := cmd.Flags().GetBool("quiet")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	prog := newProgress(cmd.ErrOrStderr(), quiet, int64(f.reps)*int64(cfg.Steps))
+	var steps atomic.Int64
+	opt := batch.Options{
+		Config:  cfg,
+		Reps:    f.reps,
+		Workers: f.workers,
+		Agents:  f.agentsOut,
+		OnStep:  func(int, int) { prog.set(steps.Add(1)) },
+	}
+	var reps []batch.RepResult
+	if f.out == "" {
+		out, err := batch.Run(ctx, opt)
+		prog.finish()
+		if err != nil {
+			return interrupted(ctx, err)
+		}
+		reps = out.Reps
+	} else {
+		opt.Sink = nil
+		meta := batch.Meta{Version: sim.Version, CommandLine: os.Args, Scenario: name, Resolved: resolved}
+		if f.plots {
+			meta.Extra = writePlots
+		}
+		man, kept, err := batch.RunToDir(ctx, f.out, opt, meta)
+		prog.finish()
+		if err != nil {
+			return interrupted(ctx, err)
+		}
+		reps = kept
+		if !quiet {
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %v to %s in %.1f s\n", man.Files, f.out, man.Seconds)
+		}
+	}
+	return printFinal(cmd.OutOrStdout(), cfg, reps)
+}
+
+func interrupted(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return errInterrupted
+	}
+	return err
+}
+
+// printFinal prints, per arm, the mean over replications of a few headline
+// metrics at the last step.
+func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
+	if len(reps) == 0 {
+		return nil
+	}
+	headline := []string{"mean_opinion", "shift_vs_control", "polarisation", "reach", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"}
+	cols := map[string]sim.Column{}
+	for _, c := range sim.MetricColumns() {
+		cols[c.Name] = c
+	}
+	fmt.Fprintf(w, "%s: %d agents, %d steps, %d rep(s), seed %d; values at the last step", cfg.Name, cfg.Population.Size, cfg.Steps, len(reps), cfg.Seed)
+	if len(reps) > 1 {
+		fmt.Fprint(w, ", mean over replications")
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "arm\t")
+	for _, h := range headline {
+		fmt.Fprintf(tw, "%s\t", h)
+	}
+	fmt.Fprintln(tw)
+	for ai, arm := range reps[0].Result.Arms {
+		fmt.Fprintf(tw, "%s\t", arm.Name)
+		for _, h := range headline {
+			var sum float64
+			n := 0
+			for _, r := range reps {
+				s := r.Result.Arms[ai].Series
+				if v := cols[h].Value(&s[len(s)-1]); !math.IsNaN(v) {
+					sum += v
+					n++
+				}
+			}
+			if n == 0 {
+				fmt.Fprint(tw, "-\t")
+				continue
+			}
+			fmt.Fprintf(tw, "%s\t", humanNumber(sum/float64(n)))
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
+}
+
+// humanNumber prints whole numbers in full and others with 4 significant
+// digits, for the terminal table (the CSV files keep full precision).
+func humanNumber(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e12 {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}

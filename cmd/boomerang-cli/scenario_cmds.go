@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"boomerang/scenarios"
+)
+
+func newListCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in scenarios, one line each",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			for _, s := range scenarios.List() {
+				marker := ""
+				if s.Name == scenarios.DefaultName {
+					marker = " (default)"
+				}
+				fmt.Fprintf(tw, "%s\t%s%s\n", s.Name, s.Title, marker)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newShowCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show SCENARIO|FILE",
+		Short: "Print the resolved scenario as TOML, every key with its default, to copy and edit",
+		Args:  exactArgs(1, "one scenario name or file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := scenarios.Load(args[0])
+			if err != nil {
+				return err
+			}
+			data, err := scenarios.Marshal(cfg)
+			if err != nil {
+				return err
+			}
+			_, err = cmd.OutOrStdout().Write(data)
+			return err
+		},
+	}
+}
+
+func newValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a scenario file; exit 0 if valid, 1 with the file, line and key if not",
+		Args:  exactArgs(1, "one scenario file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := scenarios.Load(args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (%q, %d agents, %d steps, arms: %d)\n",
+				args[0], cfg.Name, cfg.Population.Size, cfg.Steps, len(cfg.Arms))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: vet, the engine under the
+# race detector, the UI with Fyne's headless test driver, a short fuzz of
+# every parser, a CGO_ENABLED=0 build of the CLI, and a smoke test that
+# starts the real app under Xvfb and waits for its first frame.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+export PATH="$PATH:/usr/local/go/bin"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "gofmt"
+bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$bad" ]; then echo "gofmt needed: $bad"; exit 1; fi
+
+step "go vet"
+CGO_ENABLED=0 go vet ./sim/... ./scenarios/... ./batch/... ./chart/... ./cmd/boomerang-cli/...
+go vet -tags ci ./ui/... ./cmd/boomerang/...
+
+step "engine side builds without cgo and without Fyne"
+CGO_ENABLED=0 go build -o bin/boomerang-cli ./cmd/boomerang-cli
+if CGO_ENABLED=0 go list -deps ./sim/... ./scenarios/... ./batch/... ./chart/... ./cmd/boomerang-cli/ | grep -q '^fyne.io/'; then
+  echo "the engine side imports Fyne"; exit 1
+fi
+
+step "engine tests (race detector)"
+go test -race -count=1 ./sim/... ./scenarios/... ./batch/... ./chart/... ./cmd/boomerang-cli/...
+
+step "UI tests (Fyne test driver, no display)"
+CGO_ENABLED=0 go test -tags ci -count=1 ./ui/...
+
+step "fuzz parsers (short)"
+go test -run='^$' -fuzz='^FuzzParse$' -fuzztime=15s ./scenarios/
+go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s ./scenarios/
+
+step "app smoke test under Xvfb"
+./scripts/smoke-app.sh
+
+echo
+echo "all tests passed"

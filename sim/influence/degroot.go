@@ -1,0 +1,124 @@
+package influence
+
+import "boomerang/sim/network"
+
+// DeGroot (1974) averaging with self-weight: every agent simultaneously
+// takes the plain mean of its own opinion and its neighbours',
+//
+//	x_i' = (x_i + Σ_{j∈N(i)} x_j) / (d_i + 1).
+//
+// The weights W_ij = 1/(d_i+1) are row-stochastic and, thanks to the
+// self-loop, aperiodic; on a connected graph opinions converge to the
+// consensus Σ(d_i+1)·x_i(0) / Σ(d_i+1) (the stationary distribution of W is
+// π_i ∝ d_i+1; Golub & Jackson 2010).
+//
+// Friedkin & Johnsen (1990) reuse the same averaging with an anchor; see
+// friedkin_johnsen.go. Both share the averager below.
+
+// averager computes x' = λ·(W x) + (1−λ)·u synchronously, W the DeGroot
+// weights above. DeGroot is anchor == nil (λ = 1).
+type averager struct {
+	g      *network.Graph
+	lambda float32   // weight of the social term (FJ: 1 − stubbornness)
+	anchor []float32 // FJ anchors u; nil for DeGroot
+	buf    []float32 // next opinions (double buffer)
+	x      []float32 // the opinions of the step being computed
+	pool   *pool
+}
+
+// newDeGroot builds the DeGroot model on s.Graph.
+func newDeGroot(s Setup) *averager {
+	return newAverager(s, 1, nil)
+}
+
+func newAverager(s Setup, lambda float32, anchor []float32) *averager {
+	m := &averager{g: s.Graph, lambda: lambda, anchor: anchor}
+	if !s.Graph.Complete {
+		m.buf = make([]float32, s.Graph.N)
+		m.pool = newPool(chunks(s.Graph.N, s.Graph.Offsets, workers(s)), m.sweep)
+	}
+	return m
+}
+
+// Step implements Model: one synchronous averaging of every agent.
+func (m *averager) Step(_ int, x []float32) {
+	if m.anchor == nil && m.lambda != 1 {
+		panic("influence: averager without anchor must have lambda 1")
+	}
+	if m.g.Complete {
+		m.stepComplete(x)
+		return
+	}
+	m.x = x
+	m.pool.run()
+	m.x = nil
+	copy(x, m.buf)
+}
+
+// stepComplete: on a complete graph (W x)_i is the population mean for
+// every i, so one O(N) pass suffices.
+func (m *averager) stepComplete(x []float32) {
+	if len(x) == 0 {
+		return
+	}
+	var sum float64
+	for _, v := range x {
+		sum += float64(v)
+	}
+	mean := float32(sum / float64(len(x)))
+	if m.anchor == nil {
+		for i := range x {
+			x[i] = mean
+		}
+		return
+	}
+	social := m.lambda * mean
+	keep := 1 - m.lambda
+	u := m.anchor[:len(x)]
+	for i := range x {
+		x[i] = social + keep*u[i]
+	}
+}
+
+// sweep computes the next opinions of agents [lo, hi) into m.buf. Each
+// agent's sum runs over its own list in a fixed order with fixed
+// accumulators, so the result does not depend on how agents are chunked.
+func (m *averager) sweep(lo, hi int) {
+	x, out := m.x, m.buf
+	off, adj := m.g.Offsets, m.g.Adj
+	anchor := m.anchor
+	lambda, keep := m.lambda, 1-m.lambda
+	_ = off[hi] // hoist the bounds check of off[i+1]
+	a := off[lo]
+	for i := lo; i < hi; i++ {
+		b := off[i+1]
+		nb := adj[a:b]
+		a = b
+		s := averageOf(x, nb, x[i])
+		if anchor != nil {
+			s = lambda*s + keep*anchor[i]
+		}
+		out[i] = s
+	}
+}
+
+// averageOf returns (self + Σ x[nb]) / (len(nb)+1). Accumulation is in
+// float32 with four interleaved partial sums (neighbour k goes to sum k mod
+// 4, combined as (s0+s1)+(s2+s3)): fixed for each agent, so bit-identical
+// for any number of workers.
+func averageOf(x []float32, nb []int32, self float32) float32 {
+	var s0, s1, s2, s3 float32
+	s0 = self
+	k := 0
+	for ; k+4 <= len(nb); k += 4 {
+		q := nb[k : k+4 : k+4]
+		s0 += x[q[0]]
+		s1 += x[q[1]]
+		s2 += x[q[2]]
+		s3 += x[q[3]]
+	}
+	for ; k < len(nb); k++ {
+		s0 += x[nb[k]]
+	}
+	return ((s0 + s1) + (s2 + s3)) / float32(len(nb)+1)
+}

@@ -1,0 +1,98 @@
+package influence
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"boomerang/sim/network"
+)
+
+// fjFixedPoint solves (I − λW) x* = (1−λ) u densely (gonum), W the DeGroot
+// weights with self-loop (LITERATURE §7: x* = (I − ΛW)⁻¹(I − Λ)u).
+func fjFixedPoint(g *network.Graph, lambda float64, u []float32) []float64 {
+	n := g.N
+	a := mat.NewDense(n, n, nil)
+	b := mat.NewVecDense(n, nil)
+	for i := range n {
+		w := lambda / float64(g.Degree(i)+1)
+		a.Set(i, i, 1-w)
+		if g.Complete {
+			for j := range n {
+				if j != i {
+					a.Set(i, j, -w)
+				}
+			}
+		} else {
+			for _, j := range g.Neighbours(i) {
+				a.Set(i, int(j), -w)
+			}
+		}
+		b.SetVec(i, (1-lambda)*float64(u[i]))
+	}
+	var x mat.VecDense
+	if err := x.SolveVec(a, b); err != nil {
+		panic(err)
+	}
+	return x.RawVector().Data
+}
+
+func TestFriedkinJohnsenFixedPoint(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		g     *network.Graph
+		stubb float64
+	}{
+		{"random n=150", randomGraph(150, 5, 4), 0.3},
+		{"ring n=120", ringGraph(120, 2), 0.1},
+		{"complete n=60", completeGraph(60), 0.25},
+	} {
+		u := uniformOpinions(c.g.N, 9)
+		want := fjFixedPoint(c.g, 1-c.stubb, u)
+		x := slices.Clone(u)
+		m := mustNew(t, Params{Model: "friedkin-johnsen", Stubbornness: c.stubb}, Setup{Graph: c.g, Initial: u, Workers: 2})
+		for s := 1; s <= 2000; s++ {
+			m.Step(s, x)
+		}
+		worst, moved := 0.0, 0.0
+		for i := range x {
+			worst = math.Max(worst, math.Abs(float64(x[i])-want[i]))
+			moved = math.Max(moved, math.Abs(want[i]-float64(u[i])))
+		}
+		t.Logf("%s: max |x − x*| = %.2g (x* is up to %.3f from u)", c.name, worst, moved)
+		if worst > 1e-4 {
+			t.Errorf("%s: max |x − x*| = %.3g > 1e-4", c.name, worst)
+		}
+		if moved < 0.05 {
+			t.Errorf("%s: fixed point too close to the anchors to test anything", c.name)
+		}
+	}
+}
+
+// Without Setup.Initial the first step's opinions are the anchors; full
+// stubbornness freezes them.
+func TestFriedkinJohnsenAnchors(t *testing.T) {
+	g := randomGraph(100, 4, 2)
+	u := uniformOpinions(100, 1)
+	x := slices.Clone(u)
+	m := mustNew(t, Params{Model: "friedkin-johnsen", Stubbornness: 1}, Setup{Graph: g})
+	for s := 1; s <= 10; s++ {
+		m.Step(s, x)
+	}
+	if !sameBits(x, u) {
+		t.Fatal("stubbornness 1 must keep everyone at the anchor")
+	}
+	// stubbornness 0 is DeGroot
+	a, b := slices.Clone(u), slices.Clone(u)
+	fj := mustNew(t, Params{Model: "friedkin-johnsen", Stubbornness: 0}, Setup{Graph: g, Initial: u})
+	dg := mustNew(t, Params{Model: "degroot"}, Setup{Graph: g})
+	for s := 1; s <= 10; s++ {
+		fj.Step(s, a)
+		dg.Step(s, b)
+	}
+	if !sameBits(a, b) {
+		t.Fatal("stubbornness 0 must equal DeGroot")
+	}
+}

@@ -1,0 +1,290 @@
+package influence
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"boomerang/sim/network"
+	"boomerang/sim/rng"
+)
+
+// Test-local graph builders: the real generators live in sim/network.
+
+// completeGraph is the implicit complete graph on n agents.
+func completeGraph(n int) *network.Graph {
+	return &network.Graph{N: n, Complete: true}
+}
+
+// completeCSR is the complete graph on n agents with explicit lists.
+func completeCSR(n int) *network.Graph {
+	var edges [][2]int32
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			edges = append(edges, [2]int32{int32(i), int32(j)})
+		}
+	}
+	return fromEdges(n, edges)
+}
+
+// ringGraph is the ring lattice where each agent is tied to its k nearest
+// neighbours on each side.
+func ringGraph(n, k int) *network.Graph {
+	var edges [][2]int32
+	for i := range n {
+		for d := 1; d <= k; d++ {
+			edges = append(edges, [2]int32{int32(i), int32((i + d) % n)})
+		}
+	}
+	return fromEdges(n, edges)
+}
+
+// randomGraph is an Erdős–Rényi-like G(n, m) graph with m ≈ n·deg/2
+// uniformly drawn ties (self-loops dropped, duplicates merged), drawn
+// from the Network stream of seed.
+func randomGraph(n int, deg float64, seed uint64) *network.Graph {
+	r := rng.New(seed, rng.Network, 0, 0)
+	m := int(float64(n) * deg / 2)
+	edges := make([][2]int32, 0, m)
+	for len(edges) < m {
+		a, b := int32(r.IntN(n)), int32(r.IntN(n))
+		if a != b {
+			edges = append(edges, [2]int32{a, b})
+		}
+	}
+	return fromEdges(n, edges)
+}
+
+// fromEdges builds a CSR graph (sorted lists, no duplicates) from
+// undirected ties.
+func fromEdges(n int, edges [][2]int32) *network.Graph {
+	off := make([]int64, n+1)
+	for _, e := range edges {
+		off[e[0]+1]++
+		off[e[1]+1]++
+	}
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	adj := make([]int32, off[n])
+	pos := slices.Clone(off[:n])
+	for _, e := range edges {
+		adj[pos[e[0]]] = e[1]
+		pos[e[0]]++
+		adj[pos[e[1]]] = e[0]
+		pos[e[1]]++
+	}
+	// sort and deduplicate each list, compacting in place
+	out := make([]int64, n+1)
+	w := int64(0)
+	for i := range n {
+		list := adj[off[i]:off[i+1]]
+		slices.Sort(list)
+		list = slices.Compact(list)
+		out[i] = w
+		w += int64(copy(adj[w:], list))
+	}
+	out[n] = w
+	return &network.Graph{N: n, Offsets: out, Adj: adj[:w:w]}
+}
+
+// connected reports whether g is connected (BFS from agent 0).
+func connected(g *network.Graph) bool {
+	if g.Complete || g.N == 0 {
+		return true
+	}
+	seen := make([]bool, g.N)
+	queue := []int32{0}
+	seen[0] = true
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, j := range g.Neighbours(int(i)) {
+			if !seen[j] {
+				seen[j] = true
+				queue = append(queue, j)
+			}
+		}
+	}
+	return !slices.Contains(seen, false)
+}
+
+// connectedRandomGraph draws random graphs from successive seeds until one
+// is connected.
+func connectedRandomGraph(t testing.TB, n int, deg float64, seed uint64) *network.Graph {
+	for k := range uint64(100) {
+		g := randomGraph(n, deg, seed+k)
+		if connected(g) {
+			return g
+		}
+	}
+	t.Fatalf("no connected random graph n=%d deg=%v", n, deg)
+	return nil
+}
+
+// uniformOpinions draws n opinions from U[−1, 1].
+func uniformOpinions(n int, seed uint64) []float32 {
+	r := rng.New(seed, rng.Opinion, 0, 0)
+	x := make([]float32, n)
+	for i := range x {
+		x[i] = float32(2*r.Float64() - 1)
+	}
+	return x
+}
+
+// clusterGap is the rule for counting clusters in tests: sort the final
+// opinions and cut wherever two consecutive ones are more than clusterGap
+// apart (single linkage on the [−1, 1] scale).
+const clusterGap = 0.02
+
+// cluster is a group of agents found by clusters.
+type cluster struct {
+	Size   int
+	Centre float64
+}
+
+// clusters returns the clusters of x by the clusterGap rule, in opinion order.
+func clusters(x []float32) []cluster {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	var out []cluster
+	start := 0
+	for k := 1; k <= len(s); k++ {
+		if k == len(s) || float64(s[k])-float64(s[k-1]) > clusterGap {
+			sum := 0.0
+			for _, v := range s[start:k] {
+				sum += float64(v)
+			}
+			out = append(out, cluster{Size: k - start, Centre: sum / float64(k-start)})
+			start = k
+		}
+	}
+	return out
+}
+
+// majorShare is the share of agents a cluster needs to count as major.
+const majorShare = 0.10
+
+// majors returns the clusters holding at least majorShare of the agents.
+func majors(x []float32) []cluster {
+	var out []cluster
+	for _, c := range clusters(x) {
+		if float64(c.Size) >= majorShare*float64(len(x)) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mustNew builds a model or fails the test.
+func mustNew(t testing.TB, p Params, s Setup) Model {
+	t.Helper()
+	m, err := New(p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// finalGroups splits the sorted opinions wherever consecutive ones are at
+// least eps apart (float32 arithmetic, as in the pairwise models) and
+// returns the group sizes in opinion order. Groups that far apart can never
+// interact again under Deffuant-type updates, which keep every agent inside
+// its group's hull; a group narrower than eps on a complete graph contracts
+// to one point. frozen reports whether every group is narrower than eps,
+// i.e. whether the final clusters are settled.
+func finalGroups(x []float32, eps float64) (sizes []int, frozen bool) {
+	s := slices.Clone(x)
+	slices.Sort(s)
+	e := float32(eps)
+	frozen = true
+	start := 0
+	for k := 1; k <= len(s); k++ {
+		if k == len(s) || s[k]-s[k-1] >= e {
+			sizes = append(sizes, k-start)
+			if s[k-1]-s[start] >= e {
+				frozen = false
+			}
+			start = k
+		}
+	}
+	return sizes, frozen
+}
+
+// effectiveCount is the effective number of clusters (Σ s)² / Σ s², the
+// measure of Sîrbu et al. (2019): minor clusters count for little.
+func effectiveCount(sizes []int) float64 {
+	var sum, sq float64
+	for _, s := range sizes {
+		sum += float64(s)
+		sq += float64(s) * float64(s)
+	}
+	return sum * sum / sq
+}
+
+// runner steps a model with consecutive step numbers.
+type runner struct {
+	m Model
+	x []float32
+	t int
+}
+
+// step advances one sweep.
+func (r *runner) step() {
+	r.t++
+	r.m.Step(r.t, r.x)
+}
+
+// untilStill steps until no opinion moves by more than tol in a sweep (or
+// maxSteps more sweeps) and reports whether it got still.
+func (r *runner) untilStill(tol float64, maxSteps int) bool {
+	prev := make([]float32, len(r.x))
+	for range maxSteps {
+		copy(prev, r.x)
+		r.step()
+		moved := 0.0
+		for i := range r.x {
+			moved = math.Max(moved, math.Abs(float64(r.x[i])-float64(prev[i])))
+		}
+		if moved <= tol {
+			return true
+		}
+	}
+	return false
+}
+
+// untilFrozen steps a pairwise model on a complete graph until its final
+// groups are settled (see finalGroups), at most maxSteps more sweeps.
+func (r *runner) untilFrozen(eps float64, maxSteps int) (sizes []int, frozen bool) {
+	for range maxSteps {
+		r.step()
+		if sizes, ok := finalGroups(r.x, eps); ok {
+			return sizes, true
+		}
+	}
+	return finalGroups(r.x, eps)
+}
+
+// heavy reports whether the full-size textbook ensembles should run: not
+// under -short nor the race detector, which get smaller ones.
+func heavy() bool {
+	return !testing.Short() && !raceEnabled
+}
+
+// spread is max(x) − min(x).
+func spread(x []float32) float64 {
+	return float64(slices.Max(x)) - float64(slices.Min(x))
+}
+
+// sameBits reports whether a and b are bit-for-bit equal.
+func sameBits(a, b []float32) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Float32bits(a[i]) != math.Float32bits(b[i]) {
+			return false
+		}
+	}
+	return true
+}

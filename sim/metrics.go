@@ -1,0 +1,178 @@
+package sim
+
+import (
+	"math"
+)
+
+// Metrics is one row of steps.csv: the state of one arm after one step.
+// Counts are cumulative up to the step. Every metric is defined in
+// docs/MODEL.md ("Metrics"); NaN means "not defined" (written as an empty
+// CSV cell), e.g. cost per conversion when there were no extra conversions.
+type Metrics struct {
+	Step int
+
+	MeanOpinion    float64 // mean opinion on [−1, 1]
+	SDOpinion      float64 // population standard deviation of opinion
+	ShiftVsControl float64 // MeanOpinion − control arm's MeanOpinion at the same step
+	Polarisation   float64 // mean |x_i − x_j| over random pairs (Gini mean difference), in [0, 2]
+
+	Impressions          int64
+	Reach                int64 // distinct people who saw at least one ad
+	Clicks               int64
+	CTR                  float64 // Clicks / Impressions
+	Conversions          int64   // people who have converted, for any reason
+	ConversionRate       float64 // Conversions / population
+	ConversionsVsControl int64   // Conversions − control's Conversions: the campaign's causal effect
+	Spend                float64 // euro: Impressions · CPM / 1000
+	CostPerConversion    float64 // Spend / ConversionsVsControl (cost per extra conversion)
+
+	AttributesPerImpression float64 // personal attributes used per impression
+	SensitiveShare          float64 // share of impressions chosen with a special-category inference
+	VulnerableShare         float64 // share of ad-caused opinion change from impressions that targeted a vulnerability
+	Backfires               int64   // impressions that caused reactance
+	ExposureGini            float64 // Gini coefficient of impressions per person (0 equal … 1 all on one)
+}
+
+// Column is one metric column of steps.csv.
+type Column struct {
+	Name  string
+	Doc   string
+	Value func(*Metrics) float64
+}
+
+// MetricColumns returns the metric columns of steps.csv in order (after
+// arm, rep, seed, step). The names are part of the CLI contract.
+func MetricColumns() []Column {
+	i := func(v int64) float64 { return float64(v) }
+	return []Column{
+		{"mean_opinion", "mean opinion on [-1, 1]", func(m *Metrics) float64 { return m.MeanOpinion }},
+		{"sd_opinion", "standard deviation of opinion", func(m *Metrics) float64 { return m.SDOpinion }},
+		{"shift_vs_control", "mean opinion minus the control arm's at the same step", func(m *Metrics) float64 { return m.ShiftVsControl }},
+		{"polarisation", "mean absolute opinion difference of two random people, 0..2", func(m *Metrics) float64 { return m.Polarisation }},
+		{"impressions", "ads shown so far", func(m *Metrics) float64 { return i(m.Impressions) }},
+		{"reach", "people who saw at least one ad", func(m *Metrics) float64 { return i(m.Reach) }},
+		{"clicks", "ads clicked so far", func(m *Metrics) float64 { return i(m.Clicks) }},
+		{"ctr", "clicks / impressions", func(m *Metrics) float64 { return m.CTR }},
+		{"conversions", "people converted so far, for any reason", func(m *Metrics) float64 { return i(m.Conversions) }},
+		{"conversion_rate", "conversions / population", func(m *Metrics) float64 { return m.ConversionRate }},
+		{"conversions_vs_control", "conversions minus the control arm's", func(m *Metrics) float64 { return i(m.ConversionsVsControl) }},
+		{"spend", "euro spent: impressions x CPM / 1000", func(m *Metrics) float64 { return m.Spend }},
+		{"cost_per_conversion", "spend / conversions_vs_control (empty if none)", func(m *Metrics) float64 { return m.CostPerConversion }},
+		{"attributes_per_impression", "personal attributes used per impression", func(m *Metrics) float64 { return m.AttributesPerImpression }},
+		{"sensitive_share", "share of impressions chosen with a sensitive inference", func(m *Metrics) float64 { return m.SensitiveShare }},
+		{"vulnerable_share", "share of ad-caused opinion change that came from targeting vulnerability", func(m *Metrics) float64 { return m.VulnerableShare }},
+		{"backfires", "impressions that caused reactance", func(m *Metrics) float64 { return i(m.Backfires) }},
+		{"exposure_gini", "Gini coefficient of impressions per person", func(m *Metrics) float64 { return m.ExposureGini }},
+	}
+}
+
+// measure computes an arm's metrics after step t, except the *_vs_control
+// columns, which need the control arm and are filled in by the run.
+func measure(t int, w *World, s *ArmState) Metrics {
+	tot := s.Totals
+	m := Metrics{
+		Step:                    t,
+		Impressions:             tot.Impressions,
+		Reach:                   tot.Reach,
+		Clicks:                  tot.Clicks,
+		CTR:                     ratio(float64(tot.Clicks), float64(tot.Impressions)),
+		Conversions:             tot.Conversions,
+		ConversionRate:          ratio(float64(tot.Conversions), float64(w.Pop.N)),
+		Spend:                   float64(tot.Impressions) * w.Config.Campaign.CPM / 1000,
+		AttributesPerImpression: ratio(float64(tot.AttributesUsed), float64(tot.Impressions)),
+		SensitiveShare:          ratio(float64(tot.SensitiveImps), float64(tot.Impressions)),
+		VulnerableShare:         ratio(tot.PersuasionVuln, tot.PersuasionTotal),
+		Backfires:               tot.Backfires,
+		CostPerConversion:       math.NaN(),
+	}
+	m.MeanOpinion, m.SDOpinion = meanSD(s.Opinion)
+	m.Polarisation = meanAbsDifference(s.Opinion)
+	m.ExposureGini = giniCounts(s.Impressions)
+	return m
+}
+
+// ratio is a/b, or 0 when b is 0 (no impressions yet: nothing to share).
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+func meanSD(x []float32) (mean, sd float64) {
+	if len(x) == 0 {
+		return 0, 0
+	}
+	var sum float64
+	for _, v := range x {
+		sum += float64(v)
+	}
+	mean = sum / float64(len(x))
+	var ss float64
+	for _, v := range x {
+		d := float64(v) - mean
+		ss += d * d
+	}
+	return mean, math.Sqrt(ss / float64(len(x)))
+}
+
+// polarisationBins is the resolution of the opinion histogram behind
+// Polarisation: 200 bins of width 0.01 keep the error below 0.01 at O(N).
+const polarisationBins = 200
+
+// meanAbsDifference is the Gini mean difference E|x_i − x_j| over distinct
+// pairs, computed from a histogram of opinions (bin centres) in O(N + B).
+func meanAbsDifference(x []float32) float64 {
+	n := len(x)
+	if n < 2 {
+		return 0
+	}
+	var h [polarisationBins]int64
+	for _, v := range x {
+		b := int((float64(v) + 1) / 2 * polarisationBins)
+		h[min(max(b, 0), polarisationBins-1)]++
+	}
+	// Σ_{i<j} |c_i − c_j| n_i n_j via running sums over sorted bins.
+	var total, cumCount, cumWeighted float64
+	for b, c := range h {
+		if c == 0 {
+			continue
+		}
+		centre := -1 + (float64(b)+0.5)*2/polarisationBins
+		cf := float64(c)
+		total += cf * (centre*cumCount - cumWeighted)
+		cumCount += cf
+		cumWeighted += cf * centre
+	}
+	return total / (float64(n) * float64(n-1) / 2)
+}
+
+// giniCounts is the Gini coefficient of non-negative integer counts,
+// computed by counting sort: G = Σ_i (2i − n − 1) y_(i) / (n Σ y).
+func giniCounts(y []int32) float64 {
+	n := len(y)
+	var maxV int32
+	var sum float64
+	for _, v := range y {
+		maxV = max(maxV, v)
+		sum += float64(v)
+	}
+	if n == 0 || sum == 0 {
+		return 0
+	}
+	freq := make([]int64, maxV+1)
+	for _, v := range y {
+		freq[v]++
+	}
+	var acc float64
+	rank := 0 // 0-based rank of the first element with this value
+	for v, f := range freq {
+		if f == 0 {
+			continue
+		}
+		// Σ over ranks r = rank … rank+f−1 of (2(r+1) − n − 1) = f·(2·rank + f − n)
+		acc += float64(v) * float64(f) * float64(2*rank+int(f)-n)
+		rank += int(f)
+	}
+	return acc / (float64(n) * sum)
+}

@@ -1,0 +1,133 @@
+package sim
+
+import (
+	"fmt"
+	"sync"
+
+	"boomerang/sim/influence"
+)
+
+// Arm is one arm of a run: a strategy acting on its own twin of the world.
+type Arm struct {
+	Name      string
+	Strategy  Strategy
+	State     *ArmState
+	Influence influence.Model
+	Series    []Metrics // one row per step, from step 0
+	plan      Plan
+}
+
+// Run is one replication: one World and its arms, advanced in lockstep.
+type Run struct {
+	World   *World
+	Arms    []*Arm
+	Control int // index of the control arm (strategy none), or −1
+	T       int // steps done so far
+	workers int
+}
+
+// NewRun builds the world for seed and its arms, and records step 0.
+// workers bounds the goroutines used; it never changes the results.
+func NewRun(cfg Config, seed uint64, workers int) (*Run, error) {
+	w, err := BuildWorld(cfg, seed, workers)
+	if err != nil {
+		return nil, err
+	}
+	return NewRunOn(w, workers)
+}
+
+// NewRunOn starts a run on an existing world (e.g. to rerun arms on the
+// same population without rebuilding it).
+func NewRunOn(w *World, workers int) (*Run, error) {
+	r := &Run{World: w, Control: -1, workers: max(workers, 1)}
+	for _, ac := range w.Config.Arms {
+		st, err := NewStrategy(ac.Strategy)
+		if err != nil {
+			return nil, fmt.Errorf("arms %q: %w", ac.Name, err)
+		}
+		state := newArmState(w)
+		inf, err := influence.New(w.Config.Influence, influence.Setup{
+			Graph: w.Graph, Initial: w.Prejudice, Seed: w.Seed, Workers: r.workers,
+		})
+		if err != nil {
+			return nil, err
+		}
+		if ac.Strategy == "none" && r.Control < 0 {
+			r.Control = len(r.Arms)
+		}
+		r.Arms = append(r.Arms, &Arm{Name: ac.Name, Strategy: st, State: state, Influence: inf})
+	}
+	r.record(0)
+	return r, nil
+}
+
+// Done reports whether the configured number of steps has been run.
+func (r *Run) Done() bool { return r.T >= r.World.Config.Steps }
+
+// Step advances every arm by one step. Arms are independent, so they run
+// concurrently; each arm's result is the same as if run alone.
+func (r *Run) Step() {
+	r.T++
+	t := r.T
+	r.eachArm(func(a *Arm) { a.step(t, r.World) })
+	r.record(t)
+}
+
+// RunToEnd steps until Done.
+func (r *Run) RunToEnd() {
+	for !r.Done() {
+		r.Step()
+	}
+}
+
+// step is one step of one arm: plan, respond, influence. Metrics are
+// recorded by the run once every arm has stepped.
+func (a *Arm) step(t int, w *World) {
+	a.plan.Exposures = a.plan.Exposures[:0]
+	a.Strategy.Plan(t, w, a.State, &a.plan) // who sees which message, and why
+	respond(t, w, a.State, &a.plan)         // clicks, opinion change, conversions
+	a.Influence.Step(t, a.State.Opinion)    // social dynamics
+}
+
+// record appends step t's metrics to every arm, then the comparisons with
+// the control arm.
+func (r *Run) record(t int) {
+	r.eachArm(func(a *Arm) { a.Series = append(a.Series, measure(t, r.World, a.State)) })
+	if r.Control < 0 {
+		for _, a := range r.Arms {
+			m := &a.Series[t]
+			m.ShiftVsControl = nan()
+		}
+		return
+	}
+	c := r.Arms[r.Control].Series[t]
+	for _, a := range r.Arms {
+		m := &a.Series[t]
+		m.ShiftVsControl = m.MeanOpinion - c.MeanOpinion
+		m.ConversionsVsControl = m.Conversions - c.Conversions
+		if m.ConversionsVsControl > 0 {
+			m.CostPerConversion = m.Spend / float64(m.ConversionsVsControl)
+		}
+	}
+}
+
+// eachArm runs f on every arm, concurrently when the run has workers to spare.
+func (r *Run) eachArm(f func(*Arm)) {
+	if r.workers <= 1 || len(r.Arms) == 1 {
+		for _, a := range r.Arms {
+			f(a)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, r.workers)
+	for _, a := range r.Arms {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			f(a)
+		}()
+	}
+	wg.Wait()
+}

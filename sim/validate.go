@@ -1,0 +1,124 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"boomerang/sim/influence"
+	"boomerang/sim/network"
+	"boomerang/sim/population"
+)
+
+// FieldError is a bad value in a Config: Key is the dotted TOML key
+// (e.g. "influence.epsilon"), Msg says what is allowed.
+type FieldError struct {
+	Key   string
+	Value any
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if s, ok := e.Value.(string); ok {
+		return fmt.Sprintf("%s = %q: %s", e.Key, s, e.Msg)
+	}
+	return fmt.Sprintf("%s = %v: %s", e.Key, e.Value, e.Msg)
+}
+
+// MaxSteps bounds scenario length; a year of daily steps fits many times.
+const MaxSteps = 100_000
+
+// Validate checks every value of c and returns the first problem as a
+// *FieldError naming the key, or nil.
+func (c *Config) Validate() error {
+	bad := func(key string, v any, format string, a ...any) error {
+		return &FieldError{Key: key, Value: v, Msg: fmt.Sprintf(format, a...)}
+	}
+	n := c.Population.Size
+	switch {
+	case n < 1 || n > population.MaxSize:
+		return bad("population.size", n, "must be between 1 and %d", population.MaxSize)
+	case c.Population.Regions < 1 || c.Population.Regions > 64:
+		return bad("population.regions", c.Population.Regions, "must be between 1 and 64")
+	case c.Steps < 0 || c.Steps > MaxSteps:
+		return bad("steps", c.Steps, "must be between 0 and %d", MaxSteps)
+	case !slices.Contains(network.Kinds(), c.Network.Kind):
+		return bad("network.kind", c.Network.Kind, "unknown (allowed: %v)", network.Kinds())
+	case c.Network.Kind != "complete" && n > 1 && !(c.Network.Degree > 0 && c.Network.Degree < float64(n)):
+		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
+	case !in01(c.Network.Rewire):
+		return bad("network.rewire", c.Network.Rewire, "must be between 0 and 1")
+	case !in01(c.Network.Homophily):
+		return bad("network.homophily", c.Network.Homophily, "must be between 0 and 1")
+	case c.Network.Kind == "complete" && n > 5000 && c.Influence.Model == "algorithmic-bias":
+		return bad("network.kind", c.Network.Kind, "algorithmic-bias on a complete graph costs O(N) per encounter: use at most 5000 agents or a sparse network")
+	case !slices.Contains(OpinionKinds(), c.Opinion.Initial):
+		return bad("opinion.initial", c.Opinion.Initial, "unknown (allowed: %v)", OpinionKinds())
+	case !(c.Opinion.Mean >= -1 && c.Opinion.Mean <= 1):
+		return bad("opinion.mean", c.Opinion.Mean, "must be between -1 and 1")
+	case !(c.Opinion.Spread >= 0 && c.Opinion.Spread <= 2):
+		return bad("opinion.spread", c.Opinion.Spread, "must be between 0 and 2")
+	case c.Opinion.BurnIn < 0 || c.Opinion.BurnIn > MaxSteps:
+		return bad("opinion.burn_in", c.Opinion.BurnIn, "must be between 0 and %d", MaxSteps)
+	case !slices.Contains(influence.Names(), c.Influence.Model):
+		return bad("influence.model", c.Influence.Model, "unknown (allowed: %v)", influence.Names())
+	case !(c.Influence.Epsilon > 0 && c.Influence.Epsilon <= 2):
+		return bad("influence.epsilon", c.Influence.Epsilon, "must be above 0 and at most 2 (the width of the opinion scale)")
+	case !(c.Influence.Mu > 0 && c.Influence.Mu <= 0.5):
+		return bad("influence.mu", c.Influence.Mu, "must be above 0 and at most 0.5")
+	case !(c.Influence.Gamma >= 0 && c.Influence.Gamma <= 10):
+		return bad("influence.gamma", c.Influence.Gamma, "must be between 0 and 10")
+	case !in01(c.Influence.Stubbornness):
+		return bad("influence.stubbornness", c.Influence.Stubbornness, "must be between 0 and 1")
+	case c.Campaign.Budget < 0 || c.Campaign.Budget > 100*n:
+		return bad("campaign.budget", c.Campaign.Budget, "must be between 0 and 100 x population.size (%d)", 100*n)
+	case !(c.Campaign.CPM >= 0 && c.Campaign.CPM < 1e6):
+		return bad("campaign.cpm", c.Campaign.CPM, "must be 0 or more (euro per 1000 impressions)")
+	case c.Campaign.Stance != 1 && c.Campaign.Stance != -1:
+		return bad("campaign.stance", c.Campaign.Stance, "must be 1 (for) or -1 (against)")
+	case !in01(c.Response.CTR):
+		return bad("response.ctr", c.Response.CTR, "must be between 0 and 1")
+	case !in01(c.Response.ViewEffect):
+		return bad("response.view_effect", c.Response.ViewEffect, "must be between 0 and 1")
+	case !in01(c.Response.ClickEffect):
+		return bad("response.click_effect", c.Response.ClickEffect, "must be between 0 and 1")
+	case !(c.Response.WearOut > 0 && c.Response.WearOut < 1e9):
+		return bad("response.wear_out", c.Response.WearOut, "must be above 0 (impressions)")
+	case !in01(c.Response.ClickConversion):
+		return bad("response.click_conversion", c.Response.ClickConversion, "must be between 0 and 1")
+	case !(c.Response.BaselineHazard >= 0 && c.Response.BaselineHazard <= 0.5):
+		return bad("response.baseline_hazard", c.Response.BaselineHazard, "must be between 0 and 0.5 (2 x hazard is a probability)")
+	case !in01(c.Response.BackfireRate):
+		return bad("response.backfire_rate", c.Response.BackfireRate, "must be between 0 and 1")
+	case len(c.Arms) == 0:
+		return bad("arms", 0, "at least one arm is needed")
+	}
+	seen := map[string]bool{}
+	for i, a := range c.Arms {
+		key := fmt.Sprintf("arms[%d]", i)
+		if a.Name == "" {
+			return bad(key+".name", a.Name, "every arm needs a name")
+		}
+		if seen[a.Name] {
+			return bad(key+".name", a.Name, "arm names must be unique")
+		}
+		seen[a.Name] = true
+		if !slices.Contains(StrategyNames(), a.Strategy) {
+			return bad(key+".strategy", a.Strategy, "unknown (allowed: %v)", StrategyNames())
+		}
+	}
+	return nil
+}
+
+func in01(v float64) bool { return v >= 0 && v <= 1 && !math.IsNaN(v) }
+
+// EnsureControl adds a control arm (strategy none) at the front if the
+// config has none, so every run can report effects against control.
+func (c *Config) EnsureControl() {
+	for _, a := range c.Arms {
+		if a.Strategy == "none" {
+			return
+		}
+	}
+	c.Arms = append([]ArmConfig{{Name: "control", Strategy: "none"}}, c.Arms...)
+}

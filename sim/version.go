@@ -1,0 +1,4 @@
+package sim
+
+// Version is the Boomerang release; it is written to every manifest.
+const Version = "0.1.0"

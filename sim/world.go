@@ -1,0 +1,116 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+
+	"boomerang/sim/influence"
+	"boomerang/sim/network"
+	"boomerang/sim/population"
+	"boomerang/sim/rng"
+)
+
+// World is everything all arms share and nobody changes: the population,
+// its network, the initial opinions and the message library. Arms are
+// twins: each starts from a copy of Initial.
+type World struct {
+	Config    Config
+	Seed      uint64
+	Pop       *population.Population
+	Graph     *network.Graph
+	Initial   []float32 // opinions at step 0, after the burn-in
+	Prejudice []float32 // opinions as drawn, before the burn-in: Friedkin–Johnsen's anchors
+	Messages  []Message
+}
+
+// BuildWorld generates the world of cfg for one seed. workers only changes
+// speed, never the result.
+func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
+	pop, err := population.Generate(cfg.Population, seed, workers)
+	if err != nil {
+		return nil, err
+	}
+	g, err := network.Build(cfg.Network, pop.N, network.Attributes{
+		Ideology: pop.Ideology, Age: pop.Age, Region: pop.Region,
+	}, seed, workers)
+	if err != nil {
+		return nil, err
+	}
+	prejudice, err := initialOpinions(cfg.Opinion, pop, seed)
+	if err != nil {
+		return nil, err
+	}
+	start, err := burnIn(cfg, g, prejudice, seed, workers)
+	if err != nil {
+		return nil, err
+	}
+	return &World{
+		Config:    cfg,
+		Seed:      seed,
+		Pop:       pop,
+		Graph:     g,
+		Initial:   start,
+		Prejudice: prejudice,
+		Messages:  defaultMessages(cfg.Campaign),
+	}, nil
+}
+
+// burnIn runs opinion.burn_in steps of social influence from the drawn
+// opinions, without any campaign, so that step 0 is the network's own
+// (quasi-)equilibrium: otherwise the control arm would show the drift of
+// social smoothing as if it were news. Its draws use a seed of their own, so
+// they never coincide with the run's.
+func burnIn(cfg Config, g *network.Graph, prejudice []float32, seed uint64, workers int) ([]float32, error) {
+	x := append([]float32(nil), prejudice...)
+	if cfg.Opinion.BurnIn == 0 {
+		return x, nil
+	}
+	m, err := influence.New(cfg.Influence, influence.Setup{
+		Graph: g, Initial: prejudice, Seed: rng.Derive(seed, rng.Opinion, 1), Workers: workers,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for t := 1; t <= cfg.Opinion.BurnIn; t++ {
+		m.Step(t, x)
+	}
+	return x, nil
+}
+
+// OpinionKinds lists the accepted values of opinion.initial.
+func OpinionKinds() []string { return []string{"uniform", "ideology", "normal", "neutral"} }
+
+// initialOpinions draws step-0 opinions on [−1, +1].
+func initialOpinions(p OpinionParams, pop *population.Population, seed uint64) ([]float32, error) {
+	x := make([]float32, pop.N)
+	for i := range x {
+		u1 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 0)
+		u2 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 1)
+		var v float64
+		switch p.Initial {
+		case "uniform":
+			v = 2*u1 - 1
+		case "neutral":
+			v = 0
+		case "normal":
+			v = p.Mean + p.Spread*boxMuller(u1, u2)
+		case "ideology":
+			// The campaign's subject splits people along ideology, but not
+			// perfectly: tanh keeps the extremes inside [−1, 1].
+			v = math.Tanh(0.8*float64(pop.Ideology[i])+p.Spread*boxMuller(u1, u2)) + p.Mean
+		default:
+			return nil, fmt.Errorf("opinion.initial = %q: unknown (allowed: %v)", p.Initial, OpinionKinds())
+		}
+		x[i] = float32(clamp(v, -1, 1))
+	}
+	return x, nil
+}
+
+// boxMuller turns two uniforms into one standard normal draw.
+func boxMuller(u1, u2 float64) float64 {
+	return math.Sqrt(-2*math.Log(1-u1)) * math.Cos(2*math.Pi*u2)
+}
+
+func clamp(v, lo, hi float64) float64 {
+	return math.Max(lo, math.Min(hi, v))
+}

@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"image"
+	"math"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boomerang/chart"
+	"boomerang/sim"
+)
+
+// MaxFPS bounds how often the live chart is redrawn while a run plays:
+// one 1280×800 chart costs ~10 ms, so 12 a second leaves both cores to
+// the model and the UI.
+const MaxFPS = 12
+
+// Metric is a chart the student can pick.
+type Metric struct {
+	Label string // shown in the picker
+	Name  string // sim metric column
+}
+
+// Metrics are the charts offered in the picker, the first is the default.
+var Metrics = []Metric{
+	{"Opinion shift vs control", "shift_vs_control"},
+	{"Conversions", "conversions"},
+	{"Mean opinion", "mean_opinion"},
+}
+
+// Frame describes one drawn chart (for the smoke test and tests).
+type Frame struct {
+	T      int    // last step drawn
+	Arms   int    // arms drawn (0 before the run is built)
+	Metric string // metric drawn
+	Title  string // chart title
+	Width  int    // pixels
+	Height int
+}
+
+// LiveChart is a gonum/plot line chart of the running simulation, one line
+// per arm. It draws with chart.Lines and chart.Render into one reused
+// image, shown through a canvas.Raster, so a new frame costs no widget
+// rebuild. Redraws are throttled to MaxFPS; Flush draws at once.
+//
+// All methods except the raster's generator are called on the UI
+// goroutine; the generator may run on the paint thread, so the state it
+// reads is guarded by mu.
+type LiveChart struct {
+	widget.BaseWidget
+
+	raster *canvas.Raster
+	do     func(func()) // runs a function on the UI goroutine
+
+	mu      sync.Mutex
+	res     sim.Result
+	metric  string
+	xmax    float64
+	img     *image.RGBA
+	last    Frame
+	frames  int
+	onFrame func(Frame)
+
+	// throttle state, UI goroutine only
+	lastRefresh time.Time
+	pending     bool
+	interval    time.Duration
+	refreshes   int
+}
+
+// NewLiveChart returns a chart of metric (a sim metric column name) over
+// steps 0…xmax. do must run a function on the UI goroutine (fyne.Do).
+func NewLiveChart(metric string, xmax int, do func(func())) *LiveChart {
+	lc := &LiveChart{metric: metric, xmax: float64(xmax), do: do, interval: time.Second / MaxFPS}
+	lc.raster = canvas.NewRaster(lc.generate)
+	lc.raster.ScaleMode = canvas.ImageScaleFastest
+	lc.ExtendBaseWidget(lc)
+	return lc
+}
+
+// CreateRenderer implements fyne.Widget.
+func (lc *LiveChart) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(lc.raster)
+}
+
+// MinSize keeps the chart large enough to read.
+func (lc *LiveChart) MinSize() fyne.Size { return fyne.NewSize(480, 300) }
+
+// SetResult shows a new result; the chart is redrawn within 1/MaxFPS.
+func (lc *LiveChart) SetResult(res sim.Result) {
+	lc.mu.Lock()
+	lc.res = res
+	lc.mu.Unlock()
+	lc.requestRedraw()
+}
+
+// SetMetric switches the metric drawn and redraws at once.
+func (lc *LiveChart) SetMetric(metric string) {
+	lc.mu.Lock()
+	lc.metric = metric
+	lc.mu.Unlock()
+	lc.Flush()
+}
+
+// SetXMax sets the last step on the x axis.
+func (lc *LiveChart) SetXMax(steps int) {
+	lc.mu.Lock()
+	lc.xmax = float64(steps)
+	lc.mu.Unlock()
+}
+
+// Metric returns the metric drawn.
+func (lc *LiveChart) Metric() string {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	return lc.metric
+}
+
+// LastFrame returns what the last drawn frame showed, and how many frames
+// have been drawn.
+func (lc *LiveChart) LastFrame() (Frame, int) {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	return lc.last, lc.frames
+}
+
+// OnFrame sets a function called after every drawn frame (on the paint
+// thread; it must not block).
+func (lc *LiveChart) OnFrame(f func(Frame)) {
+	lc.mu.Lock()
+	lc.onFrame = f
+	lc.mu.Unlock()
+}
+
+// Flush redraws now, whatever the throttle says (e.g. the final step).
+func (lc *LiveChart) Flush() {
+	lc.lastRefresh = time.Now()
+	lc.refreshes++
+	lc.raster.Refresh()
+}
+
+// requestRedraw refreshes the raster at most MaxFPS times a second; a
+// request inside the interval schedules one trailing redraw, so the last
+// result is always drawn.
+func (lc *LiveChart) requestRedraw() {
+	since := time.Since(lc.lastRefresh)
+	if since >= lc.interval {
+		lc.Flush()
+		return
+	}
+	if lc.pending {
+		return
+	}
+	lc.pending = true
+	time.AfterFunc(lc.interval-since, func() {
+		lc.do(func() {
+			lc.pending = false
+			lc.Flush()
+		})
+	})
+}
+
+// generate is the raster's generator: it draws the chart at w×h pixels
+// into the reused image. The DPI follows the pixel/logical size ratio, so
+// chart text scales with FYNE_SCALE like the rest of the UI.
+func (lc *LiveChart) generate(w, h int) image.Image {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if w <= 0 || h <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	if lc.img == nil || lc.img.Bounds().Dx() != w || lc.img.Bounds().Dy() != h {
+		lc.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	ratio := 1.0
+	if lw := lc.raster.Size().Width; lw > 0 {
+		ratio = float64(w) / float64(lw)
+	}
+	if ratio <= 0 || math.IsNaN(ratio) || math.IsInf(ratio, 0) {
+		ratio = 1
+	}
+	opt := chart.Options{
+		XMax:       lc.xmax,
+		Background: theme.Color(theme.ColorNameBackground),
+		Foreground: theme.Color(theme.ColorNameForeground),
+	}
+	var results []sim.Result
+	if len(lc.res.Arms) > 0 {
+		results = []sim.Result{lc.res}
+	}
+	p, err := chart.Lines(results, lc.metric, opt)
+	if err != nil { // a metric not in sim.MetricColumns: a programming error
+		fyne.LogError("live chart", err)
+		return lc.img
+	}
+	chart.Render(p, lc.img, 96*ratio)
+	t := 0
+	for _, a := range lc.res.Arms {
+		if n := len(a.Series); n > 0 {
+			t = max(t, a.Series[n-1].Step)
+		}
+	}
+	lc.last = Frame{T: t, Arms: len(lc.res.Arms), Metric: lc.metric, Title: p.Title.Text, Width: w, Height: h}
+	lc.frames++
+	if lc.onFrame != nil {
+		lc.onFrame(lc.last)
+	}
+	return lc.img
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"os"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// SmokeSteps is how many steps the smoke test plays.
+const SmokeSteps = 5
+
+// smoke drives the smoke test (Options.Smoke) and autoplay
+// (Options.Autoplay) from its own goroutine, fed by events from the UI:
+// app started, chart frame drawn, snapshot applied.
+type smoke struct {
+	u      *App
+	events chan any
+	begin  time.Time
+
+	mu     sync.Mutex
+	err    error
+	okDone bool
+}
+
+type evStarted struct{}
+
+func newSmoke(u *App) *smoke {
+	s := &smoke{u: u, events: make(chan any, 1024)}
+	u.Chart.OnFrame(func(f Frame) { s.post(f) })
+	return s
+}
+
+// post hands an event to the smoke goroutine without ever blocking the
+// UI; if the buffer is full the event is dropped (a later one follows).
+func (s *smoke) post(ev any) {
+	select {
+	case s.events <- ev:
+	default:
+	}
+}
+
+// snapshot is called on the UI goroutine after a snapshot is shown.
+func (s *smoke) snapshot(sn Snapshot) { s.post(sn) }
+
+// start hooks the app's start and launches the smoke goroutine.
+func (s *smoke) start() {
+	s.begin = time.Now()
+	s.u.fyneApp.Lifecycle().SetOnStarted(func() { s.post(evStarted{}) })
+	go s.run()
+}
+
+// failf records the failure, reports it on stderr and quits the app; if
+// the UI does not quit within 5 s it exits the process.
+func (s *smoke) failf(format string, args ...any) {
+	s.mu.Lock()
+	if s.err != nil {
+		s.mu.Unlock()
+		return
+	}
+	s.err = fmt.Errorf(format, args...)
+	s.mu.Unlock()
+	fmt.Fprintf(os.Stderr, "smoke: FAIL after %.1fs: %v\n", time.Since(s.begin).Seconds(), s.err)
+	time.AfterFunc(5*time.Second, func() { os.Exit(1) })
+	fyne.Do(s.u.fyneApp.Quit)
+}
+
+// result is the smoke test's outcome once the app has quit.
+func (s *smoke) result() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil && !s.okDone {
+		return errors.New("smoke: the app quit before the test finished")
+	}
+	return s.err
+}
+
+// run is the smoke goroutine.
+func (s *smoke) run() {
+	timeout := s.u.opt.SmokeTimeout
+	if timeout <= 0 {
+		timeout = 60 * time.Second
+	}
+	deadline := time.After(timeout)
+	stage := "the app to start"
+	var started, shown bool
+	var firstFrame time.Duration
+	for !(started && shown) {
+		select {
+		case ev := <-s.events:
+			switch ev := ev.(type) {
+			case evStarted:
+				started = true
+			case Frame:
+				if ev.Arms > 0 && !shown {
+					shown, firstFrame = true, time.Since(s.begin)
+				}
+			}
+			if started {
+				stage = "the first chart"
+			}
+		case <-deadline:
+			if s.u.opt.Smoke {
+				s.failf("timed out after %v waiting for %s", timeout, stage)
+			}
+			return
+		}
+	}
+	s.u.ctrl.Play()
+	if !s.u.opt.Smoke {
+		return // autoplay only
+	}
+
+	stage = fmt.Sprintf("step %d to be drawn", SmokeSteps)
+	var lastT int
+	for lastT < SmokeSteps {
+		select {
+		case ev := <-s.events:
+			if f, ok := ev.(Frame); ok {
+				lastT = max(lastT, f.T)
+			}
+		case <-deadline:
+			s.failf("timed out after %v waiting for %s (last drawn: step %d)", timeout, stage, lastT)
+			return
+		}
+	}
+	played := time.Since(s.begin)
+	s.u.ctrl.Pause()
+
+	// The window must show more than one colour: the chart and widgets
+	// really reached the screen.
+	var img image.Image
+	var frame Frame
+	fyne.DoAndWait(func() {
+		img = s.u.Window.Canvas().Capture()
+		frame, _ = s.u.Chart.LastFrame()
+	})
+	if n := colours(img, 16); n < 16 {
+		s.failf("the window shows only %d colours: nothing was drawn", n)
+		return
+	}
+	out := s.u.opt.Out
+	fmt.Fprintf(out, "smoke: first chart after %.2fs, step %d drawn after %.2fs (chart %d×%d px, %q)\n",
+		firstFrame.Seconds(), lastT, played.Seconds(), frame.Width, frame.Height, frame.Title)
+	fmt.Fprintln(out, "smoke: ok")
+	s.mu.Lock()
+	s.okDone = true
+	s.mu.Unlock()
+	fyne.Do(s.u.fyneApp.Quit)
+}
+
+// colours counts the distinct colours of img, up to limit.
+func colours(img image.Image, limit int) int {
+	if img == nil {
+		return 0
+	}
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+			if len(seen) >= limit {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}
