@@ -16,6 +16,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -49,6 +51,9 @@ type Options struct {
 	StepDelay time.Duration
 	// Workers bounds the goroutines of a step; 0 means all cores.
 	Workers int
+	// Metric is the chart shown first, a Metrics name such as
+	// "conversions"; "" means the first of Metrics.
+	Metric string
 }
 
 // App is the main window and what it shows.
@@ -72,6 +77,19 @@ type App struct {
 	last    Snapshot
 	hasSnap bool
 	smoke   *smoke
+	closing atomic.Bool
+}
+
+// close stops the simulation and any further UI updates.
+func (u *App) close() {
+	u.closing.Store(true)
+	u.ctrl.Stop()
+}
+
+// Quit closes the app from any goroutine.
+func (u *App) Quit() {
+	u.closing.Store(true)
+	fyne.Do(u.fyneApp.Quit)
 }
 
 // Title is the window title for a scenario.
@@ -89,9 +107,22 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // and starts building the simulation in the background. Call Show (or
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
-	u := &App{fyneApp: a, cfg: cfg, opt: opt, do: opt.Do}
-	if u.do == nil {
-		u.do = fyne.Do
+	u := &App{fyneApp: a, cfg: cfg, opt: opt}
+	base := opt.Do
+	if base == nil {
+		base = fyne.Do
+	}
+	// Once the app is closing, work for the UI is dropped: Fyne runs a
+	// late fyne.Do on the caller's goroutine while it shuts down.
+	u.do = func(f func()) {
+		if u.closing.Load() {
+			return
+		}
+		base(func() {
+			if !u.closing.Load() {
+				f()
+			}
+		})
 	}
 	if u.opt.Out == nil {
 		u.opt.Out = os.Stdout
@@ -119,7 +150,10 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 		u.smoke = newSmoke(u)
 	}
 	u.ctrl.Start()
-	u.Window.SetOnClosed(u.ctrl.Stop)
+	u.Window.SetOnClosed(u.close)
+	// The chart is an image in the theme's colours: redraw it when the
+	// system switches between light and dark.
+	a.Settings().AddListener(func(fyne.Settings) { u.do(u.Chart.Flush) })
 	return u
 }
 
@@ -146,20 +180,33 @@ func (u *App) build() {
 			}
 		}
 	})
-	u.metric.SetSelected(Metrics[0].Label)
+	first := Metrics[0].Label
+	for _, m := range Metrics {
+		if m.Name == u.opt.Metric {
+			first = m.Label
+		}
+	}
+	u.metric.SetSelected(first)
+	// A Select is as wide as its current text allows and truncates the
+	// rest ("Opinion shi…"): make room for the longest choice.
+	widest := float32(0)
+	for _, l := range labels {
+		widest = max(widest, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	metricBox := container.New(&minWidth{w: widest + theme.IconInlineSize() + 6*theme.InnerPadding()}, u.metric)
 
 	toolbar := container.NewHBox(
 		u.play, u.step, u.reset,
 		widget.NewSeparator(),
 		u.counter,
 		layout.NewSpacer(),
-		widget.NewLabel("Chart:"), u.metric,
+		widget.NewLabel("Chart:"), metricBox,
 	)
 	u.explain = widget.NewLabel(explanation(u.cfg))
 	u.explain.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(toolbar, u.explain)
 	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, u.Chart))
-	u.Window.Resize(fyne.NewSize(1200, 740))
+	u.Window.Resize(initialSize(userScale()))
 
 	// Keyboard for the lecturer: space plays/pauses, → steps, R resets.
 	u.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -175,6 +222,53 @@ func (u *App) build() {
 			u.ctrl.Reset()
 		}
 	})
+}
+
+// initialSize is the window's opening size in Fyne units: 1200×740, but
+// no more than fits a 1280×800 screen (a common projector) at the user's
+// FYNE_SCALE, so that at 1.5 the window is not cut off.
+func initialSize(scale float32) fyne.Size {
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(min(1200, 1240/scale), min(740, 760/scale))
+}
+
+// userScale is the scale the user asked for: FYNE_SCALE, else the Fyne
+// settings' scale, else 1. (Fyne multiplies it by the scale it detects
+// from the screen's DPI, which grows with the screen, so that part is
+// left out.)
+func userScale() float32 {
+	if v, err := strconv.ParseFloat(os.Getenv("FYNE_SCALE"), 32); err == nil && v > 0 {
+		return float32(v)
+	}
+	if a := fyne.CurrentApp(); a != nil {
+		if s := a.Settings().Scale(); s > 0 {
+			return s
+		}
+	}
+	return 1
+}
+
+// minWidth lays out one object at the container's full size and asks for
+// at least w units of width.
+type minWidth struct{ w float32 }
+
+// MinSize implements fyne.Layout.
+func (m *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(max(s.Width, m.w), s.Height)
+}
+
+// Layout implements fyne.Layout.
+func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // explanation is the line under the toolbar that tells a student what
@@ -245,13 +339,14 @@ func (u *App) StepLabel() string { return u.counter.Text }
 func (u *App) Show() { u.Window.Show() }
 
 // ShowAndRun shows the window and runs the app until it quits. It
-// returns the smoke test's error, if the app was started with Smoke.
+// returns the smoke test's error, if the app was started with Smoke (the
+// error has already been reported on stderr).
 func (u *App) ShowAndRun() error {
 	if u.smoke != nil {
 		u.smoke.start()
 	}
 	u.Window.ShowAndRun()
-	u.ctrl.Stop()
+	u.close()
 	if u.smoke != nil && u.opt.Smoke {
 		return u.smoke.result()
 	}

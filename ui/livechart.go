@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"image/color"
 	"math"
 	"sync"
 	"time"
@@ -184,11 +185,8 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	if ratio <= 0 || math.IsNaN(ratio) || math.IsInf(ratio, 0) {
 		ratio = 1
 	}
-	opt := chart.Options{
-		XMax:       lc.xmax,
-		Background: theme.Color(theme.ColorNameBackground),
-		Foreground: theme.Color(theme.ColorNameForeground),
-	}
+	bg, fg := chartColours()
+	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg}
 	var results []sim.Result
 	if len(lc.res.Arms) > 0 {
 		results = []sim.Result{lc.res}
@@ -211,4 +209,27 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 		lc.onFrame(lc.last)
 	}
 	return lc.img
+}
+
+// chartColours are the theme's background and foreground, with the
+// foreground pushed to full contrast: the light theme's grey text is too
+// pale for a projector.
+func chartColours() (bg, fg color.Color) {
+	bg = theme.Color(theme.ColorNameBackground)
+	fg = theme.Color(theme.ColorNameForeground)
+	r, g, b, _ := bg.RGBA()
+	if 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) > 0.5*0xFFFF {
+		return bg, color.NRGBA{0x1A, 0x1A, 0x1A, 0xFF}
+	}
+	return bg, fg
+}
+
+// colours counts the distinct colours of the last drawn frame, up to limit.
+func (lc *LiveChart) colours(limit int) int {
+	lc.mu.Lock()
+	defer lc.mu.Unlock()
+	if lc.img == nil {
+		return 0
+	}
+	return colours(lc.img, limit)
 }

@@ -4,7 +4,9 @@
 //	boomerang           # the app
 //	boomerang --smoke   # start, play a few steps, print "smoke: ok", quit
 //
-// Environment: BOOMERANG_SMOKE=1 is --smoke, BOOMERANG_AUTOPLAY=1 presses
+// Environment: BOOMERANG_METRIC=conversions is --metric (the chart to open
+// on), BOOMERANG_SMOKE=1 is --smoke, BOOMERANG_SMOKE_TIMEOUT=90s is
+// --smoke-timeout, BOOMERANG_AUTOPLAY=1 presses
 // Play once the first chart is drawn, FYNE_SCALE scales the whole UI.
 package main
 
@@ -12,6 +14,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -24,7 +28,16 @@ func main() {
 		"check that the app starts, draws and plays, print \"smoke: ok\" and quit (exit 1 on failure)")
 	autoplay := flag.Bool("autoplay", os.Getenv("BOOMERANG_AUTOPLAY") == "1",
 		"press Play as soon as the first chart is drawn")
+	metric := flag.String("metric", os.Getenv("BOOMERANG_METRIC"),
+		"chart to open on: "+metricNames())
+	smokeTimeout := flag.Duration("smoke-timeout", envDuration("BOOMERANG_SMOKE_TIMEOUT", 60*time.Second),
+		"how long the smoke test may take before it fails")
 	flag.Parse()
+
+	if *metric != "" && !validMetric(*metric) {
+		fmt.Fprintf(os.Stderr, "boomerang: unknown chart %q (choose from %s)\n", *metric, metricNames())
+		os.Exit(2)
+	}
 
 	cfg, err := scenarios.Default()
 	if err != nil {
@@ -34,9 +47,37 @@ func main() {
 
 	a := app.NewWithID("org.boomerang.app")
 	a.SetIcon(ui.Icon())
-	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, Autoplay: *autoplay})
+	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, SmokeTimeout: *smokeTimeout, Autoplay: *autoplay, Metric: *metric})
 	if err := u.ShowAndRun(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		os.Exit(1) // the smoke test has reported the failure on stderr
 	}
+}
+
+// envDuration reads a duration such as "90s" from the environment.
+func envDuration(name string, def time.Duration) time.Duration {
+	if v := os.Getenv(name); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+		fmt.Fprintf(os.Stderr, "boomerang: %s=%q is not a duration (e.g. 90s); using %v\n", name, v, def)
+	}
+	return def
+}
+
+// metricNames lists the charts --metric accepts.
+func metricNames() string {
+	var names []string
+	for _, m := range ui.Metrics {
+		names = append(names, m.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func validMetric(name string) bool {
+	for _, m := range ui.Metrics {
+		if m.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -13,17 +13,18 @@ import "math"
 // Deffuant (this model then runs the Deffuant code, drawing the same
 // numbers); larger γ gives more final clusters and slower convergence.
 //
-// Draws per encounter from the step's stream rng.New(seed, rng.Influence,
-// 0, t): one for i, one uniform in [0, 1) for the partner.
+// Draws from the step's stream rng.New(seed, rng.Influence, 0, t): the
+// initiators 64 at a time, then one uniform in [0, 1) per encounter for
+// its partner.
 //
 // Cost: choosing the partner weighs every neighbour, O(d_i) per encounter.
 // On an implicit complete graph that is O(N) per encounter and O(N²) per
-// sweep (≈ 10 ns per pair here), fine up to a few thousand agents; larger
+// sweep (a few ns per pair), fine up to a few thousand agents; larger
 // complete populations should use a sparse network instead.
 
 // biasFloor is δ, the distance below which partners weigh the same; it
-// keeps identical opinions from getting infinite weight (Sîrbu et al. 2019
-// use a small cut-off for the same reason).
+// keeps identical opinions from getting infinite weight. The value is this
+// project's choice (the weight formula is Sîrbu et al.'s).
 const biasFloor = 1e-4
 
 // algorithmicBias is the Sîrbu et al. model.
@@ -32,6 +33,7 @@ type algorithmicBias struct {
 	gamma float64
 	kind  int       // powGeneral or a special exponent
 	w     []float64 // cumulative partner weights of the current encounter
+	vals  []float32 // opinions of the current initiator's neighbours
 }
 
 // newAlgorithmicBias builds the model from p.Epsilon, p.Mu and p.Gamma.
@@ -58,88 +60,123 @@ func newAlgorithmicBias(p Params, s Setup) *algorithmicBias {
 		for i := range g.N {
 			maxDeg = max(maxDeg, g.Degree(i))
 		}
+		m.vals = make([]float32, maxDeg)
 	}
 	m.w = make([]float64, maxDeg)
 	return m
 }
 
-// Step implements Model: N biased encounters.
+// Step implements Model: N biased encounters. Initiators are drawn 64 at a
+// time (as in Deffuant), then each encounter draws one uniform number for
+// its partner and is applied before the next partner is weighed.
 func (m *algorithmicBias) Step(t int, x []float32) {
 	if m.gamma == 0 {
 		m.deffuant.Step(t, x)
 		return
 	}
 	m.rs.reset(m.seed, t)
-	n := m.g.N
+	g := m.g
+	n := g.N
+	if n < 2 {
+		return
+	}
 	x = x[:n]
-	for range n {
-		i := int(m.rs.below(uint64(n)))
-		j, ok := m.choose(i, x)
-		if !ok {
-			continue
+	b := &m.b
+	for done := 0; done < n; done += batchSize {
+		k := min(batchSize, n-done)
+		for c := range k {
+			b.i[c] = int32(m.rs.below(uint64(n)))
 		}
-		x[i], x[j] = compromise(x[i], x[j], m.eps, m.mu)
+		if !g.Complete {
+			off := g.Offsets
+			for c := range k {
+				i := b.i[c]
+				lo := off[i]
+				b.first[c], b.deg[c] = lo, off[i+1]-lo
+			}
+		}
+		for c := range k {
+			i := int(b.i[c])
+			var j int
+			if g.Complete {
+				j = m.chooseComplete(i, x)
+			} else {
+				if b.deg[c] == 0 {
+					continue
+				}
+				j = m.chooseSparse(x[i], x, g.Adj[b.first[c]:b.first[c]+b.deg[c]])
+			}
+			x[i], x[j] = compromise(x[i], x[j], m.eps, m.mu)
+		}
 	}
 }
 
-// choose draws i's partner with probability ∝ w_ij.
-func (m *algorithmicBias) choose(i int, x []float32) (int, bool) {
-	g := m.g
-	xi := x[i]
-	if g.Complete {
-		n := g.N
-		if n < 2 {
-			return 0, false
-		}
-		// candidate k ∈ [0, n−1) stands for agent k, or k+1 when k ≥ i
-		w := m.w[:n-1]
-		acc := m.cumulate(w[:i], xi, x[:i], 0)
-		acc = m.cumulate(w[i:], xi, x[i+1:], acc)
-		k := pick(w, m.rs.unit()*acc)
-		if k >= i {
-			k++
-		}
-		return k, true
+// chooseComplete draws i's partner among all other agents, ∝ w_ij.
+func (m *algorithmicBias) chooseComplete(i int, x []float32) int {
+	// candidate k ∈ [0, n−1) stands for agent k, or k+1 when k ≥ i
+	w := m.w[:len(x)-1]
+	acc := m.cumulate(w[:i], x[i], x[:i], 0)
+	acc = m.cumulate(w[i:], x[i], x[i+1:], acc)
+	k := pick(w, m.rs.unit()*acc)
+	if k >= i {
+		k++
 	}
-	nb := g.Adj[g.Offsets[i]:g.Offsets[i+1]]
-	if len(nb) == 0 {
-		return 0, false
+	return k
+}
+
+// chooseSparse draws a partner from the neighbour list nb, ∝ w_ij.
+func (m *algorithmicBias) chooseSparse(xi float32, x []float32, nb []int32) int {
+	vals := m.vals[:len(nb)]
+	for k, j := range nb { // gather first: the loads overlap
+		vals[k] = x[j]
 	}
 	w := m.w[:len(nb)]
-	acc := 0.0
-	for k, j := range nb {
-		acc += m.weight(xi, x[j])
-		w[k] = acc
-	}
-	return int(nb[pick(w, m.rs.unit()*acc)]), true
+	acc := m.cumulate(w, xi, vals, 0)
+	return int(nb[pick(w, m.rs.unit()*acc)])
 }
 
-// cumulate writes the running sum of the weights of others (starting from
-// acc) into w, len(w) == len(others), and returns the total.
-func (m *algorithmicBias) cumulate(w []float64, xi float32, others []float32, acc float64) float64 {
-	w = w[:len(others)]
-	for k, v := range others {
-		acc += m.weight(xi, v)
-		w[k] = acc
+// cumulate writes the running sum of the weights of the opinions vals
+// (starting from acc) into w, len(w) == len(vals), and returns the total.
+// Common exponents avoid exp/log, which would dominate the cost.
+func (m *algorithmicBias) cumulate(w []float64, xi float32, vals []float32, acc float64) float64 {
+	w = w[:len(vals)]
+	a := float64(xi)
+	switch m.kind {
+	case powHalf:
+		for k, v := range vals {
+			acc += 1 / math.Sqrt(dist(a, v))
+			w[k] = acc
+		}
+	case powOne:
+		for k, v := range vals {
+			acc += 1 / dist(a, v)
+			w[k] = acc
+		}
+	case powThreeHalves:
+		for k, v := range vals {
+			d := dist(a, v)
+			acc += 1 / (d * math.Sqrt(d))
+			w[k] = acc
+		}
+	case powTwo:
+		for k, v := range vals {
+			d := dist(a, v)
+			acc += 1 / (d * d)
+			w[k] = acc
+		}
+	default:
+		g := -m.gamma
+		for k, v := range vals {
+			acc += math.Exp(g * math.Log(dist(a, v)))
+			w[k] = acc
+		}
 	}
 	return acc
 }
 
-// weight is max(|a−b|, δ)^(−γ). Common exponents avoid exp/log, which
-// dominate the cost on complete graphs.
-func (m *algorithmicBias) weight(a, b float32) float64 {
-	d := math.Max(math.Abs(float64(a)-float64(b)), biasFloor)
-	switch m.kind {
-	case powHalf:
-		return 1 / math.Sqrt(d)
-	case powOne:
-		return 1 / d
-	case powThreeHalves:
-		return 1 / (d * math.Sqrt(d))
-	case powTwo:
-		return 1 / (d * d)
-	}
-	return math.Exp(-m.gamma * math.Log(d))
+// dist is max(|a − b|, δ).
+func dist(a float64, b float32) float64 {
+	return max(math.Abs(a-float64(b)), biasFloor)
 }
 
 // Exponents with a cheap exact form.

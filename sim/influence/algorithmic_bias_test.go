@@ -33,36 +33,40 @@ func TestAlgorithmicBiasGammaZeroIsDeffuant(t *testing.T) {
 func TestAlgorithmicBiasPartnerChoice(t *testing.T) {
 	x := []float32{0, 0.05, -0.1, 0.3, 0.00001, -0.8, 0.6}
 	sparse := fromEdges(7, [][2]int32{{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {6, 5}})
-	for _, g := range []*network.Graph{sparse, completeGraph(7)} {
+	for _, c := range []struct {
+		g    *network.Graph
+		who  int
+		cand []int
+	}{
+		{sparse, 0, []int{1, 2, 3, 4, 5}},
+		{completeGraph(7), 0, []int{1, 2, 3, 4, 5, 6}},
+		{completeGraph(7), 3, []int{0, 1, 2, 4, 5, 6}},
+	} {
 		for _, gamma := range []float64{0.7, 1.5} {
-			m := newAlgorithmicBias(Params{Epsilon: 0.5, Mu: 0.5, Gamma: gamma}, Setup{Graph: g, Seed: 1})
+			m := newAlgorithmicBias(Params{Epsilon: 0.5, Mu: 0.5, Gamma: gamma}, Setup{Graph: c.g, Seed: 1})
 			m.rs.reset(1, 1)
 			const draws = 200000
 			count := make([]int, 7)
 			for range draws {
-				j, ok := m.choose(0, x)
-				if !ok {
-					t.Fatal("no partner")
+				var j int
+				if c.g.Complete {
+					j = m.chooseComplete(c.who, x)
+				} else {
+					j = m.chooseSparse(x[c.who], x, c.g.Neighbours(c.who))
 				}
 				count[j]++
 			}
-			var cand []int
-			if g.Complete {
-				cand = []int{1, 2, 3, 4, 5, 6}
-			} else {
-				cand = []int{1, 2, 3, 4, 5}
-			}
 			total := 0.0
 			w := make([]float64, 7)
-			for _, j := range cand {
-				w[j] = math.Pow(math.Max(math.Abs(float64(x[j])), 1e-4), -gamma)
+			for _, j := range c.cand {
+				w[j] = math.Pow(math.Max(math.Abs(float64(x[j])-float64(x[c.who])), 1e-4), -gamma)
 				total += w[j]
 			}
 			for j := range 7 {
 				p := w[j] / total
 				sd := math.Sqrt(draws * p * (1 - p))
 				if d := math.Abs(float64(count[j]) - draws*p); d > 4.5*sd || (p == 0 && count[j] > 0) {
-					t.Errorf("complete=%v γ=%v partner %d: %d draws, want %.0f ± %.0f", g.Complete, gamma, j, count[j], draws*p, 4.5*sd)
+					t.Errorf("complete=%v i=%d γ=%v partner %d: %d draws, want %.0f ± %.0f", c.g.Complete, c.who, gamma, j, count[j], draws*p, 4.5*sd)
 				}
 			}
 		}

@@ -21,13 +21,8 @@ type stream struct {
 // way rng.Source does (TestStreamMatchesRNG guards the equivalence):
 // calling rng.Source itself would allocate a generator every step.
 func (s *stream) reset(seed uint64, t int) {
-	k := rng.Key(seed, rng.Influence, 0, uint64(t))
-	s.pcg.Seed(k, rng.SplitMix64(k^pcgSeedMix))
+	rng.Reseed(&s.pcg, seed, rng.Influence, 0, uint64(t))
 }
-
-// pcgSeedMix is the constant rng.Source mixes into the key for the PCG's
-// second seed word.
-const pcgSeedMix = 0xd1b54a32d192ed03
 
 // below returns a uniform integer in [0, n), n > 0, by Lemire's (2019)
 // nearly divisionless multiply-and-reject method (unbiased).
@@ -47,43 +42,77 @@ func (s *stream) unit() float64 {
 	return float64(s.pcg.Uint64()>>11) * (1.0 / (1 << 53))
 }
 
-// partner draws a neighbour of agent i uniformly: on an implicit complete
-// graph any other agent, otherwise a uniform entry of i's neighbour list.
-// ok is false for an isolated agent (no draw is made then).
-func (s *stream) partner(g *network.Graph, i int) (j int, ok bool) {
+// batchSize is the number of encounters drawn ahead by drawPairs.
+const batchSize = 64
+
+// pairs is one batch of encounters (initiator i[c] meets partner j[c]).
+type pairs struct {
+	i, j  [batchSize]int32
+	first [batchSize]int64 // scratch: start of i's neighbour list
+	deg   [batchSize]int64 // scratch: i's degree
+	n     int              // encounters in the batch
+}
+
+// drawPairs draws k ≤ batchSize encounters of a pairwise model: first the
+// k initiators uniformly, then, in the same order, a uniform neighbour of
+// each (on a complete graph any other agent). Isolated initiators draw no
+// partner and are dropped from the batch.
+//
+// Drawing a batch ahead lets the processor overlap the cache misses of
+// many encounters (offsets, lists, opinions of random agents), which
+// otherwise dominate at large N; the updates are still applied one by one
+// in draw order.
+func (s *stream) drawPairs(g *network.Graph, k int, b *pairs) {
+	n := uint64(g.N)
+	for c := range k {
+		b.i[c] = int32(s.below(n))
+	}
 	if g.Complete {
-		if g.N < 2 {
-			return 0, false
+		if n < 2 {
+			b.n = 0
+			return
 		}
-		j = int(s.below(uint64(g.N - 1)))
-		if j >= i {
-			j++
+		for c := range k {
+			j := int32(s.below(n - 1))
+			if j >= b.i[c] {
+				j++
+			}
+			b.j[c] = j
 		}
-		return j, true
+		b.n = k
+		return
 	}
-	lo, hi := g.Offsets[i], g.Offsets[i+1]
-	if hi == lo {
-		return 0, false
+	off, adj := g.Offsets, g.Adj
+	for c := range k {
+		i := b.i[c]
+		lo := off[i]
+		b.first[c], b.deg[c] = lo, off[i+1]-lo
 	}
-	return int(g.Adj[lo+int64(s.below(uint64(hi-lo)))]), true
+	m := 0
+	for c := range k {
+		d := b.deg[c]
+		if d == 0 {
+			continue
+		}
+		b.i[m] = b.i[c]
+		b.j[m] = adj[b.first[c]+int64(s.below(uint64(d)))]
+		m++
+	}
+	b.n = m
 }
 
 // chunkCost is the work of one agent in edge units besides its edges
 // (loading, dividing, storing), used to balance chunks.
 const chunkCost = 4
 
+// minChunk is the least cost worth a goroutine of its own: smaller
+// populations use fewer workers (the result does not depend on it).
+const minChunk = 512
+
 // chunks splits agents [0, n) into at most w contiguous ranges of roughly
 // equal cost Σ(degree + chunkCost), read off the CSR offsets (nil offsets:
-// equal agent counts). It returns the w+1 boundaries.
+// equal agent counts). It returns the boundaries (one more than ranges).
 func chunks(n int, offsets []int64, w int) []int {
-	if w < 1 {
-		w = 1
-	}
-	if w > n && n > 0 {
-		w = n
-	}
-	b := make([]int, w+1)
-	b[w] = n
 	cost := func(i int) int64 {
 		if offsets == nil {
 			return int64(i)
@@ -91,6 +120,12 @@ func chunks(n int, offsets []int64, w int) []int {
 		return offsets[i] + chunkCost*int64(i)
 	}
 	total := cost(n)
+	w = int(min(int64(w), total/minChunk))
+	if w < 1 {
+		w = 1
+	}
+	b := make([]int, w+1)
+	b[w] = n
 	for k := 1; k < w; k++ {
 		target := total * int64(k) / int64(w)
 		b[k] = sort.Search(n, func(i int) bool { return cost(i) >= target })
@@ -143,12 +178,4 @@ func workers(s Setup) int {
 		return 1
 	}
 	return s.Workers
-}
-
-// offsetsOf returns the CSR offsets, or nil for an implicit complete graph.
-func offsetsOf(g *network.Graph) []int64 {
-	if g.Complete {
-		return nil
-	}
-	return g.Offsets
 }

@@ -19,8 +19,9 @@ import (
 // any connected graph (Weisbuch et al. 2002; Fortunato 2004).
 //
 // All draws of step t come from one stream, rng.New(seed, rng.Influence,
-// 0, t): per encounter one draw for i and one for j (none for j when i is
-// isolated; the encounter is then skipped).
+// 0, t), in batches of 64 encounters: the 64 initiators, then their
+// partners (none for an isolated initiator, whose encounter is skipped);
+// see drawPairs.
 
 // deffuant is the Deffuant–Weisbuch model.
 type deffuant struct {
@@ -29,6 +30,7 @@ type deffuant struct {
 	mu   float32
 	seed uint64
 	rs   stream
+	b    pairs
 }
 
 // newDeffuant builds the Deffuant model from p.Epsilon and p.Mu.
@@ -41,13 +43,14 @@ func (m *deffuant) Step(t int, x []float32) {
 	m.rs.reset(m.seed, t)
 	n := m.g.N
 	x = x[:n]
-	for range n {
-		i := int(m.rs.below(uint64(n)))
-		j, ok := m.rs.partner(m.g, i)
-		if !ok {
-			continue
+	eps, mu := m.eps, m.mu
+	b := &m.b
+	for done := 0; done < n; done += batchSize {
+		m.rs.drawPairs(m.g, min(batchSize, n-done), b)
+		for c := range b.n {
+			i, j := b.i[c], b.j[c]
+			x[i], x[j] = compromise(x[i], x[j], eps, mu)
 		}
-		x[i], x[j] = compromise(x[i], x[j], m.eps, m.mu)
 	}
 }
 

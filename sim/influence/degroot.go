@@ -31,6 +31,7 @@ func newDeGroot(s Setup) *averager {
 	return newAverager(s, 1, nil)
 }
 
+// newAverager builds the shared synchronous averaging kernel.
 func newAverager(s Setup, lambda float32, anchor []float32) *averager {
 	m := &averager{g: s.Graph, lambda: lambda, anchor: anchor}
 	if !s.Graph.Complete {
@@ -42,9 +43,6 @@ func newAverager(s Setup, lambda float32, anchor []float32) *averager {
 
 // Step implements Model: one synchronous averaging of every agent.
 func (m *averager) Step(_ int, x []float32) {
-	if m.anchor == nil && m.lambda != 1 {
-		panic("influence: averager without anchor must have lambda 1")
-	}
 	if m.g.Complete {
 		m.stepComplete(x)
 		return
@@ -82,7 +80,10 @@ func (m *averager) stepComplete(x []float32) {
 
 // sweep computes the next opinions of agents [lo, hi) into m.buf. Each
 // agent's sum runs over its own list in a fixed order with fixed
-// accumulators, so the result does not depend on how agents are chunked.
+// accumulators, so the result does not depend on how agents are chunked:
+// float32 with four interleaved partial sums (neighbour k goes to sum
+// k mod 4, combined as (s0+s1)+(s2+s3)). The loop is written out by hand
+// so that it inlines.
 func (m *averager) sweep(lo, hi int) {
 	x, out := m.x, m.buf
 	off, adj := m.g.Offsets, m.g.Adj
@@ -94,31 +95,22 @@ func (m *averager) sweep(lo, hi int) {
 		b := off[i+1]
 		nb := adj[a:b]
 		a = b
-		s := averageOf(x, nb, x[i])
+		cnt := float32(len(nb) + 1)
+		s0, s1, s2, s3 := x[i], float32(0), float32(0), float32(0)
+		for len(nb) >= 4 {
+			s0 += x[nb[0]]
+			s1 += x[nb[1]]
+			s2 += x[nb[2]]
+			s3 += x[nb[3]]
+			nb = nb[4:]
+		}
+		for _, j := range nb {
+			s0 += x[j]
+		}
+		s := ((s0 + s1) + (s2 + s3)) / cnt
 		if anchor != nil {
 			s = lambda*s + keep*anchor[i]
 		}
 		out[i] = s
 	}
-}
-
-// averageOf returns (self + Σ x[nb]) / (len(nb)+1). Accumulation is in
-// float32 with four interleaved partial sums (neighbour k goes to sum k mod
-// 4, combined as (s0+s1)+(s2+s3)): fixed for each agent, so bit-identical
-// for any number of workers.
-func averageOf(x []float32, nb []int32, self float32) float32 {
-	var s0, s1, s2, s3 float32
-	s0 = self
-	k := 0
-	for ; k+4 <= len(nb); k += 4 {
-		q := nb[k : k+4 : k+4]
-		s0 += x[q[0]]
-		s1 += x[q[1]]
-		s2 += x[q[2]]
-		s3 += x[q[3]]
-	}
-	for ; k < len(nb); k++ {
-		s0 += x[nb[k]]
-	}
-	return ((s0 + s1) + (s2 + s3)) / float32(len(nb)+1)
 }

@@ -17,7 +17,7 @@ import (
 // ε is on our [−1, 1] scale (twice the classic one). On a complete graph
 // opinions reach consensus for classic ε above ≈ 0.2 (Fortunato 2005) and
 // otherwise freeze in clusters about 2ε apart; with bounded mean degree the
-// consensus threshold is ε = 0.5 (Fortunato 2005).
+// consensus threshold is classic ε = 0.5, ours 1 (Fortunato 2005).
 //
 // The confidence test is |x_j − x_i| ≤ ε in float32 arithmetic (ε rounded
 // to float32), identically on sparse and complete graphs; it is monotone in
@@ -31,7 +31,7 @@ import (
 type hegselmannKrause struct {
 	g    *network.Graph
 	eps  float32
-	buf  []float32 // next opinions (double buffer)
+	buf  []float32 // next opinions (double buffer; sparse graphs)
 	x    []float32 // opinions of the step being computed
 	pool *pool
 
@@ -47,10 +47,10 @@ type hegselmannKrause struct {
 func newHegselmannKrause(p Params, s Setup) *hegselmannKrause {
 	n := s.Graph.N
 	eps := p.Epsilon
-	if !(eps >= 0) { // also NaN
-		eps = 0 // negative or NaN: trust only oneself
+	if !(eps >= 0) { // negative or NaN: trust only oneself
+		eps = 0
 	}
-	m := &hegselmannKrause{g: s.Graph, eps: float32(eps), buf: make([]float32, n)}
+	m := &hegselmannKrause{g: s.Graph, eps: float32(eps)}
 	if s.Graph.Complete {
 		m.keys = make([]uint64, n)
 		m.tmp = make([]uint64, n)
@@ -59,6 +59,7 @@ func newHegselmannKrause(p Params, s Setup) *hegselmannKrause {
 		m.next = make([]float32, n)
 		m.pool = newPool(chunks(n, nil, workers(s)), m.sweepSorted)
 	} else {
+		m.buf = make([]float32, n)
 		m.pool = newPool(chunks(n, s.Graph.Offsets, workers(s)), m.sweep)
 	}
 	return m

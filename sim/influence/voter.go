@@ -1,6 +1,10 @@
 package influence
 
-import "boomerang/sim/network"
+import (
+	"math"
+
+	"boomerang/sim/network"
+)
 
 // The voter model (Clifford & Sudbury 1973; Holley & Liggett 1975): one
 // sweep is N random encounters, done serially; agent i is drawn uniformly,
@@ -13,16 +17,17 @@ import "boomerang/sim/network"
 // copy, and it becomes ±1 as soon as it copies a decided neighbour). On a
 // complete graph the probability of ending all +1 equals the initial share
 // ρ of +1, and the mean consensus time is ≈ −N[ρ ln ρ + (1−ρ) ln(1−ρ)]
-// sweeps (Krapivsky, Redner & Ben-Naim 2010, ch. 8).
+// sweeps (Krapivsky, Redner & Ben-Naim 2010).
 //
-// Draws: one stream per step, rng.New(seed, rng.Influence, 0, t); one draw
-// for i and one for j per encounter (none for j when i is isolated).
+// Draws: one stream per step, rng.New(seed, rng.Influence, 0, t), in
+// batches of 64 encounters as in Deffuant (see drawPairs).
 
 // voter is the voter model.
 type voter struct {
 	g       *network.Graph
 	seed    uint64
 	rs      stream
+	b       pairs
 	started bool
 }
 
@@ -42,14 +47,14 @@ func (m *voter) Step(t int, x []float32) {
 		m.started = true
 	}
 	m.rs.reset(m.seed, t)
-	for range n {
-		i := int(m.rs.below(uint64(n)))
-		j, ok := m.rs.partner(m.g, i)
-		if !ok {
-			continue
-		}
-		if v := x[j]; v != 0 {
-			x[i] = sign32(v)
+	b := &m.b
+	for done := 0; done < n; done += batchSize {
+		m.rs.drawPairs(m.g, min(batchSize, n-done), b)
+		for c := range b.n {
+			if v := x[b.j[c]]; v != 0 {
+				// ±1 with v's sign, without a branch
+				x[b.i[c]] = math.Float32frombits(0x3f800000 | math.Float32bits(v)&(1<<31))
+			}
 		}
 	}
 }

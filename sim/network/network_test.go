@@ -17,9 +17,8 @@ import (
 const testN = 20_000
 
 var (
-	popOnce sync.Once
-	pops    = map[int]*population.Population{}
-	popMu   sync.Mutex
+	pops  = map[int]*population.Population{}
+	popMu sync.Mutex
 )
 
 // attrs returns the attributes of a generated population of n agents.

@@ -5,9 +5,6 @@ import (
 	"slices"
 )
 
-// sortSlice sorts a long neighbour list.
-func sortSlice(l []int32) { slices.Sort(l) }
-
 // Validate checks the CSR invariants: N+1 non-decreasing offsets from 0 to
 // len(Adj), neighbour ids in [0, N), lists strictly ascending (so no
 // duplicates), no self-loops, and every tie present in both directions.

@@ -54,7 +54,7 @@ const (
 // (u standardised age), with cut points solved so that the population is
 // 30 % low, 40 % middle, 30 % high (Dutch shares of low/middle/high
 // attainment, CBS, rounded [check]). The loading makes younger cohorts more
-// highly educated: about 39 % high among the under-35s against 19 % among
+// highly educated: about 41 % high among the under-35s against 19 % among
 // the over-65s (CBS: ≈ 50 % vs ≈ 25 %, the gap narrowed by the students
 // of 18–24 who have not finished yet) [assumption].
 const (

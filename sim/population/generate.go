@@ -214,8 +214,7 @@ func (g *agentGen) agent(i int) {
 // the same state as rng.Source(seed, purpose, agent, 0) (a test checks
 // this) without allocating a new source per agent.
 func reseed(pcg *rand.PCG, seed uint64, purpose rng.Purpose, agent uint64) {
-	k := rng.Key(seed, purpose, agent, 0)
-	pcg.Seed(k, rng.SplitMix64(k^0xd1b54a32d192ed03))
+	rng.Reseed(pcg, seed, purpose, agent, 0)
 }
 
 // searchCDF returns the first index whose cumulative probability exceeds u.

@@ -53,17 +53,28 @@ func Key(seed uint64, p Purpose, agent, step uint64) uint64 {
 	return SplitMix64(h ^ (step * 0x9e3779b97f4a7c15))
 }
 
+// pcgMix separates the PCG's second seed word from its first.
+const pcgMix = 0xd1b54a32d192ed03
+
 // New returns a PCG-backed generator for the stream (seed, purpose, agent, step).
 func New(seed uint64, p Purpose, agent, step uint64) *rand.Rand {
-	k := Key(seed, p, agent, step)
-	return rand.New(rand.NewPCG(k, SplitMix64(k^0xd1b54a32d192ed03)))
+	return rand.New(Source(seed, p, agent, step))
 }
 
 // Source returns the PCG source of the stream, for gonum distributions
 // (distuv.Normal{Src: rng.Source(...)}).
 func Source(seed uint64, p Purpose, agent, step uint64) *rand.PCG {
+	var pcg rand.PCG
+	Reseed(&pcg, seed, p, agent, step)
+	return &pcg
+}
+
+// Reseed positions an existing PCG at the start of stream (seed, purpose,
+// agent, step) — the same state Source returns — without allocating, for
+// hot loops that walk many agents or steps.
+func Reseed(pcg *rand.PCG, seed uint64, p Purpose, agent, step uint64) {
 	k := Key(seed, p, agent, step)
-	return rand.NewPCG(k, SplitMix64(k^0xd1b54a32d192ed03))
+	pcg.Seed(k, SplitMix64(k^pcgMix))
 }
 
 // Uint64 is the k-th hashed draw of stream (seed, purpose, agent, step).
