@@ -154,7 +154,7 @@ func Lines(res []sim.Result, metric string, opt Options) (*plot.Plot, error) {
 		if IsControl(a.name, a.strategy) {
 			s.dashes = []vg.Length{st.line * 4, st.line * 2}
 		}
-		s.bandColour = withAlpha(mix(st.bg, s.colour, 1), 0.22)
+		s.bandColour = withAlpha(s.colour, 0.22)
 		series = append(series, s)
 	}
 	// Bands first, so that no band hides another arm's line.
