@@ -31,8 +31,8 @@ step "UI tests (Fyne test driver, no display)"
 CGO_ENABLED=0 go test -tags ci -count=1 ./ui/...
 
 step "fuzz parsers (short)"
-go test -run='^$' -fuzz='^FuzzParse$' -fuzztime=15s ./scenarios/
-go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s ./scenarios/
+go test -run='^$' -fuzz='^FuzzParse$' -fuzztime=15s -fuzzminimizetime=2s ./scenarios/
+go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s -fuzzminimizetime=2s ./scenarios/
 
 step "app smoke test under Xvfb"
 ./scripts/smoke-app.sh

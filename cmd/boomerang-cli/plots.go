@@ -17,7 +17,7 @@ func writePlots(dir string, reps []batch.RepResult) ([]string, error) {
 	}
 	var names []string
 	for _, m := range []string{"shift_vs_control", "mean_opinion", "conversions", "cost_per_conversion", "polarisation", "reach"} {
-		p, err := chart.Lines(results, m, chart.Options{})
+		p, err := chart.Lines(results, m, chart.Options{Scale: 1.6}) // readable on a slide
 		if err != nil {
 			return nil, err
 		}
