@@ -10,8 +10,7 @@ import (
 
 // agentsColumns is the header of agents.csv (names fixed by the CLI
 // contract; more columns may be appended, never renamed). The *_inferred
-// columns are empty until trait inference exists and wherever the platform
-// cannot see the person.
+// columns are empty wherever the platform cannot see the person.
 var agentsColumns = []string{
 	"arm", "rep", "id", "degree", "age", "gender", "region", "education", "migrant",
 	"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism",
@@ -32,6 +31,7 @@ func agentRows(rep int, run *sim.Run) []byte {
 	var b bytes.Buffer
 	r := strconv.Itoa(rep)
 	f32 := func(v float32) { b.WriteString(strconv.FormatFloat(float64(v), 'g', -1, 32)) }
+	prof := w.Profiles
 	for _, arm := range run.Arms {
 		name := csvField(arm.Name)
 		st := arm.State
@@ -59,7 +59,14 @@ func agentRows(rep int, run *sim.Run) []byte {
 			}
 			b.WriteByte(',')
 			b.WriteString(strconv.Itoa(int(p.Likes[i])))
-			b.WriteString(",,,,,,") // inferred traits: no inference model yet
+			// What the operator inferred; empty where it cannot see the person.
+			for _, a := range []sim.Attr{sim.AttrOpenness, sim.AttrConscientiousness, sim.AttrExtraversion,
+				sim.AttrAgreeableness, sim.AttrNeuroticism, sim.AttrIdeology} {
+				b.WriteByte(',')
+				if prof.Known(a, i) {
+					f32(prof.Inferred[a][i])
+				}
+			}
 			for _, v := range []float32{p.Susceptibility[i], p.MediaLiteracy[i], p.PrivacyConcern[i], w.Initial[i], st.Opinion[i]} {
 				b.WriteByte(',')
 				f32(v)

@@ -20,6 +20,8 @@ type Config struct {
 	Network    network.Params    `toml:"network"`
 	Opinion    OpinionParams     `toml:"opinion"`
 	Influence  influence.Params  `toml:"influence"`
+	Data       DataParams        `toml:"data"`
+	Regulation RegulationParams  `toml:"regulation"`
 	Campaign   CampaignParams    `toml:"campaign"`
 	Response   ResponseParams    `toml:"response"`
 	Arms       []ArmConfig       `toml:"arms"`
@@ -31,6 +33,21 @@ type OpinionParams struct {
 	Mean    float64 `toml:"mean" comment:"normal: mean opinion in [-1,1]; ideology: offset added before clipping"`
 	Spread  float64 `toml:"spread" comment:"normal: standard deviation; ideology: sd of the noise added to the ideology-based opinion"`
 	BurnIn  int     `toml:"burn_in" comment:"steps of social influence before step 0, so the campaign starts from the network's own equilibrium (0 = start from the drawn opinions)"`
+}
+
+// DataParams describe the digital footprint and the trait-inference model
+// (docs/MODEL.md, "Footprints and inference").
+type DataParams struct {
+	Pages          int     `toml:"pages" comment:"pages people can like, 2 to 65535"`
+	QuizShare      float64 `toml:"quiz_share" comment:"share of people who take the personality quiz whose answers train the inference model (Cambridge Analytica: ~270,000 of 87 million = 0.003); 0 = no profiling"`
+	HarvestFriends bool    `toml:"harvest_friends" comment:"quiz takers' friends become visible to the operator without their own consent (Facebook's friends permission before 2015)"`
+	Components     int     `toml:"components" comment:"SVD components of the like matrix used by the inference model (Kosinski et al. 2013 used 100)"`
+}
+
+// RegulationParams are the rules the platform and the campaign follow
+// (docs/MODEL.md, "Regulation").
+type RegulationParams struct {
+	ConsentRate float64 `toml:"consent_rate" comment:"share of users who allow tracking of their likes, 0 to 1 (Apple ATT opt-in ~0.05-0.45; cookie walls without a reject button raise consent ~22 points, Nouwens et al. 2020)"`
 }
 
 // CampaignParams describe what the campaign buys and what it wants.
@@ -70,6 +87,8 @@ func DefaultConfig() Config {
 		Network:    network.DefaultParams(),
 		Opinion:    OpinionParams{Initial: "ideology", Mean: 0, Spread: 0.3},
 		Influence:  influence.Params{Model: "friedkin-johnsen", Epsilon: 0.4, Mu: 0.3, Gamma: 0, Stubbornness: 0.2},
+		Data:       DataParams{Pages: 1000, QuizShare: 0.003, Components: 100},
+		Regulation: RegulationParams{ConsentRate: 0.7},
 		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1},
 		Response:   DefaultResponse(),
 		Arms:       []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},

@@ -21,6 +21,9 @@ type World struct {
 	Initial   []float32 // opinions at step 0, after the burn-in
 	Prejudice []float32 // opinions as drawn, before the burn-in: Friedkin–Johnsen's anchors
 	Messages  []Message
+	// Profiles is what the campaign operator knows (inferred from likes);
+	// strategies read it instead of the true traits.
+	Profiles *Profiles
 }
 
 // BuildWorld generates the world of cfg for one seed. workers only changes
@@ -52,6 +55,7 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 		Initial:   start,
 		Prejudice: prejudice,
 		Messages:  defaultMessages(cfg.Campaign),
+		Profiles:  newBlindProfiles(pop.N),
 	}, nil
 }
 
