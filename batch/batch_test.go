@@ -17,6 +17,7 @@ import (
 func testConfig() sim.Config {
 	c := sim.DefaultConfig()
 	c.Population.Size = 1500
+	c.Data.QuizShare = 0
 	c.Steps = 8
 	c.Campaign.Budget = 300
 	c.Influence.Model = "deffuant"

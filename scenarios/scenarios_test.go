@@ -88,7 +88,7 @@ func TestControlArmAddedWhenMissing(t *testing.T) {
 
 func TestSet(t *testing.T) {
 	cfg := sim.DefaultConfig()
-	err := ApplySets(&cfg, []string{"population.size=500", "influence.model=deffuant", "influence.epsilon=0.25",
+	err := ApplySets(&cfg, []string{"population.size=500", "data.quiz_share=0", "influence.model=deffuant", "influence.epsilon=0.25",
 		"network.kind=small-world", "opinion.initial=uniform", "steps=3", "seed=99", "campaign.budget=10"})
 	if err != nil {
 		t.Fatal(err)

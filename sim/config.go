@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
 	"boomerang/sim/population"
@@ -20,11 +21,12 @@ type Config struct {
 	Network    network.Params    `toml:"network"`
 	Opinion    OpinionParams     `toml:"opinion"`
 	Influence  influence.Params  `toml:"influence"`
-	Data       DataParams        `toml:"data"`
+	Data       footprint.Params  `toml:"data"`
 	Regulation RegulationParams  `toml:"regulation"`
 	Campaign   CampaignParams    `toml:"campaign"`
 	Response   ResponseParams    `toml:"response"`
 	Arms       []ArmConfig       `toml:"arms"`
+	Messages   []MessageConfig   `toml:"messages,omitempty" comment:"the message library as [[messages]] tables (name, stance, tone, appeal, aim); omitted = the built-in library: a generic ad and one per trait appeal, all with campaign.stance"`
 }
 
 // OpinionParams set the opinions at step 0.
@@ -35,49 +37,53 @@ type OpinionParams struct {
 	BurnIn  int     `toml:"burn_in" comment:"steps of social influence before step 0, so the campaign starts from the network's own equilibrium (0 = start from the drawn opinions)"`
 }
 
-// DataParams describe the digital footprint and the trait-inference model
-// (docs/MODEL.md, "Footprints and inference").
-type DataParams struct {
-	Pages          int     `toml:"pages" comment:"pages people can like, 2 to 65535"`
-	QuizShare      float64 `toml:"quiz_share" comment:"share of people who take the personality quiz whose answers train the inference model (Cambridge Analytica: ~270,000 of 87 million = 0.003); 0 = no profiling"`
-	HarvestFriends bool    `toml:"harvest_friends" comment:"quiz takers' friends become visible to the operator without their own consent (Facebook's friends permission before 2015)"`
-	Components     int     `toml:"components" comment:"SVD components of the like matrix used by the inference model (Kosinski et al. 2013 used 100)"`
-}
-
 // RegulationParams are the rules the platform and the campaign follow
 // (docs/MODEL.md, "Regulation").
 type RegulationParams struct {
 	ConsentRate float64 `toml:"consent_rate" comment:"share of users who allow tracking of their likes, 0 to 1 (Apple ATT opt-in ~0.05-0.45; cookie walls without a reject button raise consent ~22 points, Nouwens et al. 2020)"`
 }
 
-// CampaignParams describe what the campaign buys and what it wants.
+// CampaignParams describe what the campaign buys and what it wants
+// (docs/MODEL-campaign.md, "Strategies").
 type CampaignParams struct {
-	Budget int     `toml:"budget" comment:"impressions bought per step"`
-	CPM    float64 `toml:"cpm" comment:"cost per 1000 impressions, in euro (Facebook ~5-20, LITERATURE 4)"`
-	Stance float64 `toml:"stance" comment:"direction the campaign pushes opinion: +1 for, -1 against"`
+	Budget        int     `toml:"budget" comment:"impressions bought per step, 0 or more"`
+	CPM           float64 `toml:"cpm" comment:"cost per 1000 impressions, in euro (Facebook ~5-20, LITERATURE 4)"`
+	Stance        float64 `toml:"stance" comment:"direction the campaign pushes opinion: +1 for, -1 against"`
+	FrequencyCap  int     `toml:"frequency_cap" comment:"most impressions one person gets from the campaign in one step, 1 to 1000, or -1 for no cap (default 5); 0 is an error"`
+	PilotSteps    int     `toml:"pilot_steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
+	LookalikeSeed int     `toml:"lookalike_seed" comment:"lookalike strategy: converters (visible to the operator) needed before it builds a lookalike audience, at least 100 as on Meta (default 100)"`
 }
 
-// ResponseParams calibrate how people respond to one impression.
+// ResponseParams calibrate how people respond to one impression
+// (docs/MODEL-campaign.md, "Response").
 type ResponseParams struct {
-	CTR             float64 `toml:"ctr" comment:"probability that an impression is clicked (Facebook average ~0.9 %, LITERATURE 4)"`
-	ViewEffect      float64 `toml:"view_effect" comment:"opinion shift (on [-1,1]) from an impression that is seen but not clicked"`
-	ClickEffect     float64 `toml:"click_effect" comment:"opinion shift (on [-1,1]) from a clicked ad, i.e. a full viewing (Coppock et al. 2020: 0.056 on a 5-point scale = 0.028)"`
-	WearOut         float64 `toml:"wear_out" comment:"impressions after which an ad's effect and click rate have halved (frequency wear-out)"`
-	ClickConversion float64 `toml:"click_conversion" comment:"probability that a click converts, for a neutral person (Facebook average 9.21 %, LITERATURE 4)"`
-	BaselineHazard  float64 `toml:"baseline_hazard" comment:"per-step probability that a neutral person converts without any ad"`
-	BackfireRate    float64 `toml:"backfire_rate" comment:"probability of reactance when a strongly opposed person (opinion -1 against the stance) sees the ad"`
+	CTR                  float64 `toml:"ctr" comment:"probability that an impression is clicked (Facebook average ~0.9 %, LITERATURE 4)"`
+	ViewEffect           float64 `toml:"view_effect" comment:"opinion shift (on [-1,1]) from an impression that is seen but not clicked"`
+	ClickEffect          float64 `toml:"click_effect" comment:"opinion shift (on [-1,1]) from a clicked ad, i.e. a full viewing (Coppock et al. 2020: 0.056 on a 5-point scale = 0.028)"`
+	WearOut              float64 `toml:"wear_out" comment:"impressions after which an ad's effect and click rate have halved (frequency wear-out)"`
+	ClickConversion      float64 `toml:"click_conversion" comment:"probability that a click converts, for a neutral person (Facebook average 9.21 %, LITERATURE 4)"`
+	BaselineHazard       float64 `toml:"baseline_hazard" comment:"per-step probability that a neutral person converts without any ad"`
+	BackfireRate         float64 `toml:"backfire_rate" comment:"probability of reactance when a strongly opposed person (opinion -1 against the stance) sees the ad"`
+	CongruenceClick      float64 `toml:"congruence_click" comment:"relative rise of the click rate per sd of the true trait a message appeals to, 0 to 0.4 (default 0.3, calibrated to Matz et al. 2017)"`
+	CongruenceConversion float64 `toml:"congruence_conversion" comment:"relative rise of conversion per click per sd of the true trait a message appeals to, 0 to 0.4 (default 0.2, Matz et al. 2017)"`
+	CongruenceEffect     float64 `toml:"congruence_effect" comment:"relative rise of the opinion shift per sd of the true trait a message appeals to, 0 to 0.4 (default 0.3; matching raises persuasion, Joyal-Desmarais et al. 2022)"`
+	PrivacyBackfire      float64 `toml:"privacy_backfire" comment:"probability of reactance when a person with privacy concern 1 sees an ad chosen with a sensitive (GDPR Art. 9) inference; scales with privacy concern, 0 to 1 (default 0.1)"`
+	FearEffect           float64 `toml:"fear_effect" comment:"fear-toned ads: relative rise of the opinion shift for media literacy 0 (and fall for 1), 0 to 1 (default 0.5)"`
+	MisinfoEffect        float64 `toml:"misinformation_effect" comment:"misinformation: relative rise of the opinion shift for media literacy 0 (and fall to nothing for 1 at the default), 0 to 1 (default 1)"`
 }
 
 // ArmConfig is one arm of the experiment: a strategy run on a twin of the world.
 type ArmConfig struct {
-	Name     string `toml:"name" comment:"arm name; the no-campaign arm is called control"`
-	Strategy string `toml:"strategy" comment:"none or broadcast (targeted strategies come with the targeting issue)"`
+	Name       string   `toml:"name" comment:"arm name; the no-campaign arm is called control"`
+	Strategy   string   `toml:"strategy" comment:"none, broadcast, demographic, psychographic, lookalike, adaptive or demobilise"`
+	Message    string   `toml:"message,omitempty" comment:"broadcast, demographic, lookalike, demobilise: name of the one message to show (default: the library's first message for the strategy's aim)"`
+	Attributes []string `toml:"attributes,omitempty" comment:"what the strategy may use (default: its own set, docs/MODEL-campaign.md): segment dimensions (age, gender, region, origin, personality, party) for demographic and adaptive; inferred attributes (openness ... health) for psychographic, lookalike and demobilise"`
 }
 
 // DefaultConfig returns the built-in defaults that every scenario starts from.
 func DefaultConfig() Config {
 	pop := population.DefaultParams()
-	pop.Size = 10_000
+	pop.Size = 50_000 // enough for the default 0.3 % quiz to train the inference model (≥ 50 quiz takers)
 	return Config{
 		Name:       "custom",
 		Title:      "Custom scenario",
@@ -87,10 +93,11 @@ func DefaultConfig() Config {
 		Network:    network.DefaultParams(),
 		Opinion:    OpinionParams{Initial: "ideology", Mean: 0, Spread: 0.3},
 		Influence:  influence.Params{Model: "friedkin-johnsen", Epsilon: 0.4, Mu: 0.3, Gamma: 0, Stubbornness: 0.2},
-		Data:       DataParams{Pages: 1000, QuizShare: 0.003, Components: 100},
+		Data:       footprint.DefaultParams(),
 		Regulation: RegulationParams{ConsentRate: 0.7},
-		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1},
+		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100},
 		Response:   DefaultResponse(),
 		Arms:       []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},
+		Messages:   nil, // the built-in library (message.go), built from campaign.stance
 	}
 }

@@ -31,6 +31,11 @@ type Metrics struct {
 	VulnerableShare         float64 // share of ad-caused opinion change from impressions that targeted a vulnerability
 	Backfires               int64   // impressions that caused reactance
 	ExposureGini            float64 // Gini coefficient of impressions per person (0 equal … 1 all on one)
+
+	Turnout            float64 // mean probability of voting (turnout.go)
+	VoteShare          float64 // the campaign side's share of the expected votes
+	VoteShareVsControl float64 // VoteShare − control's VoteShare at the same step
+	VulnerableImps     int64   // impressions that targeted a vulnerability or carried misinformation
 }
 
 // Column is one metric column of steps.csv.
@@ -63,6 +68,10 @@ func MetricColumns() []Column {
 		{"vulnerable_share", "share of ad-caused opinion change that came from targeting vulnerability", func(m *Metrics) float64 { return m.VulnerableShare }},
 		{"backfires", "impressions that caused reactance", func(m *Metrics) float64 { return i(m.Backfires) }},
 		{"exposure_gini", "Gini coefficient of impressions per person", func(m *Metrics) float64 { return m.ExposureGini }},
+		{"turnout", "expected turnout: mean probability of voting, 0..1", func(m *Metrics) float64 { return m.Turnout }},
+		{"vote_share", "campaign side's share of the expected votes (opinion on its side, weighted by probability of voting)", func(m *Metrics) float64 { return m.VoteShare }},
+		{"vote_share_vs_control", "vote_share minus the control arm's", func(m *Metrics) float64 { return m.VoteShareVsControl }},
+		{"vulnerable_impressions", "impressions that targeted a vulnerability or carried misinformation", func(m *Metrics) float64 { return i(m.VulnerableImps) }},
 	}
 }
 
@@ -84,10 +93,12 @@ func measure(t int, w *World, s *ArmState) Metrics {
 		VulnerableShare:         ratio(tot.PersuasionVuln, tot.PersuasionTotal),
 		Backfires:               tot.Backfires,
 		CostPerConversion:       math.NaN(),
+		VulnerableImps:          tot.VulnerableImps,
 	}
 	m.MeanOpinion, m.SDOpinion = meanSD(s.Opinion)
 	m.Polarisation = meanAbsDifference(s.Opinion)
 	m.ExposureGini = giniCounts(s.Impressions)
+	m.Turnout, m.VoteShare = turnoutAndVoteShare(s, w.Config.Campaign.Stance)
 	return m
 }
 

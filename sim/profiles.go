@@ -7,7 +7,8 @@ import "math"
 // by the footprint model (everything else).
 type Attr int
 
-// The attributes, in a fixed order (indexes of Profiles.Inferred).
+// The attributes, in a fixed order (indexes of Profiles.Inferred); the
+// order is footprint.Attribute's, which a test checks.
 const (
 	AttrOpenness Attr = iota
 	AttrConscientiousness

@@ -41,7 +41,7 @@ func NewRun(cfg Config, seed uint64, workers int) (*Run, error) {
 func NewRunOn(w *World, workers int) (*Run, error) {
 	r := &Run{World: w, Control: -1, workers: max(workers, 1)}
 	for _, ac := range w.Config.Arms {
-		st, err := NewStrategy(ac.Strategy)
+		st, err := NewStrategy(ac)
 		if err != nil {
 			return nil, fmt.Errorf("arms %q: %w", ac.Name, err)
 		}
@@ -97,6 +97,7 @@ func (r *Run) record(t int) {
 		for _, a := range r.Arms {
 			m := &a.Series[t]
 			m.ShiftVsControl = nan()
+			m.VoteShareVsControl = nan()
 		}
 		return
 	}
@@ -104,6 +105,7 @@ func (r *Run) record(t int) {
 	for _, a := range r.Arms {
 		m := &a.Series[t]
 		m.ShiftVsControl = m.MeanOpinion - c.MeanOpinion
+		m.VoteShareVsControl = m.VoteShare - c.VoteShare
 		m.ConversionsVsControl = m.Conversions - c.Conversions
 		if m.ConversionsVsControl > 0 {
 			m.CostPerConversion = m.Spend / float64(m.ConversionsVsControl)

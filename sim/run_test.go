@@ -8,6 +8,7 @@ import (
 func smallConfig() Config {
 	c := DefaultConfig()
 	c.Population.Size = 2000
+	c.Data.QuizShare = 0 // too few people to train the inference model
 	c.Steps = 15
 	c.Campaign.Budget = 400
 	return c
@@ -30,7 +31,7 @@ func run(t *testing.T, c Config, seed uint64, workers int) Result {
 // numbers and end identical.
 func TestTwinArmsWithSameStrategyAreIdentical(t *testing.T) {
 	c := smallConfig()
-	c.Arms = []ArmConfig{{"control", "none"}, {"a", "broadcast"}, {"b", "broadcast"}}
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "a", Strategy: "broadcast"}, {Name: "b", Strategy: "broadcast"}}
 	res := run(t, c, 11, 2)
 	if !seriesEqual(res.Arms[1].Series, res.Arms[2].Series) {
 		t.Fatal("two broadcast arms on twin worlds differ")
@@ -44,9 +45,9 @@ func TestTwinArmsWithSameStrategyAreIdentical(t *testing.T) {
 // The control arm does not depend on which other arms run beside it.
 func TestControlUnaffectedByOtherArms(t *testing.T) {
 	c := smallConfig()
-	c.Arms = []ArmConfig{{"control", "none"}}
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}}
 	alone := run(t, c, 5, 1)
-	c.Arms = []ArmConfig{{"control", "none"}, {"broadcast", "broadcast"}}
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}}
 	both := run(t, c, 5, 2)
 	if !seriesEqual(alone.Arms[0].Series, both.Arms[0].Series) {
 		t.Fatal("control arm changed when a broadcast arm was added")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
@@ -76,6 +77,14 @@ func (c *Config) Validate() error {
 		return bad("campaign.cpm", c.Campaign.CPM, "must be 0 or more (euro per 1000 impressions)")
 	case c.Campaign.Stance != 1 && c.Campaign.Stance != -1:
 		return bad("campaign.stance", c.Campaign.Stance, "must be 1 (for) or -1 (against)")
+	case c.Campaign.FrequencyCap == 0:
+		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "0 would forbid every impression: use 1 to 1000 impressions per person per step, or -1 for no cap")
+	case c.Campaign.FrequencyCap < -1 || c.Campaign.FrequencyCap > 1000:
+		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "must be between 1 and 1000 impressions per person per step, or -1 for no cap")
+	case c.Campaign.PilotSteps < 1 || c.Campaign.PilotSteps > 1000:
+		return bad("campaign.pilot_steps", c.Campaign.PilotSteps, "must be between 1 and 1000 steps")
+	case c.Campaign.LookalikeSeed < 100 || c.Campaign.LookalikeSeed > population.MaxSize:
+		return bad("campaign.lookalike_seed", c.Campaign.LookalikeSeed, "must be at least 100 people (Meta's minimum source audience) and at most %d", population.MaxSize)
 	case !in01(c.Response.CTR):
 		return bad("response.ctr", c.Response.CTR, "must be between 0 and 1")
 	case !in01(c.Response.ViewEffect):
@@ -90,8 +99,27 @@ func (c *Config) Validate() error {
 		return bad("response.baseline_hazard", c.Response.BaselineHazard, "must be between 0 and 0.5 (2 x hazard is a probability)")
 	case !in01(c.Response.BackfireRate):
 		return bad("response.backfire_rate", c.Response.BackfireRate, "must be between 0 and 1")
+	case !(c.Response.CongruenceClick >= 0 && c.Response.CongruenceClick <= 0.4):
+		return bad("response.congruence_click", c.Response.CongruenceClick, "must be between 0 and 0.4 (per sd of the trait)")
+	case !(c.Response.CongruenceConversion >= 0 && c.Response.CongruenceConversion <= 0.4):
+		return bad("response.congruence_conversion", c.Response.CongruenceConversion, "must be between 0 and 0.4 (per sd of the trait)")
+	case !(c.Response.CongruenceEffect >= 0 && c.Response.CongruenceEffect <= 0.4):
+		return bad("response.congruence_effect", c.Response.CongruenceEffect, "must be between 0 and 0.4 (per sd of the trait)")
+	case !in01(c.Response.PrivacyBackfire):
+		return bad("response.privacy_backfire", c.Response.PrivacyBackfire, "must be between 0 and 1")
+	case !in01(c.Response.FearEffect):
+		return bad("response.fear_effect", c.Response.FearEffect, "must be between 0 and 1")
+	case !in01(c.Response.MisinfoEffect):
+		return bad("response.misinformation_effect", c.Response.MisinfoEffect, "must be between 0 and 1")
 	case len(c.Arms) == 0:
 		return bad("arms", 0, "at least one arm is needed")
+	}
+	if err := checkMessages(c); err != nil {
+		return err
+	}
+	msgs := MessageLibrary(*c)
+	if err := c.Data.Check(n, c.Regulation.ConsentRate); err != nil {
+		return keyedError(err)
 	}
 	seen := map[string]bool{}
 	for i, a := range c.Arms {
@@ -105,6 +133,9 @@ func (c *Config) Validate() error {
 		seen[a.Name] = true
 		if !slices.Contains(StrategyNames(), a.Strategy) {
 			return bad(key+".strategy", a.Strategy, "unknown (allowed: %v)", StrategyNames())
+		}
+		if err := checkArm(key, a, msgs); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -122,3 +153,22 @@ func (c *Config) EnsureControl() {
 	}
 	c.Arms = append([]ArmConfig{{Name: "control", Strategy: "none"}}, c.Arms...)
 }
+
+// keyedError turns a "key = value: message" error from a subpackage into a
+// *FieldError, so that scenario errors can point at the key's line.
+func keyedError(err error) error {
+	key, rest, ok := strings.Cut(err.Error(), " = ")
+	if !ok || strings.ContainsAny(key, " :") {
+		return err
+	}
+	value, msg, ok := strings.Cut(rest, ": ")
+	if !ok {
+		return err
+	}
+	return &FieldError{Key: key, Value: rawValue(value), Msg: msg}
+}
+
+// rawValue prints a value exactly as it was formatted by the subpackage.
+type rawValue string
+
+func (v rawValue) String() string { return string(v) }

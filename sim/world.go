@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
 	"boomerang/sim/population"
@@ -24,6 +25,9 @@ type World struct {
 	// Profiles is what the campaign operator knows (inferred from likes);
 	// strategies read it instead of the true traits.
 	Profiles *Profiles
+	// Footprint holds the pages, likes, visibility, the trained inference
+	// model and its accuracy (the data half of the boomerang).
+	Footprint *footprint.Footprint
 }
 
 // BuildWorld generates the world of cfg for one seed. workers only changes
@@ -36,6 +40,10 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 	g, err := network.Build(cfg.Network, pop.N, network.Attributes{
 		Ideology: pop.Ideology, Age: pop.Age, Region: pop.Region,
 	}, seed, workers)
+	if err != nil {
+		return nil, err
+	}
+	fp, err := footprint.Build(cfg.Data, cfg.Regulation.ConsentRate, pop, g, seed, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -54,8 +62,9 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 		Graph:     g,
 		Initial:   start,
 		Prejudice: prejudice,
-		Messages:  defaultMessages(cfg.Campaign),
-		Profiles:  newBlindProfiles(pop.N),
+		Messages:  MessageLibrary(cfg),
+		Profiles:  profilesFrom(fp, pop.N),
+		Footprint: fp,
 	}, nil
 }
 
@@ -117,4 +126,20 @@ func boxMuller(u1, u2 float64) float64 {
 
 func clamp(v, lo, hi float64) float64 {
 	return math.Max(lo, math.Min(hi, v))
+}
+
+// profilesFrom exposes the footprint's inferences to strategies. The
+// slices are shared, not copied: the world is read-only.
+func profilesFrom(fp *footprint.Footprint, n int) *Profiles {
+	if fp.Model == nil {
+		return newBlindProfiles(n) // no quiz, no model: nobody is profiled
+	}
+	p := &Profiles{Visible: make([]bool, n), Confidence: fp.Inferred.Confidence}
+	for i := range p.Visible {
+		p.Visible[i] = fp.Visibility.Visible(i)
+	}
+	for a := Attr(0); a < NumAttrs; a++ {
+		p.Inferred[a] = fp.Inferred.Values[footprint.Attribute(a)]
+	}
+	return p
 }

@@ -162,6 +162,63 @@ const (
 // the predictor is centred, so the median stays ≈ 68, and the total sd of
 // log likes is likesLogSD exactly. Rounded and clipped to [1, 700].
 
+// Special categories and party (drawn from the agent's second stream; see
+// generate.go). Each binary attribute is a probit: the agent has it when
+// cut + Σ loading·x + ε > 0, ε ~ N(0, 1), with x the agent's own
+// standardised age u, traits, ideology or migration background. The cut
+// points are solved exactly (over the age × sex × migration distribution
+// and the normal within-cell distribution of the traits) so that the
+// population shares hit the targets below.
+//
+// Religious: 45 % of adults belong to a religious group. CBS "Religie in
+// Nederland" reports 49 % of Dutch people aged 15+ in 2019 and lower shares
+// since (≈ 42–45 %) [check]. Older people are more often religious (CBS:
+// about 6 in 10 of the over-75s against 4 in 10 of the under-25s [check]),
+// so are conservatives (religiosity–conservatism links, e.g. Malka et al.
+// 2012, Political Psychology 33:275–299 [check]) and people with a
+// migration background (many Dutch Muslims are first- or second-generation
+// migrants [check]); the loadings' sizes are [assumption]. They give
+// about 30 % religious at 18–29 and 62 % at 70+.
+const (
+	religiousShare = 0.45
+	relAge         = 0.30 // per sd of age
+	relIdeo        = 0.35 // per sd of ideology (+ conservative)
+	relMigrant     = 0.40 // migration background
+)
+
+// LGB: 4 % of adults identify as lesbian, gay or bisexual (Dutch survey
+// estimates of 4–7 % depending on the question, e.g. SCP's LHBTI monitor
+// [check]; the brief's ≈ 4 %). Younger cohorts identify more often (Gallup
+// 2024, US: LGBT identification falls steeply from Generation Z to older
+// cohorts [check]); a small openness link [assumption]. Loadings
+// [assumption]: about 7 % at 18–29 and 1.6 % at 70+.
+const (
+	lgbShare = 0.04
+	lgbAge   = -0.25 // per sd of age
+	lgbO     = 0.15  // per sd of openness
+)
+
+// Health condition: 30 % of adults have a long-standing (chronic) illness
+// or health problem (the brief's ≈ 30 %; Eurostat EHIS 2019 reports about
+// a third of Dutch adults with a long-standing illness [check]). It rises
+// steeply with age, and neuroticism predicts physical health problems
+// (Lahey 2009, American Psychologist 64:241–256 [check]); loadings
+// [assumption]: about 10 % at 18–29 and 58 % at 70+.
+const (
+	healthShare = 0.30
+	healthAge   = 0.55 // per sd of age
+	healthN     = 0.15 // per sd of neuroticism
+)
+
+// Party: a binary preference (like Democrat vs Republican) that follows
+// ideology with noise: right when ideology + partyNoise·ε > 0. The latent
+// score correlates 1/√(1 + 0.7²) ≈ 0.82 with ideology, the binary party
+// ≈ 0.65 (point-biserial), about the strength of the link between
+// ideological self-placement and party identification in US election
+// studies (r ≈ .6–.7 in recent ANES waves [check]); the noise sd is
+// [assumption]. The threshold 0 splits the population about 50/50.
+const partyNoise = 0.7
+
 // calib holds everything derived from the constants above.
 type calib struct {
 	ageCDF    [MaxAge - MinAge + 1]float64 // P(age ≤ MinAge+k)
@@ -184,6 +241,9 @@ type calib struct {
 	meanAge   float64
 	sdAge     float64
 	pWoman    float64 // overall share of women
+	religCut  float64 // probit cut points of the special categories
+	lgbCut    float64
+	healthCut float64
 }
 
 var cal = newCalib()
@@ -307,7 +367,59 @@ func newCalib() *calib {
 		}
 	}
 	c.likesRes = math.Sqrt(1 - vh)
+
+	c.solveSpecial(w[:])
 	return c
+}
+
+// cellMoments returns, for an agent of age index k and sex fem (1 woman),
+// the mean of openness, neuroticism and ideology and their standard
+// deviations within that age × sex cell, where the traits are normal.
+func (c *calib) cellMoments(k int, fem float64) (mO, mN, mI, sO, sN, sI float64) {
+	mean := func(t int) float64 {
+		return c.sexCoef[t]*fem + c.ageCoef[t]*c.ageG[k] - c.shiftMean[t]
+	}
+	mO, mN = mean(tO), mean(tN)
+	mI = c.ideoBeta[0]*mO + c.ideoBeta[1]*mean(tC) + c.ideoBeta[2]*c.ageU[k]
+	sO, sN = c.scale[tO], c.scale[tN]
+	b0, b1, sC := c.ideoBeta[0], c.ideoBeta[1], c.scale[tC]
+	vI := b0*b0*sO*sO + b1*b1*sC*sC + 2*b0*b1*sO*sC*traitCorr[tO][tC] + c.ideoNoise*c.ideoNoise
+	return mO, mN, mI, sO, sN, math.Sqrt(vI)
+}
+
+// solveSpecial solves the probit cut points of the special categories so
+// that their exact population shares are the targets: within an age × sex
+// (× migration) cell the linear predictor is normal, so
+// P = Φ((cut + mean) / √(1 + var)).
+func (c *calib) solveSpecial(w []float64) {
+	share := func(p func(k int, fem float64) float64) float64 {
+		s := 0.0
+		for k := range w {
+			s += w[k] * (c.pFemale[k]*p(k, 1) + (1-c.pFemale[k])*p(k, 0))
+		}
+		return s
+	}
+	c.religCut = solve(func(cut float64) float64 {
+		return share(func(k int, fem float64) float64 {
+			_, _, mI, _, _, sI := c.cellMoments(k, fem)
+			den := math.Sqrt(1 + relIdeo*relIdeo*sI*sI)
+			base := cut + relAge*c.ageU[k] + relIdeo*mI
+			pm := c.pMigrant[k]
+			return pm*phi((base+relMigrant)/den) + (1-pm)*phi(base/den)
+		})
+	}, religiousShare)
+	c.lgbCut = solve(func(cut float64) float64 {
+		return share(func(k int, fem float64) float64 {
+			mO, _, _, sO, _, _ := c.cellMoments(k, fem)
+			return phi((cut + lgbAge*c.ageU[k] + lgbO*mO) / math.Sqrt(1+lgbO*lgbO*sO*sO))
+		})
+	}, lgbShare)
+	c.healthCut = solve(func(cut float64) float64 {
+		return share(func(k int, fem float64) float64 {
+			_, mN, _, _, sN, _ := c.cellMoments(k, fem)
+			return phi((cut + healthAge*c.ageU[k] + healthN*mN) / math.Sqrt(1+healthN*healthN*sN*sN))
+		})
+	}, healthShare)
 }
 
 func sq(x float64) float64 { return x * x }

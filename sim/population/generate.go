@@ -92,6 +92,10 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 		MediaLiteracy:     make([]float32, n),
 		PrivacyConcern:    make([]float32, n),
 		Likes:             make([]int32, n),
+		Religious:         make([]bool, n),
+		LGB:               make([]bool, n),
+		HealthCondition:   make([]bool, n),
+		Party:             make([]uint8, n),
 	}
 	shares := RegionShares(p.Regions)
 	regionCDF := make([]float64, len(shares))
@@ -208,6 +212,28 @@ func (g *agentGen) agent(i int) {
 	pop.Susceptibility[i] = logistic(etaS)
 	pop.PrivacyConcern[i] = logistic(etaP)
 	pop.Likes[i] = int32(likes)
+
+	g.special(i, u, migrant, t, ideo)
+}
+
+// special draws the special categories and the party preference of agent
+// i from its second stream (seed, rng.Population, i, 1), so that adding
+// them left every draw of the first stream — and every earlier attribute —
+// unchanged. Each is a probit on the agent's own age, traits and ideology
+// (calibration.go). The order of the draws is part of the result: append.
+func (g *agentGen) special(i int, u float64, migrant bool, t [5]float64, ideo float64) {
+	rng.Reseed(&g.pcg, g.seed, rng.Population, uint64(i), 1)
+	r, c, pop := g.r, cal, g.pop
+	mig := 0.0
+	if migrant {
+		mig = 1
+	}
+	pop.Religious[i] = c.religCut+relAge*u+relIdeo*ideo+relMigrant*mig+r.NormFloat64() > 0
+	pop.LGB[i] = c.lgbCut+lgbAge*u+lgbO*t[tO]+r.NormFloat64() > 0
+	pop.HealthCondition[i] = c.healthCut+healthAge*u+healthN*t[tN]+r.NormFloat64() > 0
+	if ideo+partyNoise*r.NormFloat64() > 0 {
+		pop.Party[i] = PartyRight
+	}
 }
 
 // reseed positions pcg at the start of the stream (seed, purpose, agent, 0):

@@ -12,7 +12,7 @@
 package population
 
 // Population holds one value per agent in each slice (struct-of-arrays):
-// agent i is index i everywhere. It costs 45 bytes per agent.
+// agent i is index i everywhere. It costs 49 bytes per agent.
 type Population struct {
 	N int
 
@@ -45,6 +45,29 @@ type Population struct {
 	// Likes is the number of pages the person likes (platform activity):
 	// median 68, range 1–700 (Kosinski et al. 2013).
 	Likes []int32
+
+	// Special categories (GDPR Art. 9) and party preference, drawn from
+	// the agent's second stream (seed, rng.Population, i, 1) so that the
+	// attributes above are unchanged by their presence. Base rates and
+	// links are in calibration.go.
+	Religious       []bool  // belongs to a religious group (≈ 45 %)
+	LGB             []bool  // lesbian, gay or bisexual (≈ 4 %)
+	HealthCondition []bool  // long-standing (chronic) health condition (≈ 30 %)
+	Party           []uint8 // binary party preference: PartyLeft or PartyRight
+}
+
+// Party values: a two-party preference like Democrat vs Republican,
+// derived from ideology plus noise (see calibration.go).
+const (
+	PartyLeft  uint8 = 0 // left / progressive party (e.g. Democrat)
+	PartyRight uint8 = 1 // right / conservative party (e.g. Republican)
+)
+
+// AgeMoments returns the exact mean and standard deviation of age in the
+// generated population's age distribution, so that other packages can put
+// age on the same standardised scale as the traits.
+func AgeMoments() (mean, sd float64) {
+	return cal.meanAge, cal.sdAge
 }
 
 // Params are the scenario's [population] settings.

@@ -446,3 +446,105 @@ func BenchmarkGenerate1M(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
 }
+
+func TestSpecialCategories(t *testing.T) {
+	p := big(t)
+	share := func(x []bool, keep func(i int) bool) float64 {
+		var k, m float64
+		for i, v := range x {
+			if keep(i) {
+				m++
+				if v {
+					k++
+				}
+			}
+		}
+		return k / m
+	}
+	all := func(int) bool { return true }
+	young := func(i int) bool { return p.Age[i] < 30 }
+	old := func(i int) bool { return p.Age[i] >= 70 }
+	for _, c := range []struct {
+		name       string
+		x          []bool
+		want       float64
+		youngOlder float64 // sign of (young − old)
+	}{
+		{"religious", p.Religious, religiousShare, -1},
+		{"lgb", p.LGB, lgbShare, 1},
+		{"health condition", p.HealthCondition, healthShare, -1},
+	} {
+		s, sy, so := share(c.x, all), share(c.x, young), share(c.x, old)
+		t.Logf("%s: %.3f (18–29 %.3f, 70+ %.3f)", c.name, s, sy, so)
+		// The cut points are exact; sampling sd ≤ .0012 at N = 200,000.
+		if math.Abs(s-c.want) > 0.006 {
+			t.Errorf("%s share %.3f, want %.2f", c.name, s, c.want)
+		}
+		if (sy-so)*c.youngOlder < 0.02 {
+			t.Errorf("%s: 18–29 %.3f vs 70+ %.3f, want a clear age gradient of sign %+.0f", c.name, sy, so, c.youngOlder)
+		}
+	}
+	b := func(x []bool) []float64 {
+		out := make([]float64, len(x))
+		for i, v := range x {
+			if v {
+				out[i] = 1
+			}
+		}
+		return out
+	}
+	ideo := f32(p.Ideology)
+	if r := corr(b(p.Religious), ideo); r < 0.08 || r > 0.3 {
+		t.Errorf("r(religious, ideology) = %.3f, want a modest positive link", r)
+	}
+	if r := corr(b(p.Religious), b(p.Migrant)); r < 0.03 {
+		t.Errorf("r(religious, migrant) = %.3f, want positive", r)
+	}
+	if r := corr(b(p.HealthCondition), f32(p.Neuroticism)); r < 0.02 || r > 0.2 {
+		t.Errorf("r(health, neuroticism) = %.3f, want small positive", r)
+	}
+	party := u8(p.Party)
+	right, _ := meanSD(party)
+	r := corr(party, ideo)
+	t.Logf("party: %.3f right, r(party, ideology) = %.3f", right, r)
+	if math.Abs(right-0.5) > 0.02 {
+		t.Errorf("share right %.3f, want ≈ 0.5", right)
+	}
+	// Strong but not perfect: 0.798 · 1/√(1 + 0.7²) ≈ 0.65.
+	if r < 0.6 || r > 0.7 {
+		t.Errorf("r(party, ideology) = %.3f, want ≈ 0.65", r)
+	}
+	for i, v := range p.Party {
+		if v > PartyRight {
+			t.Fatalf("agent %d: party %d", i, v)
+		}
+	}
+}
+
+// TestFirstStreamUnchanged pins a few agents' first-stream attributes (the
+// values before the special categories were added), so that additions
+// drawn from other streams cannot shift them.
+func TestFirstStreamUnchanged(t *testing.T) {
+	p, err := Generate(Params{Size: 5, Regions: 12}, 20240917, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		age, gender, region uint8
+		openness, ideology  float32
+		likes               int32
+	}{
+		{81, 1, 4, 0.33536094, -0.027181167, 114},
+		{41, 1, 1, 0.56157064, -0.88692397, 491},
+		{24, 0, 0, 1.6199992, 0.23851062, 223},
+		{77, 1, 1, -0.7828844, -0.32205322, 70},
+		{64, 1, 0, 0.25647599, -1.0913831, 12},
+	}
+	for i, w := range want {
+		if p.Age[i] != w.age || p.Gender[i] != w.gender || p.Region[i] != w.region ||
+			p.Openness[i] != w.openness || p.Ideology[i] != w.ideology || p.Likes[i] != w.likes {
+			t.Errorf("agent %d: got {%d %d %d %v %v %d}, want %+v", i, p.Age[i], p.Gender[i], p.Region[i],
+				p.Openness[i], p.Ideology[i], p.Likes[i], w)
+		}
+	}
+}

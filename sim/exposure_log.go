@@ -1,0 +1,109 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+)
+
+// This file holds the per-impression log behind the app's target ("prey")
+// view: who saw which ad, when, and why. It is off by default and then
+// costs nothing; Run.EnableLog switches it on for chosen agents or for all.
+
+// Impression is one logged impression: the exposure as planned, when, and
+// what it did to the person.
+type Impression struct {
+	Step int
+	Outcome
+	Opinion float32 // the person's opinion right after the impression
+	Shift   float32 // change of opinion caused by the impression (0 for demobilising ads)
+	Turnout float32 // the person's probability of voting right after it
+}
+
+// impressionLog records the impressions of followed agents.
+type impressionLog struct {
+	follow  []bool // follow[i]: log agent i; nil = log everyone
+	entries []Impression
+}
+
+// record appends one impression if its agent is followed.
+func (l *impressionLog) record(t int, o Outcome, opinion, shift, turnout float32) {
+	if l.follow != nil && !l.follow[o.Agent] {
+		return
+	}
+	l.entries = append(l.entries, Impression{Step: t, Outcome: o, Opinion: opinion, Shift: shift, Turnout: turnout})
+}
+
+// EnableLog starts logging, in every arm and from the next step on, each
+// impression that reaches one of agents (all agents if agents is nil).
+// Calling it again replaces the set of followed agents and keeps what was
+// logged so far. Logging everyone costs about 40 bytes per impression.
+// Not safe to call while Step runs.
+func (r *Run) EnableLog(agents []int32) {
+	var follow []bool
+	if agents != nil {
+		follow = make([]bool, r.World.Pop.N)
+		for _, i := range agents {
+			if i >= 0 && int(i) < len(follow) {
+				follow[i] = true
+			}
+		}
+	}
+	for _, a := range r.Arms {
+		if a.State.log == nil {
+			a.State.log = &impressionLog{}
+		}
+		a.State.log.follow = follow
+	}
+}
+
+// DisableLog stops logging and frees the log of every arm.
+func (r *Run) DisableLog() {
+	for _, a := range r.Arms {
+		a.State.log = nil
+	}
+}
+
+// Log returns a copy of the impressions logged for this arm so far, in the
+// order they happened; nil when logging is off.
+func (a *Arm) Log() []Impression {
+	if a.State.log == nil {
+		return nil
+	}
+	return slices.Clone(a.State.log.entries)
+}
+
+// Explain says in words why the person of an impression saw its ad, e.g.
+// "segment: women 30-44, region 3" or "matched on inferred personality:
+// extravert (+1.3)". It reads the world's inferences, never the truth.
+func (w *World) Explain(e Exposure) string {
+	i := int(e.Agent)
+	switch e.Why {
+	case WhyRandom:
+		return "random: no personal data used"
+	case WhySegment:
+		return "segment: " + SegmentName(e.Detail)
+	case WhyBandit:
+		return "bandit's best-performing segment: " + SegmentName(e.Detail)
+	case WhyTrait:
+		if int(e.Detail) < len(Appeals()) {
+			ap := Appeals()[e.Detail]
+			a, _, _ := appealTrait(ap)
+			return fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd)", ap, a, w.Profiles.Inferred[a][i])
+		}
+		return "ranked as persuadable from inferred personality"
+	case WhyLookalike:
+		switch a := Attr(e.Detail); {
+		case a == AttrAge || a == AttrGender:
+			return fmt.Sprintf("looks like the campaign's converters, mostly by declared %s", a)
+		case a < NumAttrs:
+			return fmt.Sprintf("looks like the campaign's converters, mostly by inferred %s", a)
+		}
+		return "looks like the campaign's converters"
+	case WhyOtherSide:
+		if Attr(e.Detail) < NumAttrs {
+			return fmt.Sprintf("likely supporter of the other side, by inferred %s", Attr(e.Detail))
+		}
+		return "likely supporter of the other side"
+	}
+	return e.Why.String()
+}

@@ -1,0 +1,285 @@
+package footprint
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+	"sync"
+
+	"boomerang/sim/population"
+)
+
+// Value is a float64 that marshals NaN (not computable: too few people, no
+// model) as JSON null, so the report is always valid JSON.
+type Value float64
+
+// MarshalJSON writes the number, or null for NaN and ±Inf.
+func (v Value) MarshalJSON() ([]byte, error) {
+	f := float64(v)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return []byte("null"), nil
+	}
+	return strconv.AppendFloat(nil, f, 'g', -1, 64), nil
+}
+
+// UnmarshalJSON reads a number, or null as NaN.
+func (v *Value) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*v = Value(math.NaN())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	*v = Value(f)
+	return nil
+}
+
+// NumericR holds a Pearson r per numeric attribute.
+type NumericR struct {
+	Openness          Value `json:"openness"`
+	Conscientiousness Value `json:"conscientiousness"`
+	Extraversion      Value `json:"extraversion"`
+	Agreeableness     Value `json:"agreeableness"`
+	Neuroticism       Value `json:"neuroticism"`
+	Ideology          Value `json:"ideology"`
+	Age               Value `json:"age"`
+}
+
+// BinaryAUC holds an AUC per binary attribute.
+type BinaryAUC struct {
+	Gender    Value `json:"gender"`
+	Party     Value `json:"party"`
+	Religious Value `json:"religious"`
+	Migrant   Value `json:"migrant"`
+	LGB       Value `json:"lgb"`
+	Health    Value `json:"health"`
+}
+
+// BinAccuracy is the accuracy among people in one like bin.
+type BinAccuracy struct {
+	Likes string `json:"likes"`           // bin label, e.g. "11-70"
+	N     int    `json:"n"`               // visible non-quiz people in the bin
+	R     Value  `json:"r_big_five_mean"` // mean over the Big Five of Pearson r (null if n < 30)
+}
+
+// Accuracy reports how well the operator's model infers attributes, for
+// the run manifest. Accuracies are measured on the people it profiles who
+// did not take the quiz (the model never saw their answers), against their
+// true attributes.
+type Accuracy struct {
+	Trained      bool  `json:"trained"`      // false when data.quiz_share = 0 (no model)
+	QuizTakers   int   `json:"quiz_takers"`  // people who took the quiz
+	Consenting   int   `json:"consenting"`   // people who consented to tracking
+	Harvested    int   `json:"harvested"`    // friends of quiz takers whose likes the app collected
+	HarvestGain  int   `json:"harvest_gain"` // visible only through harvesting (no consent, no quiz)
+	Visible      int   `json:"visible"`      // people whose likes the operator sees
+	Profiled     int   `json:"profiled"`     // visible and inferred (= visible when trained)
+	Population   int   `json:"population"`   // N
+	Components   int   `json:"components"`   // SVD components used
+	SVDUsers     int   `json:"svd_users"`    // users in the SVD sample
+	Attributes   int   `json:"attributes"`   // attributes inferred better than chance (per profiled person)
+	EvaluatedOn  int   `json:"evaluated_on"` // visible non-quiz people the accuracies are computed on
+	PagesOfLikes int   `json:"pages"`        // pages in the catalogue
+	MeanLikes    Value `json:"mean_likes"`   // mean likes per person
+
+	ProfiledShare     Value `json:"profiled_share"`         // Profiled / N
+	VarianceExplained Value `json:"svd_variance_explained"` // share of like-matrix variance in the k components (Kosinski 2013: 28 % for k = 100)
+
+	R              NumericR      `json:"r"`                  // Pearson r, inferred vs true
+	MeanBigFiveR   Value         `json:"r_big_five_mean"`    // mean of the five Big Five r
+	AUC            BinaryAUC     `json:"auc"`                // Mann–Whitney AUC, inferred probability vs truth
+	ByLikes        []BinAccuracy `json:"r_by_likes"`         // mean Big Five r per like bin
+	MAEBigFive     Value         `json:"mae_big_five"`       // mean absolute error on the Big Five (sd units)
+	CVMeanBigFiveR Value         `json:"cv_r_big_five_mean"` // what the operator believes: cross-validated on the quiz
+	CVPartyAUC     Value         `json:"cv_auc_party"`       // cross-validated party AUC on the quiz
+}
+
+// Get returns the reported accuracy of attribute a: r for numeric
+// attributes, AUC for binary ones.
+func (acc *Accuracy) Get(a Attribute) float64 {
+	switch a {
+	case Openness:
+		return float64(acc.R.Openness)
+	case Conscientiousness:
+		return float64(acc.R.Conscientiousness)
+	case Extraversion:
+		return float64(acc.R.Extraversion)
+	case Agreeableness:
+		return float64(acc.R.Agreeableness)
+	case Neuroticism:
+		return float64(acc.R.Neuroticism)
+	case Ideology:
+		return float64(acc.R.Ideology)
+	case Age:
+		return float64(acc.R.Age)
+	case Gender:
+		return float64(acc.AUC.Gender)
+	case Party:
+		return float64(acc.AUC.Party)
+	case Religious:
+		return float64(acc.AUC.Religious)
+	case Migrant:
+		return float64(acc.AUC.Migrant)
+	case LGB:
+		return float64(acc.AUC.LGB)
+	case Health:
+		return float64(acc.AUC.Health)
+	}
+	return math.NaN()
+}
+
+func (acc *Accuracy) set(a Attribute, v float64) {
+	x := Value(v)
+	switch a {
+	case Openness:
+		acc.R.Openness = x
+	case Conscientiousness:
+		acc.R.Conscientiousness = x
+	case Extraversion:
+		acc.R.Extraversion = x
+	case Agreeableness:
+		acc.R.Agreeableness = x
+	case Neuroticism:
+		acc.R.Neuroticism = x
+	case Ideology:
+		acc.R.Ideology = x
+	case Age:
+		acc.R.Age = x
+	case Gender:
+		acc.AUC.Gender = x
+	case Party:
+		acc.AUC.Party = x
+	case Religious:
+		acc.AUC.Religious = x
+	case Migrant:
+		acc.AUC.Migrant = x
+	case LGB:
+		acc.AUC.LGB = x
+	case Health:
+		acc.AUC.Health = x
+	}
+}
+
+// minBinEval is the fewest people in a like bin for its r to be reported.
+const minBinEval = 30
+
+// Evaluate compares the inferences with the truth. m and inf may be nil /
+// empty (no model): then only the counts are filled and every accuracy is
+// NaN (null in JSON).
+func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Model, inf *Inferred) Accuracy {
+	nan := Value(math.NaN())
+	acc := Accuracy{Population: pop.N, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
+		CVPartyAUC: nan, VarianceExplained: nan, ProfiledShare: nan}
+	for a := range NumAttributes {
+		acc.set(a, math.NaN())
+	}
+	var eval []int32
+	for i := range pop.N {
+		f := vis.Flags[i]
+		if f&FlagQuiz != 0 {
+			acc.QuizTakers++
+		}
+		if f&FlagConsent != 0 {
+			acc.Consenting++
+		}
+		if f&FlagHarvested != 0 {
+			acc.Harvested++
+		}
+		if f == FlagHarvested {
+			acc.HarvestGain++
+		}
+		if f != 0 {
+			acc.Visible++
+			if f&FlagQuiz == 0 {
+				eval = append(eval, int32(i))
+			}
+		}
+	}
+	acc.MeanLikes = Value(float64(likes.Offsets[pop.N]) / float64(max(1, pop.N)))
+	acc.ByLikes = make([]BinAccuracy, NumLikeBins)
+	for b := range acc.ByLikes {
+		acc.ByLikes[b] = BinAccuracy{Likes: LikeBins[b].Label, R: nan}
+	}
+	if m == nil || inf == nil || inf.Values[0] == nil {
+		acc.ProfiledShare = 0
+		return acc
+	}
+	acc.Trained = true
+	acc.PagesOfLikes = m.Pages
+	acc.Profiled = acc.Visible
+	acc.ProfiledShare = Value(float64(acc.Profiled) / float64(pop.N))
+	acc.Components, acc.SVDUsers = m.Components, m.SVDUsers
+	acc.VarianceExplained = Value(m.Explained)
+	acc.EvaluatedOn = len(eval)
+	for _, u := range m.Usable {
+		if u {
+			acc.Attributes++
+		}
+	}
+	cv := 0.0
+	for _, a := range BigFive {
+		cv += m.CV[a] / 5
+	}
+	acc.CVMeanBigFiveR, acc.CVPartyAUC = Value(cv), Value(m.CV[Party])
+
+	n := len(eval)
+	var num [NumNumeric]corrAcc
+	var bins [NumNumeric][NumLikeBins]corrAcc
+	var keys [NumAttributes][]uint64
+	for a := Gender; a < NumAttributes; a++ {
+		keys[a] = make([]uint64, n)
+	}
+	mae := 0.0
+	for t, i := range eval {
+		b := likeBin(likes.Count(int(i)))
+		acc.ByLikes[b].N++
+		for a := range NumAttributes {
+			x, y := inf.Values[a][i], truth(pop, a, int(i))
+			if a.Binary() {
+				keys[a][t] = aucKey(x, y == 1)
+				continue
+			}
+			num[a].add(float64(x), y)
+			if a <= Neuroticism {
+				bins[a][b].add(float64(x), y)
+				mae += math.Abs(float64(x) - y)
+			}
+		}
+	}
+	// The AUCs sort independently: one goroutine each.
+	var wg sync.WaitGroup
+	var aucs [NumAttributes]float64
+	for a := Gender; a < NumAttributes; a++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			aucs[a] = aucKeys(keys[a])
+		}()
+	}
+	wg.Wait()
+	meanR := 0.0
+	for a := range NumAttributes {
+		if a.Binary() {
+			acc.set(a, aucs[a])
+			continue
+		}
+		acc.set(a, num[a].r())
+	}
+	for _, a := range BigFive {
+		meanR += num[a].r() / 5
+	}
+	acc.MeanBigFiveR, acc.MAEBigFive = Value(meanR), Value(mae/float64(5*max(1, n)))
+	for b := range NumLikeBins {
+		if acc.ByLikes[b].N < minBinEval {
+			continue
+		}
+		r := 0.0
+		for _, a := range BigFive {
+			r += bins[a][b].r() / 5
+		}
+		acc.ByLikes[b].R = Value(r)
+	}
+	return acc
+}

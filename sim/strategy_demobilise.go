@@ -1,0 +1,102 @@
+package sim
+
+import (
+	"math"
+
+	"boomerang/sim/population"
+)
+
+// demobilise is the election dark post: discouraging ads aimed at likely
+// supporters of the other side, to lower their turnout rather than change
+// their mind (Channel 4 News 2020 on the Trump campaign's 2016
+// "deterrence" category; docs/MODEL-campaign.md, "Strategies").
+//
+// The operator predicts who supports the other side from inferred party
+// (P(right party)) and inferred ideology, each standardised over the
+// people it sees and averaged into a lean z: P(other side) =
+// logistic(−1.5·stance·z). Both are special categories. It assumes the
+// subject divides along ideology — the right supports a stance of +1 — as
+// it does with opinion.initial = ideology. It predicts
+// turnout from declared age (older people vote more, as in the turnout
+// model). Value = confidence · P(other side) · predicted turnout, for
+// people with P(other side) > 0.5; each step one demobilising ad to each
+// of the budget people of highest value, discounted by ad fatigue. Budget
+// its audience cannot absorb is not spent: a random discouraging ad would
+// demobilise the campaign's own side too.
+type demobilise struct {
+	arm ArmConfig
+
+	ready  bool
+	msg    int
+	attrs  uint8
+	detail uint32
+	rank   *ranker
+}
+
+func (*demobilise) Name() string { return "demobilise" }
+
+func (d *demobilise) init(w *World) {
+	d.ready = true
+	d.msg = armMessage(w.Messages, d.arm, AimDemobilise)
+	useParty, useIdeo := false, false
+	for _, name := range attributesOf(d.arm) {
+		useParty = useParty || name == "party"
+		useIdeo = useIdeo || name == "ideology"
+	}
+	d.detail = uint32(AttrIdeology)
+	if useParty {
+		d.detail = uint32(AttrParty)
+	}
+	d.attrs = 1 // declared age, for predicted turnout
+	if useParty {
+		d.attrs++
+	}
+	if useIdeo {
+		d.attrs++
+	}
+	stance := w.Config.Campaign.Stance
+	mean, sd := population.AgeMoments()
+	prof := w.Profiles
+	sc := newScale(prof)
+	d.rank = newRanker(w.Pop.N)
+	for i := range w.Pop.N {
+		conf := float64(prof.Confidence[i])
+		if !prof.Visible[i] || !(conf > 0) {
+			continue
+		}
+		// Lean towards the campaign's side, as a z-score: + for the right
+		// when the stance is +1.
+		var lean, k float64
+		if useParty && prof.Known(AttrParty, i) {
+			lean += float64(sc.z(prof, AttrParty, i))
+			k++
+		}
+		if useIdeo && prof.Known(AttrIdeology, i) {
+			lean += float64(sc.z(prof, AttrIdeology, i))
+			k++
+		}
+		if k == 0 {
+			continue
+		}
+		other := 1 / (1 + math.Exp(1.5*stance*lean/k)) // P(other side)
+		if other <= 0.5 {
+			continue
+		}
+		u := (float64(w.Pop.Age[i]) - mean) / sd
+		turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
+		d.rank.base[i] = float32(math.Log(conf * other * turnout))
+	}
+	d.rank.rescan()
+}
+
+func (d *demobilise) Plan(t int, w *World, s *ArmState, plan *Plan) {
+	if !d.ready {
+		d.init(w)
+	}
+	for _, i := range d.rank.pick(s, w.Config.Campaign.Budget, float32(math.Inf(-1))) {
+		e := Exposure{Agent: i, Message: int16(d.msg), Attributes: d.attrs, Sensitive: true,
+			Why: WhyOtherSide, Detail: d.detail}
+		e.Vulnerable = w.Messages[d.msg].Tone == ToneMisinformation // aimed with data
+		s.add(t, w, plan, e)
+	}
+}

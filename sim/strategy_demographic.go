@@ -1,0 +1,130 @@
+package sim
+
+import (
+	"slices"
+	"sort"
+
+	"boomerang/sim/rng"
+)
+
+// demographic is the classic marketer: buy the demographic segments that
+// respond best (docs/MODEL-campaign.md, "Strategies").
+//
+// Segments are declared age band (18–29, 30–44, 45–64, 65+) × gender ×
+// region, plus inferred origin (migration background, a special category)
+// only when the arm's attributes ask for it. For campaign.pilot_steps steps
+// it buys at random, like broadcast, and records clicks and click-through
+// conversions per segment from the platform's breakdowns; afterwards each
+// step it ranks segments by the posterior mean of conversions per
+// impression,
+//
+//	(clicks + 1)/(impressions + 110) · (conversions + 1)/(clicks + 10),
+//
+// (priors centred on the average CTR and conversion rate), concentrates
+// 90 % of the budget on the best segments — as many as hold five times the
+// impressions, so a person sees about one ad every fifth step — drawing
+// people at random within them, and keeps 10 % at random to go on
+// learning. It shows one message (the arm's, by default the first).
+type demographic struct {
+	arm ArmConfig
+
+	ready        bool
+	msg          int
+	seg          *segments
+	n, clk, conv []float64 // per segment: impressions, clicks, conversions observed
+	order        []int32   // segment ids, best first
+	chosen       []int32   // segments bought this step
+	cum          []int     // cumulative sizes of chosen
+	sc           *scale
+}
+
+func (*demographic) Name() string { return "demographic" }
+
+// Learning constants of the demographic strategy [assumption].
+const (
+	demoExplore       = 0.10 // share of the budget kept for random exploration after the pilot
+	demoAudiencePerAd = 5    // people in the chosen segments per impression bought (≈ one ad every fifth step)
+	priorClickMiss    = 110  // Beta(1, 110) prior on the click rate: mean 0.9 % (LITERATURE §4)
+	priorConvMiss     = 10   // Beta(1, 10) prior on conversions per click: mean 9 % (LITERATURE §4)
+)
+
+func (d *demographic) init(w *World) {
+	d.ready = true
+	d.msg = armMessage(w.Messages, d.arm, AimPersuade)
+	d.sc = newScale(w.Profiles)
+	d.seg = newSegments(w, d.sc, dimsOf(attributesOf(d.arm)))
+	k := len(d.seg.keys)
+	d.n, d.clk, d.conv = make([]float64, k), make([]float64, k), make([]float64, k)
+	for j := range k {
+		d.order = append(d.order, int32(j))
+	}
+}
+
+// learn books last step's observed outcomes per segment.
+func (d *demographic) learn(s *ArmState) {
+	for _, o := range s.Observed {
+		j := d.seg.of[o.Agent]
+		d.n[j]++
+		if o.Clicked {
+			d.clk[j]++
+		}
+		if o.Converted {
+			d.conv[j]++
+		}
+	}
+}
+
+func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
+	if !d.ready {
+		d.init(w)
+	}
+	d.learn(s)
+	budget := w.Config.Campaign.Budget
+	if t <= w.Config.Campaign.PilotSteps {
+		prospect(t, w, s, plan, 0, budget, d.msg)
+		return
+	}
+	rate := func(j int32) float64 {
+		return (d.clk[j] + 1) / (d.n[j] + priorClickMiss) * (d.conv[j] + 1) / (d.clk[j] + priorConvMiss)
+	}
+	slices.SortStableFunc(d.order, func(a, b int32) int {
+		ra, rb := rate(a), rate(b)
+		switch {
+		case ra > rb:
+			return -1
+		case ra < rb:
+			return 1
+		}
+		return int(a - b)
+	})
+	targeted := budget - int(float64(budget)*demoExplore)
+	d.chosen, d.cum = d.chosen[:0], d.cum[:0]
+	total := 0
+	for _, j := range d.order {
+		if total >= demoAudiencePerAd*targeted {
+			break
+		}
+		total += d.seg.size(int(j))
+		d.chosen = append(d.chosen, j)
+		d.cum = append(d.cum, total)
+	}
+	for k := 0; k < targeted && total > 0; k++ {
+		for r := uint64(0); r <= capRetries; r++ {
+			u := int(rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 100+r) % uint64(total))
+			c := sort.SearchInts(d.cum, u+1) // chosen segment holding position u
+			j := d.chosen[c]
+			pos := u
+			if c > 0 {
+				pos -= d.cum[c-1]
+			}
+			i := d.seg.members[int(d.seg.start[j])+pos]
+			e := Exposure{Agent: i, Message: int16(d.msg), Attributes: d.seg.attrs[j], Sensitive: d.seg.sensitive[j],
+				Why: WhySegment, Detail: d.seg.keys[j]}
+			e.Vulnerable = vulnerableChoice(w, d.sc, &w.Messages[d.msg], int(i), false, e.Attributes > 0)
+			if s.add(t, w, plan, e) {
+				break
+			}
+		}
+	}
+	prospect(t, w, s, plan, targeted, budget, d.msg)
+}

@@ -1,0 +1,139 @@
+package sim
+
+import (
+	"math"
+	"slices"
+)
+
+// psychographic is Cambridge Analytica's playbook: match the message to
+// each person's inferred personality and buy the people predicted most
+// persuadable (docs/MODEL-campaign.md, "Strategies").
+//
+// For every person the operator can see, it picks the message whose appeal
+// fits the inferred profile best (largest pole × inferred trait, as a
+// z-score over the visible people, over the traits it may use; the generic
+// ad scores 0) and predicts the person's
+// value from persuadability and fit,
+// with persuadability = max(0.2, 1 + 0.15·(Â + N̂)) when it may use
+// agreeableness and neuroticism (agreeable and anxious people yield more,
+// as in the population model's susceptibility) and × max(0.2, 1 − 0.3·|ideology|)
+// when it may use ideology (Cambridge Analytica's "persuadables" are the
+// moderates). The 0.3 is the operator's belief about congruence, the size
+// of Matz et al.'s (2017) lifts. The value is relative to a random person
+// shown the generic ad (value 1), and the predicted lift is shrunk by the
+// profile's confidence: v = 1 + confidence·(persuadability·(1 + 0.3·fit) − 1).
+// Each step it shows one ad to each of the budget people of highest v,
+// discounted by ad fatigue, among those it expects to beat a random person
+// (selection.go), in O(N); the rest of the budget goes to untargeted
+// prospecting with the generic ad.
+type psychographic struct {
+	arm ArmConfig
+
+	ready      bool
+	rank       *ranker
+	msgOf      []int16 // chosen message per agent
+	generic    int     // message for prospecting
+	attrs      uint8   // attributes used per targeted impression
+	sensitive  bool    // ideology is among them
+	usesN      bool    // neuroticism is among them
+	appealIdx  []uint32
+	candidates []int
+	sc         *scale
+}
+
+func (*psychographic) Name() string { return "psychographic" }
+
+// plannerCongruence is the operator's belief about how much a matched
+// message adds per sd of fit (Matz et al. 2017's lifts) [assumption].
+const plannerCongruence = 0.3
+
+func (p *psychographic) init(w *World) {
+	p.ready = true
+	p.sc = newScale(w.Profiles)
+	use := map[Attr]bool{}
+	for _, name := range attributesOf(p.arm) {
+		if a, ok := attrByName(name); ok {
+			use[a] = true
+		}
+	}
+	p.attrs = uint8(len(use))
+	p.sensitive = use[AttrIdeology]
+	p.usesN = use[AttrNeuroticism]
+	p.generic = firstMessage(w.Messages, AimPersuade)
+	for j := range w.Messages {
+		m := &w.Messages[j]
+		if m.Aim != AimPersuade {
+			continue
+		}
+		if m.pole == 0 || use[m.trait] {
+			p.candidates = append(p.candidates, j)
+		}
+		if m.pole == 0 && w.Messages[p.generic].pole != 0 {
+			p.generic = j
+		}
+	}
+	p.appealIdx = make([]uint32, len(w.Messages))
+	for j := range w.Messages {
+		p.appealIdx[j] = uint32(max(0, slices.Index(Appeals(), w.Messages[j].Appeal)))
+		if w.Messages[j].pole == 0 {
+			p.appealIdx[j] = math.MaxUint16 // no appeal: Explain says "persuadable"
+		}
+	}
+
+	n := w.Pop.N
+	p.rank = newRanker(n)
+	p.msgOf = make([]int16, n)
+	prof := w.Profiles
+	for i := range n {
+		conf := float64(prof.Confidence[i])
+		if !prof.Visible[i] || !(conf > 0) {
+			continue
+		}
+		best, bestFit := -1, math.Inf(-1)
+		for _, j := range p.candidates {
+			f := float64(inferredFit(prof, p.sc, &w.Messages[j], i))
+			if f > bestFit { // NaN never wins
+				best, bestFit = j, f
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		pers := 1.0
+		if use[AttrAgreeableness] && prof.Known(AttrAgreeableness, i) {
+			pers += 0.15 * float64(p.sc.z(prof, AttrAgreeableness, i))
+		}
+		if use[AttrNeuroticism] && prof.Known(AttrNeuroticism, i) {
+			pers += 0.15 * float64(p.sc.z(prof, AttrNeuroticism, i))
+		}
+		pers = math.Max(0.2, pers)
+		if use[AttrIdeology] && prof.Known(AttrIdeology, i) {
+			pers *= math.Max(0.2, 1-0.3*math.Abs(float64(p.sc.z(prof, AttrIdeology, i))))
+		}
+		// Expected value relative to a random person with the generic ad:
+		// the predicted lift, shrunk towards none by the confidence.
+		lift := pers*(1+plannerCongruence*bestFit) - 1
+		v := math.Max(0.05, 1+conf*lift)
+		p.rank.base[i] = float32(math.Log(v))
+		p.msgOf[i] = int16(best)
+	}
+	p.rank.rescan()
+}
+
+func (p *psychographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
+	if !p.ready {
+		p.init(w)
+	}
+	budget := w.Config.Campaign.Budget
+	added := 0
+	for _, i := range p.rank.pick(s, budget, randomFloor(w, s)) {
+		j := p.msgOf[i]
+		m := &w.Messages[j]
+		e := Exposure{Agent: i, Message: j, Attributes: p.attrs, Sensitive: p.sensitive,
+			Vulnerable: vulnerableChoice(w, p.sc, m, int(i), p.usesN, true), Why: WhyTrait, Detail: p.appealIdx[j]}
+		if s.add(t, w, plan, e) {
+			added++
+		}
+	}
+	prospect(t, w, s, plan, added, budget, p.generic)
+}
