@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"boomerang/sim/footprint"
 	"encoding/json"
 	"os"
 	"runtime"
@@ -10,25 +11,28 @@ import (
 // Manifest is manifest.json: everything needed to reproduce and cite a
 // result set.
 type Manifest struct {
-	Tool        string    `json:"tool"`
-	Version     string    `json:"version"`
-	GoVersion   string    `json:"go_version"`
-	CommandLine []string  `json:"command_line"`
-	Scenario    string    `json:"scenario"`      // name or file given
-	Resolved    string    `json:"resolved_toml"` // the complete scenario, as `show` prints it
-	BaseSeed    uint64    `json:"base_seed"`
-	Reps        int       `json:"reps"`
-	RepSeeds    []uint64  `json:"rep_seeds"`
-	Steps       int       `json:"steps"`
-	Agents      int       `json:"agents"`
-	Arms        []string  `json:"arms"`
-	Workers     int       `json:"workers"`
-	GOMAXPROCS  int       `json:"gomaxprocs"`
-	Files       []string  `json:"files"`
-	Started     time.Time `json:"started"`
-	Finished    time.Time `json:"finished"`
-	Seconds     float64   `json:"elapsed_seconds"`
-	Host        string    `json:"host,omitempty"`
+	Tool        string   `json:"tool"`
+	Version     string   `json:"version"`
+	GoVersion   string   `json:"go_version"`
+	CommandLine []string `json:"command_line"`
+	Scenario    string   `json:"scenario"`      // name or file given
+	Resolved    string   `json:"resolved_toml"` // the complete scenario, as `show` prints it
+	BaseSeed    uint64   `json:"base_seed"`
+	Reps        int      `json:"reps"`
+	RepSeeds    []uint64 `json:"rep_seeds"`
+	Steps       int      `json:"steps"`
+	Agents      int      `json:"agents"`
+	Arms        []string `json:"arms"`
+	Workers     int      `json:"workers"`
+	GOMAXPROCS  int      `json:"gomaxprocs"`
+	Files       []string `json:"files"`
+	// Inference is the trait-inference accuracy report of every
+	// replication, in replication order (docs/MODEL.md).
+	Inference []footprint.Accuracy `json:"inference"`
+	Started   time.Time            `json:"started"`
+	Finished  time.Time            `json:"finished"`
+	Seconds   float64              `json:"elapsed_seconds"`
+	Host      string               `json:"host,omitempty"`
 }
 
 func newManifest() Manifest {

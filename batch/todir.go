@@ -79,6 +79,9 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 		return nil, nil, err
 	}
 	man.RepSeeds = res.Seeds
+	for _, r := range kept {
+		man.Inference = append(man.Inference, r.Result.Inference)
+	}
 	for _, s := range []*stagedCSV{steps, agents} {
 		if s != nil {
 			if err := s.close(); err != nil {

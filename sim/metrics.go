@@ -35,6 +35,11 @@ type Metrics struct {
 	Turnout            float64 // mean probability of voting (turnout.go)
 	VoteShare          float64 // the campaign side's share of the expected votes
 	VoteShareVsControl float64 // VoteShare − control's VoteShare at the same step
+
+	// The operator's knowledge (the same in every arm: the world is shared).
+	ProfiledShare      float64 // share of the population the operator has inferred a profile for
+	InferenceError     float64 // mean absolute error of inferred Big Five, in sd units (NaN without a model)
+	AttributesInferred float64 // attributes inferred per profiled person
 	VulnerableImps     int64   // impressions that targeted a vulnerability or carried misinformation
 }
 
@@ -72,6 +77,9 @@ func MetricColumns() []Column {
 		{"vote_share", "campaign side's share of the expected votes (opinion on its side, weighted by probability of voting)", func(m *Metrics) float64 { return m.VoteShare }},
 		{"vote_share_vs_control", "vote_share minus the control arm's", func(m *Metrics) float64 { return m.VoteShareVsControl }},
 		{"vulnerable_impressions", "impressions that targeted a vulnerability or carried misinformation", func(m *Metrics) float64 { return i(m.VulnerableImps) }},
+		{"profiled_share", "share of the population the operator has a profile of", func(m *Metrics) float64 { return m.ProfiledShare }},
+		{"mean_inference_error", "mean absolute error of the inferred Big Five, in sd (empty without a model)", func(m *Metrics) float64 { return m.InferenceError }},
+		{"attributes_inferred", "attributes inferred per profiled person", func(m *Metrics) float64 { return m.AttributesInferred }},
 	}
 }
 
@@ -99,6 +107,7 @@ func measure(t int, w *World, s *ArmState) Metrics {
 	m.Polarisation = meanAbsDifference(s.Opinion)
 	m.ExposureGini = giniCounts(s.Impressions)
 	m.Turnout, m.VoteShare = turnoutAndVoteShare(s, w.Config.Campaign.Stance)
+	m.ProfiledShare, m.InferenceError, m.AttributesInferred = profileStats(w)
 	return m
 }
 
@@ -186,4 +195,14 @@ func giniCounts(y []int32) float64 {
 		rank += int(f)
 	}
 	return acc / (float64(n) * sum)
+}
+
+// profileStats reads the operator's knowledge from the footprint's
+// accuracy report: profiled share, Big Five error, attributes per profile.
+func profileStats(w *World) (share, mae, attrs float64) {
+	if w.Footprint == nil || !w.Footprint.Accuracy.Trained {
+		return 0, math.NaN(), 0
+	}
+	a := &w.Footprint.Accuracy
+	return float64(a.ProfiledShare), float64(a.MAEBigFive), float64(a.Attributes)
 }

@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"boomerang/sim/footprint"
+)
 
 // ArmResult is the time series of one arm.
 type ArmResult struct {
@@ -14,12 +18,18 @@ type ArmResult struct {
 type Result struct {
 	Seed uint64
 	Arms []ArmResult
+	// Inference is the accuracy of the operator's trait inference in this
+	// replication's world (Trained is false when there is no model).
+	Inference footprint.Accuracy
 }
 
 // Result returns a snapshot of the series recorded so far (safe to hand to
 // another goroutine: the slices are copies).
 func (r *Run) Result() Result {
 	res := Result{Seed: r.World.Seed}
+	if fp := r.World.Footprint; fp != nil {
+		res.Inference = fp.Accuracy
+	}
 	for _, a := range r.Arms {
 		res.Arms = append(res.Arms, ArmResult{
 			Name:     a.Name,

@@ -154,31 +154,45 @@ func interrupted(ctx context.Context, err error) error {
 	return err
 }
 
-// printFinal prints, per arm, the mean over replications of a few headline
-// metrics at the last step.
+// printFinal prints, per arm, the mean over replications of the headline
+// metrics at the last step: what the campaign gained, what it used, and
+// how well the operator inferred traits.
 func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
 	if len(reps) == 0 {
 		return nil
-	}
-	headline := []string{"mean_opinion", "shift_vs_control", "polarisation", "reach", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"}
-	cols := map[string]sim.Column{}
-	for _, c := range sim.MetricColumns() {
-		cols[c.Name] = c
 	}
 	fmt.Fprintf(w, "%s: %d agents, %d steps, %d rep(s), seed %d; values at the last step", cfg.Name, cfg.Population.Size, cfg.Steps, len(reps), cfg.Seed)
 	if len(reps) > 1 {
 		fmt.Fprint(w, ", mean over replications")
 	}
 	fmt.Fprintln(w)
+	if inf := reps[0].Result.Inference; inf.Trained {
+		fmt.Fprintf(w, "inference: %d quiz takers; profiled %.0f %% of people; Big Five r %.2f (openness %.2f); party AUC %.2f\n",
+			inf.QuizTakers, 100*float64(inf.ProfiledShare), float64(inf.MeanBigFiveR), float64(inf.R.Openness), float64(inf.AUC.Party))
+	}
+	fmt.Fprintln(w)
+	if err := printTable(w, reps, "effect", []string{"mean_opinion", "shift_vs_control", "vote_share_vs_control", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"}); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return printTable(w, reps, "ledger", []string{"reach", "attributes_per_impression", "sensitive_share", "vulnerable_share", "backfires", "exposure_gini"})
+}
+
+// printTable prints one row per arm with the given metrics.
+func printTable(w io.Writer, reps []batch.RepResult, title string, metrics []string) error {
+	cols := map[string]sim.Column{}
+	for _, c := range sim.MetricColumns() {
+		cols[c.Name] = c
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprint(tw, "arm\t")
-	for _, h := range headline {
+	fmt.Fprintf(tw, "%s\t", title)
+	for _, h := range metrics {
 		fmt.Fprintf(tw, "%s\t", h)
 	}
 	fmt.Fprintln(tw)
 	for ai, arm := range reps[0].Result.Arms {
 		fmt.Fprintf(tw, "%s\t", arm.Name)
-		for _, h := range headline {
+		for _, h := range metrics {
 			var sum float64
 			n := 0
 			for _, r := range reps {

@@ -49,7 +49,8 @@ const (
 // multiplied by exp(β·z) for a person with expressed value z (standardised
 // traits; ±1 for binary attributes). Main loadings come in two strengths,
 // strongLevel·β and weakLevel·β (half the pages each); second loadings are
-// secondLevel·β of the second attribute [assumption].
+// secondLevel·β of the second attribute; interest pages all have
+// strongLevel·interestBeta [assumption].
 var beta = [NumAttributes]float64{
 	Openness: 0.50, Conscientiousness: 0.50, Extraversion: 0.50, Agreeableness: 0.50,
 	Neuroticism: 0.45, Ideology: 0.60, Age: 0.70, Gender: 0.70, Party: 0.70,
@@ -79,9 +80,9 @@ var rho = [NumAttributes]float64{
 	Religious: 0.80, Migrant: 0.80, LGB: 0.80, Health: 0.60,
 }
 
-// secondShare is the share of non-neutral pages that also load on a
+// secondShare is the share of strong attribute pages that also load on a
 // second, related attribute [assumption].
-const secondShare = 0.3
+const secondShare = 0.5
 
 // partners lists, per attribute, the related attributes a page's second
 // loading can fall on, with the sign relative to the main loading. They

@@ -16,7 +16,7 @@ import (
 // second attribute if any. A neutral page (Attribute = NoAttribute) appeals
 // to everyone alike.
 type Page struct {
-	Attribute      Attribute // main attribute, NoAttribute for a neutral page
+	Attribute      Attribute // main attribute or latent interest (Interest(k)); NoAttribute for a neutral page
 	Sign           int8      // +1 liked more by people high in (or having) Attribute, −1 less, 0 neutral
 	Strength       float32   // β of the main loading (> 0; 0 for a neutral page)
 	Second         Attribute // second attribute, NoAttribute if none
@@ -81,8 +81,11 @@ func slot(a Attribute, level int, sign int8) uint16 {
 // counts are exact, not random); within an attribute, signs alternate
 // (+, −, +, −, …) and strengths alternate in pairs (strong, strong, weak,
 // weak, …), so both ends of every attribute have pages. A share
-// secondShare of pages also loads, weakly, on a related attribute
-// (partners). Popularity is log-normal. The page order is shuffled.
+// secondShare of the strong pages also loads, weakly, on a related
+// attribute (partners). Interest pages have one strength and no second
+// loading. Popularity is log-normal. The page order is shuffled. (Fewer
+// distinct loading pairs mean fewer groups, and each like's cost grows
+// with the number of groups.)
 func NewCatalogue(pages int) *Catalogue {
 	if pages < MinPages || pages > MaxPages {
 		panic(fmt.Sprintf("footprint: %d pages outside [%d, %d]", pages, MinPages, MaxPages))
@@ -143,12 +146,12 @@ func NewCatalogue(pages int) *Catalogue {
 					pg.Sign = -1
 				}
 				level := levelStrong
-				if (j/2)%2 == 1 {
-					level = levelWeak
+				if k < neutral && (j/2)%2 == 1 {
+					level = levelWeak // interests have one strength
 				}
 				pg.Strength = float32(levelMult[level] * b)
 				pg.level = uint8(level)
-				if k < neutral {
+				if k < neutral && level == levelStrong {
 					if ps := partners[a]; len(ps) > 0 && r.Float64() < secondShare {
 						p := ps[r.IntN(len(ps))]
 						pg.Second, pg.SecondSign = p.a, pg.Sign*p.sign

@@ -14,9 +14,11 @@
 //     same page in every run.
 //   - Likes: agent i likes exactly min(pop.Likes[i], Pages) distinct pages,
 //     drawn one by one without replacement with P(page) ∝ popularity ×
-//     exp(Σ β·z), z the agent's expressed attributes (its true attributes
+//     exp(Σ β·z), z the agent's expressed attributes: its true attributes
 //     blurred by an agent-level "persona" noise, which caps what any amount
-//     of data can reveal). Stored as CSR with sorted page ids.
+//     of data can reveal, plus ten latent interests (tastes unrelated to
+//     any attribute) that a quarter of the pages appeal to. Stored as CSR
+//     with sorted page ids.
 //   - Visibility: consent to tracking (regulation.consent_rate), the quiz
 //     takers (data.quiz_share, whose true traits the operator learns) and,
 //     with data.harvest_friends, the quiz takers' friends.
@@ -30,6 +32,11 @@
 //     everyone the operator cannot see. Strategies read only these values.
 //   - Accuracy: Pearson r and AUC of the inferences against the truth on
 //     visible people who did not take the quiz, by likes per person too.
+//
+// Accuracy is not a parameter: it emerges from the data volume (quiz
+// takers, likes per person) and lands near Kosinski et al. (2013) and
+// Youyou, Kosinski & Stillwell (2015); the calibration is in
+// calibration.go and checked by the tests.
 //
 // Everything is deterministic for a seed: per-agent draws come from
 // streams keyed (seed, purpose, agent, step) (package rng), and every

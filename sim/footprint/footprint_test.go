@@ -639,3 +639,31 @@ func TestMoreQuizTakersBetter(t *testing.T) {
 		t.Errorf("components: %d with more quiz takers, %d with fewer", more.Accuracy.Components, f.Accuracy.Components)
 	}
 }
+
+// TestExtremePageCounts: the smallest and largest catalogues train and
+// infer (finite values for everyone visible).
+func TestExtremePageCounts(t *testing.T) {
+	n := 6000
+	pop := genPop(t, n, 12)
+	for _, pages := range []int{2, 65535} {
+		p := DefaultParams()
+		p.Pages, p.QuizShare = pages, 0.01
+		f, err := Build(p, 0.5, pop, nil, 3, 0)
+		if err != nil {
+			t.Fatalf("%d pages: %v", pages, err)
+		}
+		checkLikes(t, f.Likes, pop, pages)
+		for i := range n {
+			if f.Visibility.Visible(i) {
+				for a := range NumAttributes {
+					if x := f.Inferred.Values[a][i]; math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+						t.Fatalf("%d pages: agent %d %s = %v", pages, i, a, x)
+					}
+				}
+			}
+		}
+		if _, err := json.Marshal(f.Accuracy); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 // likeMatrix is the SVD sample as a sparse matrix X̃ with rows = sampled
 // users, columns = pages: X̃[r,p] = rowScale[r]·colScale[p] if user r likes
-// p, else 0 (rowScale = 1/√likes, colScale = 1/√(share of users who like
+// p, else 0 (rowScale = 1/(likes + 50), colScale = 1/√(share of users who like
 // the page), as in correspondence analysis), minus the column mean mean[p] (the matrix is centred, so its
 // SVD is a principal component analysis). It keeps both orientations, rows
 // (the users' like lists) and columns (page → users), so that both X̃·Z and
@@ -16,7 +16,7 @@ import (
 type likeMatrix struct {
 	P        int
 	rows     [][]uint16 // liked pages of each sampled user
-	rowScale []float64  // 1/√(likes)
+	rowScale []float64  // rowScale(likes)
 	colScale []float64
 	mean     []float64
 	colOff   []int64 // column p holds sample rows colRows[colOff[p]:colOff[p+1]]

@@ -40,7 +40,7 @@ func likeBin(n int) int {
 // Model is a trained inference model collapsed to per-page weights: for a
 // person with likes ℓ (L = |ℓ| pages) the score of attribute a is
 //
-//	s_a = Intercept[a] + (1/√L)·Σ_{p∈ℓ} Weights[p·NumAttributes + a]
+//	s_a = Intercept[a] + Σ_{p∈ℓ} Weights[p·NumAttributes + a] / (L + 50)
 //
 // which is exactly the ridge regression on the person's SVD component
 // scores (w = D·V·β, with the centring folded into the intercept).
@@ -87,18 +87,28 @@ const ridgeGrid = 17
 // cross-validated r; sparser bins borrow from their neighbours.
 const minBinQuiz = 10
 
-// Train fits the inference model. Unsupervised part: the first k
-// components of a truncated SVD of the like matrix of visible users —
-// all quiz takers plus a hashed random sample of the other visible users,
-// at most 20,000 in all (the SVD needs no labels, so the operator may use
-// everybody it sees; a sample bounds the cost). Rows are scaled by 1/√L
-// (L the person's number of likes) and columns centred. Supervised part,
-// on the quiz takers only (their true attributes): ridge regression of
-// every attribute on the component scores, the penalty chosen per
-// attribute by 10-fold cross-validation over a grid; binary attributes are
-// regressed as 0/1 and then given a logistic link fitted to their
-// cross-validated scores (a one-dimensional logistic regression: Platt
-// 1999). k = p.EffectiveComponents(quiz takers).
+// Train fits the inference model (Kosinski, Stillwell & Graepel 2013).
+//
+// Unsupervised part: the first k components of a truncated SVD of the like
+// matrix of visible users — all quiz takers plus a hashed random sample of
+// the other visible users, at most 20,000 in all (the SVD needs no labels,
+// so the operator may use everybody it sees; the sample bounds the cost).
+// A person's row weighs each like 1/(L + 50), L the person's likes (a
+// posterior-mean-like shrinkage: few likes, little evidence); each page's
+// column is divided by the square root of its share of likers, as in
+// correspondence analysis; columns are centred. Randomised subspace
+// iteration (Halko, Martinsson & Tropp 2011) finds the components.
+//
+// Supervised part, on the quiz takers only (their true attributes): ridge
+// regression of every attribute on the component scores, the penalty
+// chosen per attribute by 10-fold cross-validation over a grid (Kosinski
+// et al. 2013 and Youyou et al. 2015 both used 10-fold cross-validation).
+// Binary attributes are regressed as 0/1 (a ridge linear discriminant)
+// and then given a logistic link fitted to their cross-validated scores —
+// a one-dimensional logistic regression (Platt 1999) instead of a logistic
+// regression on all k components, which would cost ~100 Newton fits per
+// attribute for the cross-validation. k = p.EffectiveComponents(quiz
+// takers).
 func Train(p Params, likes *Likes, vis *Visibility, pop *population.Population, seed uint64, workers int) (*Model, error) {
 	quiz := vis.QuizTakers
 	nq := len(quiz)

@@ -34,3 +34,16 @@ func TestTune(t *testing.T) {
 		t.Log(s)
 	}
 }
+
+func TestLikesTiming(t *testing.T) {
+	if os.Getenv("TUNE") == "" {
+		t.Skip()
+	}
+	pop, _ := population.Generate(population.Params{Size: 300000, Regions: 12}, 1, 0)
+	c := NewCatalogue(1000)
+	for range 3 {
+		c0 := cpuSeconds()
+		GenerateLikes(c, pop, 1, 1)
+		t.Logf("cpu %.2f s per 300k", cpuSeconds()-c0)
+	}
+}
