@@ -13,6 +13,7 @@ import (
 type Manifest struct {
 	Tool        string   `json:"tool"`
 	Version     string   `json:"version"`
+	Commit      string   `json:"commit,omitempty"`
 	GoVersion   string   `json:"go_version"`
 	CommandLine []string `json:"command_line"`
 	Scenario    string   `json:"scenario"`      // name or file given
@@ -45,10 +46,8 @@ func newManifest() Manifest {
 	}
 }
 
-func (m *Manifest) write(path string) error {
+// bytes renders the manifest as indented JSON.
+func (m *Manifest) bytes() ([]byte, error) {
 	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
+	return append(data, '\n'), err
 }

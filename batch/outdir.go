@@ -30,6 +30,11 @@ func NewOutDir(dest string) (*OutDir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output directory %s: %w", dest, err)
 	}
+	// MkdirTemp makes it private; the result is an ordinary directory.
+	if err := os.Chmod(staging, 0o755); err != nil {
+		os.RemoveAll(staging)
+		return nil, fmt.Errorf("output directory %s: %w", dest, err)
+	}
 	return &OutDir{Dest: dest, staging: staging}, nil
 }
 
@@ -40,6 +45,23 @@ func (o *OutDir) Create(name string) (*os.File, error) {
 		o.files = append(o.files, name)
 	}
 	return f, err
+}
+
+// WriteFile writes a whole staged file.
+func (o *OutDir) WriteFile(name string, data []byte) error {
+	f, err := o.Create(name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return f.Close()
 }
 
 // Path is where a staged file lives until Commit.

@@ -29,13 +29,29 @@ func WriteStepsHeader(w io.Writer) error {
 // scenario order, steps ascending).
 func WriteSteps(w io.Writer, rep RepResult) error {
 	bw := bufio.NewWriter(w)
+	writeRows(bw, "", rep)
+	return bw.Flush()
+}
+
+// rowWriter is what writeRows writes to (*bufio.Writer, *bytes.Buffer).
+type rowWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
+// writeRows writes the rows of WriteSteps, each starting with prefix (a
+// sweep's "point,<values>," or nothing).
+func writeRows(bw rowWriter, prefix string, rep RepResult) {
 	cols := sim.MetricColumns()
 	seed := strconv.FormatUint(rep.Seed, 10)
 	r := strconv.Itoa(rep.Rep)
 	for _, arm := range rep.Result.Arms {
+		name := csvField(arm.Name)
 		for i := range arm.Series {
 			m := &arm.Series[i]
-			bw.WriteString(csvField(arm.Name))
+			bw.WriteString(prefix)
+			bw.WriteString(name)
 			bw.WriteByte(',')
 			bw.WriteString(r)
 			bw.WriteByte(',')
@@ -49,7 +65,6 @@ func WriteSteps(w io.Writer, rep RepResult) error {
 			bw.WriteByte('\n')
 		}
 	}
-	return bw.Flush()
 }
 
 // csvField quotes s if it contains a comma, quote or newline (RFC 4180).

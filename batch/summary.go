@@ -12,9 +12,90 @@ import (
 	"boomerang/sim"
 )
 
-// SummaryHeader is the header of summary.csv: one row per arm and metric,
-// over replications, at the final step.
-var summaryHeader = "arm,metric,mean,sd,ci_low,ci_high,n,diff_vs_control,diff_ci_low,diff_ci_high\n"
+// summaryHeader is the header of summary.csv: one row per arm and metric,
+// over replications, at the final step. A sweep's summary.csv puts point
+// and the varied keys in front.
+const summaryHeader = "arm,metric,mean,sd,ci_low,ci_high,n,diff_vs_control,diff_ci_low,diff_ci_high"
+
+// Stat summarises one metric of one arm at the final step over
+// replications. Undefined values are NaN.
+type Stat struct {
+	Mean, SD, Lo, Hi float64 // mean, sample sd, 95 % Student-t interval of the mean
+	N                int     // replications with a defined value
+	// Diff is the paired difference to the control arm (arm − control
+	// within each replication, then averaged) with its 95 % interval.
+	Diff, DiffLo, DiffHi float64
+}
+
+// Finals are the values of every metric of every arm at the final step of
+// one replication: Finals[arm][metric], metrics in sim.MetricColumns order.
+type Finals [][]float64
+
+// finalsOf extracts the final-step values of a replication.
+func finalsOf(res sim.Result) Finals {
+	cols := sim.MetricColumns()
+	out := make(Finals, len(res.Arms))
+	for a, arm := range res.Arms {
+		out[a] = make([]float64, len(cols))
+		last := &arm.Series[len(arm.Series)-1]
+		for m, c := range cols {
+			out[a][m] = c.Value(last)
+		}
+	}
+	return out
+}
+
+// Summarise computes Stats[arm][metric] from the finals of each
+// replication; control is the control arm's index or −1 (no differences).
+func Summarise(reps []Finals, arms, control int) [][]Stat {
+	metrics := len(sim.MetricColumns())
+	out := make([][]Stat, arms)
+	vals := make([]float64, 0, len(reps))
+	diffs := make([]float64, 0, len(reps))
+	for a := range out {
+		out[a] = make([]Stat, metrics)
+		for m := range metrics {
+			vals, diffs = vals[:0], diffs[:0]
+			for _, f := range reps {
+				v := f[a][m]
+				if !math.IsNaN(v) {
+					vals = append(vals, v)
+				}
+				if control >= 0 {
+					if d := v - f[control][m]; !math.IsNaN(d) {
+						diffs = append(diffs, d)
+					}
+				}
+			}
+			st := &out[a][m]
+			st.Mean, st.SD, st.Lo, st.Hi = meanCI(vals)
+			st.N = len(vals)
+			st.Diff, _, st.DiffLo, st.DiffHi = meanCI(diffs)
+		}
+	}
+	return out
+}
+
+// RunSummary returns the arms, their strategies, the control arm's index
+// and Stats[arm][metric] of a batch of replications (as in summary.csv).
+func RunSummary(reps []RepResult) (arms, strategies []string, control int, stats [][]Stat) {
+	control = -1
+	if len(reps) == 0 {
+		return nil, nil, control, nil
+	}
+	for i, a := range reps[0].Result.Arms {
+		arms = append(arms, a.Name)
+		strategies = append(strategies, a.Strategy)
+		if a.Strategy == "none" && control < 0 {
+			control = i
+		}
+	}
+	finals := make([]Finals, len(reps))
+	for i, r := range reps {
+		finals[i] = finalsOf(r.Result)
+	}
+	return arms, strategies, control, Summarise(finals, len(arms), control)
+}
 
 // WriteSummary writes summary.csv from all replications: for each arm and
 // metric at the final step, the mean over replications with a 95 % t
@@ -23,39 +104,23 @@ var summaryHeader = "arm,metric,mean,sd,ci_low,ci_high,n,diff_vs_control,diff_ci
 // replication before averaging). Cells that are undefined stay empty.
 func WriteSummary(w io.Writer, reps []RepResult) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(summaryHeader)
-	if len(reps) == 0 {
-		return bw.Flush()
-	}
-	arms := reps[0].Result.Arms
-	control := -1
-	for i, a := range arms {
-		if a.Strategy == "none" {
-			control = i
-			break
-		}
-	}
-	for ai, arm := range arms {
-		for _, c := range sim.MetricColumns() {
-			var vals, diffs []float64
-			for _, rep := range reps {
-				s := rep.Result.Arms[ai].Series
-				v := c.Value(&s[len(s)-1])
-				if !math.IsNaN(v) {
-					vals = append(vals, v)
-				}
-				if control >= 0 {
-					cs := rep.Result.Arms[control].Series
-					if d := v - c.Value(&cs[len(cs)-1]); !math.IsNaN(d) {
-						diffs = append(diffs, d)
-					}
-				}
-			}
-			mean, sd, lo, hi := meanCI(vals)
-			dmean, _, dlo, dhi := meanCI(diffs)
-			row := []string{csvField(arm.Name), c.Name, formatFloat(mean), formatFloat(sd),
-				formatFloat(lo), formatFloat(hi), strconv.Itoa(len(vals)),
-				formatFloat(dmean), formatFloat(dlo), formatFloat(dhi)}
+	bw.WriteString(summaryHeader + "\n")
+	arms, _, _, stats := RunSummary(reps)
+	writeSummaryRows(bw, "", arms, stats)
+	return bw.Flush()
+}
+
+// writeSummaryRows writes one summary.csv row per arm and metric, each
+// starting with prefix.
+func writeSummaryRows(bw *bufio.Writer, prefix string, arms []string, stats [][]Stat) {
+	cols := sim.MetricColumns()
+	for a, arm := range arms {
+		for m, c := range cols {
+			st := stats[a][m]
+			row := []string{csvField(arm), c.Name, formatFloat(st.Mean), formatFloat(st.SD),
+				formatFloat(st.Lo), formatFloat(st.Hi), strconv.Itoa(st.N),
+				formatFloat(st.Diff), formatFloat(st.DiffLo), formatFloat(st.DiffHi)}
+			bw.WriteString(prefix)
 			for i, f := range row {
 				if i > 0 {
 					bw.WriteByte(',')
@@ -65,7 +130,6 @@ func WriteSummary(w io.Writer, reps []RepResult) error {
 			bw.WriteByte('\n')
 		}
 	}
-	return bw.Flush()
 }
 
 // meanCI returns the mean, the sample sd and the 95 % Student-t confidence

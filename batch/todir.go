@@ -11,12 +11,15 @@ import (
 // Meta describes the invocation for the manifest.
 type Meta struct {
 	Version     string
+	Commit      string // VCS revision of the build, if known
 	CommandLine []string
 	Scenario    string // as given: built-in name or file path
 	Resolved    []byte // the resolved scenario TOML
 	// Extra, if set, writes more files (charts) into the staging directory
 	// once all replications are done and returns their names.
 	Extra func(dir string, reps []RepResult) ([]string, error)
+	// SweepExtra is Extra for a whole sweep or a merge (not for a shard).
+	SweepExtra func(dir string, res *SweepResult) ([]string, error)
 }
 
 // RunToDir runs the batch and writes steps.csv, summary.csv,
@@ -35,7 +38,7 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 		}
 	}()
 	man := newManifest()
-	man.Version, man.CommandLine, man.Scenario = meta.Version, meta.CommandLine, meta.Scenario
+	man.Version, man.Commit, man.CommandLine, man.Scenario = meta.Version, meta.Commit, meta.CommandLine, meta.Scenario
 	man.Resolved = string(meta.Resolved)
 	man.BaseSeed, man.Reps, man.Steps = opt.Config.Seed, max(opt.Reps, 1), opt.Config.Steps
 	man.Agents, man.Workers = opt.Config.Population.Size, opt.Workers
@@ -110,10 +113,11 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 	man.Files = append(man.Files, "manifest.json")
 	man.Finished = time.Now().UTC()
 	man.Seconds = man.Finished.Sub(man.Started).Seconds()
-	if _, err := out.Create("manifest.json"); err != nil {
+	data, err := man.bytes()
+	if err != nil {
 		return nil, nil, err
 	}
-	if err := man.write(out.Path("manifest.json")); err != nil {
+	if err := out.WriteFile("manifest.json", data); err != nil {
 		return nil, nil, err
 	}
 	if err := out.Commit(); err != nil {

@@ -73,6 +73,14 @@ var labels = map[string]Label{
 		"euro per conversion beyond control"},
 	"conversions_vs_control": {"Extra conversions vs control",
 		"conversions minus control's"},
+	"attributes_per_impression": {"Personal data used",
+		"personal attributes used per ad shown"},
+	"sensitive_share": {"Sensitive targeting",
+		"share of ads chosen with a sensitive inference (0 to 1)"},
+	"vulnerable_share": {"Exploiting vulnerability",
+		"share of ad-caused opinion change from targeting vulnerability (0 to 1)"},
+	"exposure_gini": {"Exposure inequality", "Gini coefficient of ads per person (0 to 1)"},
+	"backfires":     {"Backfires", "ads that caused reactance so far"},
 }
 
 // MetricLabel returns the plain-word title and axis label of a metric.

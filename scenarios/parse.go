@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
@@ -40,18 +42,84 @@ func (e *Error) Error() string {
 }
 
 // ReadFile parses and validates the scenario file at path.
+// Files larger than MaxFileSize are refused before they are read whole.
 func ReadFile(path string) (sim.Config, error) {
-	data, err := os.ReadFile(path)
+	cannot := func(err error) error {
+		msg := err.Error()
+		for _, op := range []string{"open ", "read ", "stat "} {
+			msg = strings.TrimPrefix(msg, op+path+": ")
+		}
+		return &Error{File: path, Msg: "cannot read scenario: " + msg}
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		return sim.Config{}, &Error{File: path, Msg: "cannot read scenario: " + strings.TrimPrefix(err.Error(), "open "+path+": ")}
+		return sim.Config{}, cannot(err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return sim.Config{}, tooBig(path, st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return sim.Config{}, cannot(err)
 	}
 	return Parse(path, data)
+}
+
+// MaxFileSize is the largest scenario file accepted, in bytes (1 MiB; the
+// largest built-in is about 10 KiB). Larger input is refused before it is
+// parsed, so a wrong file given by mistake costs nothing.
+const MaxFileSize = 1 << 20
+
+func tooBig(name string, size int64) error {
+	return &Error{File: name, Msg: fmt.Sprintf("file is %d bytes; a scenario file may be at most %d bytes (1 MiB): is this the right file?", size, MaxFileSize)}
+}
+
+// checkText refuses input that cannot be a scenario before the TOML
+// decoder sees it: too large, empty (or only comments), or binary (a NUL
+// byte or invalid UTF-8, located by line and column).
+func checkText(name string, data []byte) error {
+	if len(data) > MaxFileSize {
+		return tooBig(name, int64(len(data)))
+	}
+	bad := bytes.IndexByte(data, 0)
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data); {
+			r, w := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && w <= 1 {
+				if bad < 0 || i < bad {
+					bad = i
+				}
+				break
+			}
+			i += w
+		}
+	}
+	if bad >= 0 {
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:bad], '\n')+1:bad])
+		return &Error{File: name, Line: line, Col: col, Msg: fmt.Sprintf("not a text file (byte 0x%02x): a scenario is a UTF-8 TOML text file", data[bad])}
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "#") {
+			return nil
+		}
+	}
+	return &Error{File: name, Msg: "empty scenario file: start from boomerang-cli show " + DefaultName}
 }
 
 // Parse decodes a scenario from TOML on top of sim.DefaultConfig(),
 // strictly (unknown keys are errors), adds a control arm if there is none
 // and validates every value. name labels error messages (a file path).
+//
+// Input above MaxFileSize, empty input and binary input are refused
+// first. The [story] section's steps are checked too: every key a step
+// sets must exist, have the right type, and give a valid configuration
+// together with the steps before it.
 func Parse(name string, data []byte) (sim.Config, error) {
+	if err := checkText(name, data); err != nil {
+		return sim.Config{}, err
+	}
 	cfg := sim.DefaultConfig()
 	cfg.Arms = nil // a file lists its arms; the defaults' arms are not merged in
 	dec := toml.NewDecoder(bytes.NewReader(data))
@@ -68,6 +136,9 @@ func Parse(name string, data []byte) (sim.Config, error) {
 		return sim.Config{}, locate(name, data, err)
 	}
 	cfg.EnsureControl()
+	if err := checkStory(name, data, &cfg); err != nil {
+		return sim.Config{}, err
+	}
 	return cfg, nil
 }
 
@@ -86,6 +157,9 @@ func decodeError(name string, err error) error {
 		line, col := de.Position()
 		key := strings.Join(de.Key(), ".")
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
+		if m := wrongType.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("must be a %s, not a TOML %s", goTypeWord(m[2]), m[1])
+		}
 		if key != "" {
 			msg = key + ": " + msg
 		}
@@ -101,6 +175,25 @@ func locate(name string, data []byte, err error) error {
 		return &Error{File: name, Msg: err.Error()}
 	}
 	return &Error{File: name, Line: lineOf(data, fe.Key), Key: fe.Key, Msg: fe.Error()}
+}
+
+var wrongType = regexp.MustCompile(`^cannot decode TOML (\w+) into (?:struct field \S+|a Go value) of type (\S+)`)
+
+// goTypeWord names a Go type as a scenario writer knows it.
+func goTypeWord(t string) string {
+	switch {
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "whole number"
+	case strings.HasPrefix(t, "float"):
+		return "number"
+	case t == "bool":
+		return "true or false value"
+	case t == "string":
+		return "quoted string"
+	case strings.HasPrefix(t, "[]"):
+		return "list"
+	}
+	return "table"
 }
 
 var (

@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,6 +151,15 @@ func FuzzParse(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add([]byte("[population]\nsize = 3\n[[arms]]\nname=\"x\"\nstrategy=\"none\"\n"))
+	f.Add([]byte("[population]\nsize = 30\n[data]\nquiz_share = 0.0\n[story]\ntitle_en = \"t\"\n[[story.steps]]\ntext_en = \"a\"\nset = { \"campaign.budget\" = 5, influence = { epsilon = 0.5 } }\n"))
+	f.Add([]byte("[story]\n[[story.steps]]\ntext_nl = \"\"\"\nx\\\n y\"\"\"\nset = { steps = 2.5 }\n"))
+	if errs, _ := filepath.Glob("testdata/errors/*.toml"); len(errs) > 0 {
+		for _, e := range errs {
+			if data, err := os.ReadFile(e); err == nil {
+				f.Add(data)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cfg, err := Parse("fuzz.toml", data)
 		if err != nil {

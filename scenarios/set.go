@@ -33,6 +33,9 @@ func walkKeys(t reflect.Type, prefix string, visit func(Key, []int), index ...in
 		if tag == "" || tag == "-" {
 			continue
 		}
+		if f.Type == reflect.TypeOf(sim.Story{}) {
+			continue // [story] is file-only, like arms; checked by checkStory
+		}
 		idx := append(append([]int(nil), index...), i)
 		switch f.Type.Kind() {
 		case reflect.Struct:

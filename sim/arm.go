@@ -21,6 +21,7 @@ type ArmState struct {
 	planStep    int
 
 	log     *impressionLog // per-impression log; nil unless Run.EnableLog asked for it
+	rules   armRules       // regulation bookkeeping: per-period frequency cap (regulation_frequency.go)
 	sortBuf []Exposure     // scratch of respond's grouping by agent
 
 	Totals Totals // cumulative counters of the ledger

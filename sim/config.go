@@ -23,9 +23,11 @@ type Config struct {
 	Influence  influence.Params  `toml:"influence"`
 	Data       footprint.Params  `toml:"data"`
 	Regulation RegulationParams  `toml:"regulation"`
+	Defence    DefenceParams     `toml:"defence"`
 	Campaign   CampaignParams    `toml:"campaign"`
 	Response   ResponseParams    `toml:"response"`
 	Arms       []ArmConfig       `toml:"arms"`
+	Story      Story             `toml:"story,omitempty"`
 	Messages   []MessageConfig   `toml:"messages,omitempty" comment:"the message library as [[messages]] tables (name, stance, tone, appeal, aim); omitted = the built-in library: a generic ad and one per trait appeal, all with campaign.stance"`
 }
 
@@ -37,10 +39,28 @@ type OpinionParams struct {
 	BurnIn  int     `toml:"burn_in" comment:"steps of social influence before step 0, so the campaign starts from the network's own equilibrium (0 = start from the drawn opinions)"`
 }
 
-// RegulationParams are the rules the platform and the campaign follow
-// (docs/MODEL.md, "Regulation").
+// RegulationParams are the rules the platform and the campaign follow,
+// the same for every arm of a run (docs/MODEL-regulation.md). Every lever
+// is off by default except the consent rate, so the defaults reproduce the
+// unregulated model.
 type RegulationParams struct {
-	ConsentRate float64 `toml:"consent_rate" comment:"share of users who allow tracking of their likes, 0 to 1 (Apple ATT opt-in ~0.05-0.45; cookie walls without a reject button raise consent ~22 points, Nouwens et al. 2020)"`
+	ConsentRate          float64 `toml:"consent_rate" comment:"share of users who allow tracking of their likes when the choice is fair (consent_design opt-in or reject-button), 0 to 1 (default 0.7; Apple ATT opt-in ~0.05-0.45 of all users, LITERATURE 4)"`
+	ConsentDesign        string  `toml:"consent_design" comment:"how tracking consent is asked: opt-in (ATT-style prompt) or reject-button (banner with reject on the first page) use consent_rate as it is; no-reject-button (dark pattern: reject only on a second page) adds 0.22, capped at 1 (Nouwens et al. 2020: +22-23 points); default reject-button"`
+	SpecialCategoriesBan bool    `toml:"special_categories_ban" comment:"true: no targeting on special categories of personal data (inferred ideology, party, religion, migration background, sexual orientation, health), even with consent (DSA Art. 26(3)); strategies use what remains or fall back to broadcast; default false"`
+	MinorsBan            bool    `toml:"minors_ban" comment:"true: no ads chosen with personal data (profiling) for users known to be minors, who get untargeted ads only (DSA Art. 28(2)); acts only when population.minors_share > 0; default false"`
+	PoliticalConsent     bool    `toml:"political_consent" comment:"true: the campaign is political advertising under EU Regulation 2024/900 Arts. 18-19: it may choose a person with personal data only if that person gave explicit, separate consent (political_consent_rate); everyone else gets untargeted ads only; default false"`
+	PoliticalConsentRate float64 `toml:"political_consent_rate" comment:"with political_consent: share of the people who allow tracking under a fair choice (consent_rate) who also give the separate consent to political targeting, 0 to 1 (default 0.2, assumption); a dark pattern does not raise it"`
+	MinAudience          int     `toml:"min_audience" comment:"smallest audience a strategy may target, in people, 0 to 2000000: a segment, the people matched to one message, or a ranked pool (0 = no floor, default; platforms use floors of ~100-1000)"`
+	FrequencyCap         int     `toml:"frequency_cap" comment:"regulatory frequency cap: at most this many impressions per person in each period of frequency_period steps, 0 to 10000 (0 = none, default); applies on top of campaign.frequency_cap (per step)"`
+	FrequencyPeriod      int     `toml:"frequency_period" comment:"length in steps of a frequency_cap period, 1 to 100000 (default 7: a week of daily steps); periods are consecutive blocks starting at step 1"`
+	TransparencyLabel    bool    `toml:"transparency_label" comment:"true: every ad says why the person sees it (DSA Art. 26(1)); ads chosen with personal data persuade 1.7 % less (Carrella et al. 2025: -0.03 to -0.06 on ~2.7) and a sensitive reason on the label gives privacy reactance a second chance; default false"`
+}
+
+// DefenceParams are the population's defences against manipulation, the
+// same for every arm of a run (docs/MODEL-regulation.md, "Prebunking").
+type DefenceParams struct {
+	PrebunkingShare  float64 `toml:"prebunking_share" comment:"share of the population inoculated against manipulation (played Bad News, saw prebunking videos), 0 to 1 (default 0)"`
+	PrebunkingEffect float64 `toml:"prebunking_effect" comment:"relative reduction of the opinion effect of fear and misinformation ads on inoculated people, 0 to 1 (default 0.2, about 0.4 x Cohen's d: Bad News d = 0.5; prebunking videos and the EU 2024 campaign d = 0.1-0.4)"`
 }
 
 // CampaignParams describe what the campaign buys and what it wants
@@ -94,7 +114,8 @@ func DefaultConfig() Config {
 		Opinion:    OpinionParams{Initial: "ideology", Mean: 0, Spread: 0.3},
 		Influence:  influence.Params{Model: "friedkin-johnsen", Epsilon: 0.4, Mu: 0.3, Gamma: 0, Stubbornness: 0.2},
 		Data:       footprint.DefaultParams(),
-		Regulation: RegulationParams{ConsentRate: 0.7},
+		Regulation: DefaultRegulation(),
+		Defence:    DefaultDefence(),
 		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100},
 		Response:   DefaultResponse(),
 		Arms:       []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},

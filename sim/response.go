@@ -82,7 +82,9 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 		// Reactance: strongly opposed people sometimes move away (Brehm
 		// 1966), and privacy-concerned people resent an ad that reveals a
 		// sensitive inference.
-		if rng.Float64(seed, rng.Backfire, uint64(i), step, k) < backfireProb(r, msg, e, x, float64(pop.PrivacyConcern[i])) {
+		privacy := float64(pop.PrivacyConcern[i])
+		pBack := labelledBackfire(w, r, &e, backfireProb(r, msg, e, x, privacy), privacy) // regulation_label.go
+		if rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
 			s.Totals.Backfires++
 			s.apply(i, msg, -r.ViewEffect*susc, vulnerable)
 		} else {
@@ -91,7 +93,11 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 				s.Totals.Clicks++
 				out.Clicked = true
 			}
-			s.apply(i, msg, persuasion(r, msg, fit, float64(pop.MediaLiteracy[i]), clicked)*susc*wear, vulnerable)
+			// Regulation and defence scale the effect: the transparency label
+			// (regulation_label.go) and prebunking (defence_prebunking.go);
+			// both factors are exactly 1 when off.
+			effect := persuasion(r, msg, fit, float64(pop.MediaLiteracy[i]), clicked) * labelFactor(w, &e) * prebunkFactor(w, msg, i)
+			s.apply(i, msg, effect*susc*wear, vulnerable)
 
 			if clicked && !s.Converted[i] && msg.Aim == AimPersuade {
 				p := conversionProb(r, msg, fit, float64(s.Opinion[i]))

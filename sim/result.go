@@ -21,12 +21,17 @@ type Result struct {
 	// Inference is the accuracy of the operator's trait inference in this
 	// replication's world (Trained is false when there is no model).
 	Inference footprint.Accuracy
+	// Notes says, in sentences, what the regulation changed in this run:
+	// strategies that fell back to broadcast or dropped attributes under a
+	// ban, audiences below the floor, a dark pattern's extra consent
+	// (Run.Notes). For manifest.json; empty when nothing changed.
+	Notes []string
 }
 
 // Result returns a snapshot of the series recorded so far (safe to hand to
 // another goroutine: the slices are copies).
 func (r *Run) Result() Result {
-	res := Result{Seed: r.World.Seed}
+	res := Result{Seed: r.World.Seed, Notes: r.Notes()}
 	if fp := r.World.Footprint; fp != nil {
 		res.Inference = fp.Accuracy
 	}

@@ -40,6 +40,7 @@ func NewRun(cfg Config, seed uint64, workers int) (*Run, error) {
 // same population without rebuilding it).
 func NewRunOn(w *World, workers int) (*Run, error) {
 	r := &Run{World: w, Control: -1, workers: max(workers, 1)}
+	w.refreshRules() // regulation.go: compiles the rules if the profiles were replaced
 	for _, ac := range w.Config.Arms {
 		st, err := NewStrategy(ac)
 		if err != nil {
@@ -84,6 +85,7 @@ func (r *Run) RunToEnd() {
 // recorded by the run once every arm has stepped.
 func (a *Arm) step(t int, w *World) {
 	a.plan.Exposures = a.plan.Exposures[:0]
+	a.State.rules.sync(t, w) // regulation_frequency.go: start the frequency-cap period
 	a.Strategy.Plan(t, w, a.State, &a.plan) // who sees which message, and why
 	respond(t, w, a.State, &a.plan)         // clicks, opinion change, conversions
 	a.Influence.Step(t, a.State.Opinion)    // social dynamics

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"boomerang/sim/population"
 )
 
 // This file holds audience segments: groups of people defined by declared
@@ -43,9 +45,12 @@ const (
 	partyShift, partyBits             = 18, 2 // 1 unknown, 2 left, 3 right
 )
 
-// ageBand maps a declared age to its band 1 … 4.
+// ageBand maps a declared age to its band 1 … 4, or 5 for minors
+// (13–17, only with population.minors_share > 0).
 func ageBand(age uint8) uint32 {
 	switch {
+	case age < population.AdultAge:
+		return 5
 	case age < 30:
 		return 1
 	case age < 45:
@@ -79,9 +84,8 @@ func dominantPole(p *Profiles, sc *scale, i int) int {
 
 // segmentKey returns person i's segment key on dims, the number of
 // personal attributes it uses and whether one of them is a special
-// category.
-func segmentKey(w *World, sc *scale, dims []segmentDim, i int) (key uint32, attrs uint8, sensitive bool) {
-	p := w.Profiles
+// category. p is the profiles the strategy may use (World.targeting).
+func segmentKey(w *World, p *Profiles, sc *scale, dims []segmentDim, i int) (key uint32, attrs uint8, sensitive bool) {
 	for _, d := range dims {
 		switch d {
 		case dimAge:
@@ -134,7 +138,7 @@ func SegmentName(key uint32) string {
 	field := func(shift, bits int) uint32 { return key >> shift & (1<<bits - 1) }
 	var parts []string
 	if a := field(ageShift, ageBits); a > 0 {
-		parts = append(parts, [...]string{"", "18-29", "30-44", "45-64", "65+"}[a])
+		parts = append(parts, [...]string{"", "18-29", "30-44", "45-64", "65+", "13-17", "", ""}[a])
 	}
 	if g := field(genderShift, genderBits); g > 0 {
 		parts = append(parts, [...]string{"", "women", "men"}[g])
@@ -163,31 +167,39 @@ func SegmentName(key uint32) string {
 
 // segments is a partition of the population into segments, with the
 // members of each as CSR lists. Segments are fixed for a run: declared
-// demographics and inferences do not change.
+// demographics and inferences do not change. People the regulation
+// excludes from targeting (World.MayTarget) belong to no segment.
 type segments struct {
 	keys      []uint32 // segment id → key, increasing
 	attrs     []uint8  // segment id → personal attributes used (per person in it)
 	sensitive []bool   // segment id → uses a special category
-	of        []int32  // agent → segment id
+	of        []int32  // agent → segment id; −1 for people excluded by the regulation
 	start     []int32  // members of segment j are members[start[j]:start[j+1]]
 	members   []int32
 }
 
-// newSegments partitions w's population on dims.
+// newSegments partitions the people of w a strategy may target on dims,
+// from the profiles it may use (World.targeting).
 func newSegments(w *World, sc *scale, dims []segmentDim) *segments {
 	n := w.Pop.N
+	p, excluded := w.targeting(), w.excludedMask() // regulation.go
 	keyOf := make([]uint32, n)
 	type info struct {
 		attrs     uint8
 		sensitive bool
 	}
 	found := map[uint32]info{}
+	included := 0
 	for i := range n {
-		k, a, s := segmentKey(w, sc, dims, i)
+		if excluded != nil && excluded[i] {
+			continue
+		}
+		k, a, s := segmentKey(w, p, sc, dims, i)
 		keyOf[i] = k
 		found[k] = info{a, s}
+		included++
 	}
-	g := &segments{of: make([]int32, n), members: make([]int32, n)}
+	g := &segments{of: make([]int32, n), members: make([]int32, included)}
 	for k := range found {
 		g.keys = append(g.keys, k)
 	}
@@ -200,6 +212,10 @@ func newSegments(w *World, sc *scale, dims []segmentDim) *segments {
 	}
 	g.start = make([]int32, len(g.keys)+1)
 	for i, k := range keyOf {
+		if excluded != nil && excluded[i] {
+			g.of[i] = -1
+			continue
+		}
 		g.of[i] = id[k]
 		g.start[id[k]+1]++
 	}
@@ -209,6 +225,9 @@ func newSegments(w *World, sc *scale, dims []segmentDim) *segments {
 	fill := append([]int32(nil), g.start[:len(g.keys)]...)
 	for i := range n {
 		j := g.of[i]
+		if j < 0 {
+			continue
+		}
 		g.members[fill[j]] = int32(i)
 		fill[j]++
 	}

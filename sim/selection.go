@@ -172,7 +172,7 @@ func (r *ranker) pick(s *ArmState, k int, floor float32) []int32 {
 	val, imp := r.val[:len(r.base)], s.Impressions[:len(r.base)]
 	for i, b := range r.base {
 		v := b - r.fatigue[min(imp[i], top)]
-		if v > floor {
+		if v > floor && !s.rules.capped(int32(i)) { // capped: at the regulatory frequency cap (regulation_frequency.go)
 			eligible++
 			hist[binOf(v, lo, scale)]++
 		} else {

@@ -195,10 +195,19 @@ func checkArm(key string, ac ArmConfig, msgs []Message) error {
 	return nil
 }
 
-// add appends e to plan unless agent e.Agent already has
-// campaign.frequency_cap impressions planned this step; it reports whether
-// e was added. Every strategy adds exposures through it.
+// add appends e to plan unless the regulation forbids it (World.permits,
+// the regulatory frequency cap: regulation*.go) or agent e.Agent already
+// has campaign.frequency_cap impressions planned this step; it reports
+// whether e was added. Every strategy adds exposures through it.
 func (s *ArmState) add(t int, w *World, plan *Plan, e Exposure) bool {
+	if !w.permits(&e) { // regulation.go: last-line check, never expected to refuse
+		s.rules.blocked++
+		return false
+	}
+	s.rules.sync(t, w) // regulation_frequency.go
+	if s.rules.capped(e.Agent) {
+		return false
+	}
 	if s.planStep != t {
 		for _, i := range s.planTouched {
 			s.planCount[i] = 0
@@ -216,6 +225,7 @@ func (s *ArmState) add(t int, w *World, plan *Plan, e Exposure) bool {
 	if c < ^uint16(0) {
 		s.planCount[e.Agent] = c + 1
 	}
+	s.rules.book(e.Agent)
 	plan.Exposures = append(plan.Exposures, e)
 	return true
 }

@@ -27,6 +27,8 @@ import (
 // use the stream (seed, rng.Strategy, 0, step), so twin arms learn alike.
 type adaptive struct {
 	arm ArmConfig
+	ruleNotes      // what the regulation changed (regulation.go)
+	fallback  bool // the regulation leaves no segment it may buy: broadcast only
 
 	ready   bool
 	seg     *segments
@@ -52,11 +54,13 @@ const thompsonDraws = 32
 
 func (a *adaptive) init(w *World) {
 	a.ready = true
-	dims := dimsOf(attributesOf(a.arm))
+	dims, dropped := w.allowedDims(dimsOf(attributesOf(a.arm))) // regulation_special.go
+	a.noteBan(dropped, len(dims))
+	a.fallback = len(dims) == 0
 	for _, d := range dims {
 		a.usesN = a.usesN || d == dimPersonality
 	}
-	a.sc = newScale(w.Profiles)
+	a.sc = newScale(w.targeting()) // regulation.go: the profiles it may use
 	a.seg = newSegments(w, a.sc, dims)
 	a.msgPos = make([]int, len(w.Messages))
 	for j := range w.Messages {
@@ -67,6 +71,9 @@ func (a *adaptive) init(w *World) {
 		}
 	}
 	a.generic = a.msgs[0]
+	if !a.fallback {
+		a.fallback = !anyBuyable(w, a.seg, &a.ruleNotes)
+	}
 	ns, arms := len(a.seg.keys), len(a.seg.keys)*len(a.msgs)
 	a.n, a.clk, a.alloc, a.theta = make([]float64, arms), make([]float64, arms), make([]int, arms), make([]float64, arms)
 	a.sClk, a.sConv, a.left, a.convS = make([]float64, ns), make([]float64, ns), make([]int, ns), make([]float64, ns)
@@ -80,6 +87,9 @@ func (a *adaptive) learn(s *ArmState) {
 			continue
 		}
 		j := int(a.seg.of[o.Agent])
+		if j < 0 {
+			continue // excluded from targeting by the regulation: in no segment
+		}
 		arm := j*len(a.msgs) + m
 		a.n[arm]++
 		if o.Clicked {
@@ -98,11 +108,18 @@ func (a *adaptive) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	a.learn(s)
 	budget := w.Config.Campaign.Budget
+	if a.fallback {
+		prospect(t, w, s, plan, 0, budget, a.generic)
+		return
+	}
 	rng.Reseed(&a.pcg, w.Seed, rng.Strategy, 0, uint64(t))
 	r := rand.New(&a.pcg)
 	nm := len(a.msgs)
 	for j := range a.left {
 		a.left[j] = a.seg.size(j)
+		if !w.audienceOK(a.left[j]) {
+			a.left[j] = 0 // below regulation.min_audience: never bought (regulation_audience.go)
+		}
 	}
 	clear(a.alloc)
 	for d := range thompsonDraws {
@@ -179,3 +196,4 @@ func gammaSample(r *rand.Rand, alpha float64) float64 {
 		}
 	}
 }
+

@@ -25,6 +25,8 @@ import (
 // demobilise the campaign's own side too.
 type demobilise struct {
 	arm ArmConfig
+	ruleNotes     // what the regulation changed (regulation.go)
+	fallback  int // ≥ 0: the regulation leaves it no audience; broadcast this message instead
 
 	ready  bool
 	msg    int
@@ -37,12 +39,15 @@ func (*demobilise) Name() string { return "demobilise" }
 
 func (d *demobilise) init(w *World) {
 	d.ready = true
+	d.fallback = -1
 	d.msg = armMessage(w.Messages, d.arm, AimDemobilise)
 	useParty, useIdeo := false, false
-	for _, name := range attributesOf(d.arm) {
-		useParty = useParty || name == "party"
-		useIdeo = useIdeo || name == "ideology"
+	kept, dropped := w.allowedAttrs(attributesOf(d.arm)) // regulation_special.go: both are special categories
+	for _, a := range kept {
+		useParty = useParty || a == AttrParty
+		useIdeo = useIdeo || a == AttrIdeology
 	}
+	d.noteBan(dropped, len(kept))
 	d.detail = uint32(AttrIdeology)
 	if useParty {
 		d.detail = uint32(AttrParty)
@@ -56,12 +61,12 @@ func (d *demobilise) init(w *World) {
 	}
 	stance := w.Config.Campaign.Stance
 	mean, sd := population.AgeMoments()
-	prof := w.Profiles
+	prof := w.targeting() // regulation.go: the profiles it may use
 	sc := newScale(prof)
 	d.rank = newRanker(w.Pop.N)
 	for i := range w.Pop.N {
 		conf := float64(prof.Confidence[i])
-		if !prof.Visible[i] || !(conf > 0) {
+		if !prof.Visible[i] || !(conf > 0) || !canVote(w.Pop, i) { // minors cannot vote (regulation_minors.go)
 			continue
 		}
 		// Lean towards the campaign's side, as a z-score: + for the right
@@ -87,11 +92,32 @@ func (d *demobilise) init(w *World) {
 		d.rank.base[i] = float32(math.Log(conf * other * turnout))
 	}
 	d.rank.rescan()
+	// The regulation may leave it no audience: no attribute under the ban,
+	// or a pool below the audience floor (regulation_audience.go). Then it
+	// buys a plain broadcast of the library's first persuading message (a
+	// random discouraging ad would demobilise its own side too), or of its
+	// own message if the library has none.
+	switch {
+	case len(kept) == 0:
+	case !w.audienceOK(poolSize(d.rank.base)):
+		d.note("regulation.min_audience = %d: its audience of %d likely opponents is smaller: falls back to broadcast", w.minAudience(), poolSize(d.rank.base))
+	default:
+		return
+	}
+	d.fallback = firstMessage(w.Messages, AimPersuade)
+	if d.fallback < 0 {
+		d.fallback = d.msg
+	}
+	d.note("broadcasts message %q instead of demobilising", w.Messages[d.fallback].Name)
 }
 
 func (d *demobilise) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	if !d.ready {
 		d.init(w)
+	}
+	if d.fallback >= 0 {
+		prospect(t, w, s, plan, 0, w.Config.Campaign.Budget, d.fallback)
+		return
 	}
 	for _, i := range d.rank.pick(s, w.Config.Campaign.Budget, float32(math.Inf(-1))) {
 		e := Exposure{Agent: i, Message: int16(d.msg), Attributes: d.attrs, Sensitive: true,

@@ -27,6 +27,8 @@ import (
 // learning. It shows one message (the arm's, by default the first).
 type demographic struct {
 	arm ArmConfig
+	ruleNotes // what the regulation changed (regulation.go)
+	fallback  bool // the regulation leaves no segment it may buy: broadcast only
 
 	ready        bool
 	msg          int
@@ -51,9 +53,12 @@ const (
 func (d *demographic) init(w *World) {
 	d.ready = true
 	d.msg = armMessage(w.Messages, d.arm, AimPersuade)
-	d.sc = newScale(w.Profiles)
-	d.seg = newSegments(w, d.sc, dimsOf(attributesOf(d.arm)))
+	d.sc = newScale(w.targeting()) // regulation.go: the profiles it may use
+	dims, dropped := w.allowedDims(dimsOf(attributesOf(d.arm)))
+	d.noteBan(dropped, len(dims))
+	d.seg = newSegments(w, d.sc, dims)
 	k := len(d.seg.keys)
+	d.fallback = len(dims) == 0 || !anyBuyable(w, d.seg, &d.ruleNotes)
 	d.n, d.clk, d.conv = make([]float64, k), make([]float64, k), make([]float64, k)
 	for j := range k {
 		d.order = append(d.order, int32(j))
@@ -64,6 +69,9 @@ func (d *demographic) init(w *World) {
 func (d *demographic) learn(s *ArmState) {
 	for _, o := range s.Observed {
 		j := d.seg.of[o.Agent]
+		if j < 0 {
+			continue // excluded from targeting by the regulation: in no segment
+		}
 		d.n[j]++
 		if o.Clicked {
 			d.clk[j]++
@@ -80,7 +88,7 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	d.learn(s)
 	budget := w.Config.Campaign.Budget
-	if t <= w.Config.Campaign.PilotSteps {
+	if t <= w.Config.Campaign.PilotSteps || d.fallback {
 		prospect(t, w, s, plan, 0, budget, d.msg)
 		return
 	}
@@ -103,6 +111,9 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	for _, j := range d.order {
 		if total >= demoAudiencePerAd*targeted {
 			break
+		}
+		if !w.audienceOK(d.seg.size(int(j))) {
+			continue // below regulation.min_audience (regulation_audience.go)
 		}
 		total += d.seg.size(int(j))
 		d.chosen = append(d.chosen, j)
@@ -128,3 +139,4 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	prospect(t, w, s, plan, targeted, budget, d.msg)
 }
+

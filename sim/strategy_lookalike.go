@@ -24,6 +24,8 @@ import (
 // declared ones (known exactly), the other attributes inferred.
 type lookalike struct {
 	arm ArmConfig
+	ruleNotes           // what the regulation changed (regulation.go)
+	prof      *Profiles // the profiles it may use (World.targeting)
 
 	ready     bool
 	fitted    bool
@@ -55,22 +57,21 @@ const lookalikeRefresh = 5
 func (l *lookalike) init(w *World) {
 	l.ready = true
 	l.msg = armMessage(w.Messages, l.arm, AimPersuade)
-	for _, name := range attributesOf(l.arm) {
-		if a, ok := attrByName(name); ok {
-			l.attrs = append(l.attrs, a)
-		}
-	}
+	l.prof = w.targeting() // regulation.go
+	kept, dropped := w.allowedAttrs(attributesOf(l.arm)) // regulation_special.go
+	l.attrs = kept
+	l.noteBan(dropped, len(kept)) // with none left it never fits a model: it prospects, like broadcast
 	l.rank = newRanker(w.Pop.N)
 	l.top = make([]uint8, w.Pop.N)
 	l.best = make([]float32, w.Pop.N)
-	l.cols = lookalikeColumns(w, l.attrs)
+	l.cols = lookalikeColumns(w, l.prof, l.attrs)
 }
 
 // seedSize counts the converters the operator can see.
 func (l *lookalike) seedSize(w *World, s *ArmState) int {
 	n := 0
 	for i, c := range s.Converted {
-		if c && w.Profiles.Visible[i] {
+		if c && l.prof.Visible[i] {
 			n++
 		}
 	}
@@ -80,7 +81,7 @@ func (l *lookalike) seedSize(w *World, s *ArmState) int {
 // lookalikeColumns returns, per attribute the model may use, everyone's value as
 // the lookalike model sees it: declared age (standardised) and gender,
 // inferred otherwise (NaN where unknown).
-func lookalikeColumns(w *World, attrs []Attr) [][]float32 {
+func lookalikeColumns(w *World, prof *Profiles, attrs []Attr) [][]float32 {
 	cols := make([][]float32, len(attrs))
 	for k, a := range attrs {
 		switch a {
@@ -96,7 +97,7 @@ func lookalikeColumns(w *World, attrs []Attr) [][]float32 {
 				cols[k][i] = float32(g)
 			}
 		default:
-			cols[k] = w.Profiles.Inferred[a]
+			cols[k] = prof.Inferred[a]
 		}
 	}
 	return cols
@@ -106,7 +107,7 @@ func lookalikeColumns(w *World, attrs []Attr) [][]float32 {
 // everyone, column by column; it reports false (and changes nothing) while
 // no attribute tells the seed apart from the visible population.
 func (l *lookalike) fit(w *World, s *ArmState) bool {
-	vis, conv := w.Profiles.Visible, s.Converted
+	vis, conv := l.prof.Visible, s.Converted
 	var nVis, nSeed float64
 	for i, v := range vis {
 		if v {
@@ -146,7 +147,7 @@ func (l *lookalike) fit(w *World, s *ArmState) bool {
 			sensitive = sensitive || a.Sensitive()
 		}
 	}
-	if used == 0 {
+	if used == 0 || len(l.attrs) == 0 {
 		return false // nothing tells the seed apart yet: keep prospecting
 	}
 	l.used, l.sensitive = used, sensitive
@@ -173,6 +174,11 @@ func (l *lookalike) fit(w *World, s *ArmState) bool {
 				best[i], l.top[i] = c, uint8(a)
 			}
 		}
+	}
+	if !w.audienceOK(poolSize(base)) { // regulation_audience.go
+		l.note("regulation.min_audience = %d: its lookalike audience was smaller at a refit (%d people or fewer): it prospected instead", w.minAudience(), w.minAudience()-1)
+		l.fitted = false
+		return false
 	}
 	l.rank.rescan()
 	return true

@@ -28,6 +28,8 @@ import (
 // prospecting with the generic ad.
 type psychographic struct {
 	arm ArmConfig
+	ruleNotes      // what the regulation changed (regulation.go)
+	fallback  bool // the regulation leaves it no attribute: broadcast only
 
 	ready      bool
 	rank       *ranker
@@ -49,13 +51,15 @@ const plannerCongruence = 0.3
 
 func (p *psychographic) init(w *World) {
 	p.ready = true
-	p.sc = newScale(w.Profiles)
+	prof := w.targeting() // regulation.go: the profiles it may use
+	p.sc = newScale(prof)
 	use := map[Attr]bool{}
-	for _, name := range attributesOf(p.arm) {
-		if a, ok := attrByName(name); ok {
-			use[a] = true
-		}
+	kept, dropped := w.allowedAttrs(attributesOf(p.arm)) // regulation_special.go
+	for _, a := range kept {
+		use[a] = true
 	}
+	p.noteBan(dropped, len(use))
+	p.fallback = len(use) == 0
 	p.attrs = uint8(len(use))
 	p.sensitive = use[AttrIdeology]
 	p.usesN = use[AttrNeuroticism]
@@ -80,10 +84,12 @@ func (p *psychographic) init(w *World) {
 		}
 	}
 
+	if p.fallback {
+		return
+	}
 	n := w.Pop.N
 	p.rank = newRanker(n)
 	p.msgOf = make([]int16, n)
-	prof := w.Profiles
 	for i := range n {
 		conf := float64(prof.Confidence[i])
 		if !prof.Visible[i] || !(conf > 0) {
@@ -117,6 +123,13 @@ func (p *psychographic) init(w *World) {
 		p.rank.base[i] = float32(math.Log(v))
 		p.msgOf[i] = int16(best)
 	}
+	// regulation_audience.go: no message audience below the floor.
+	if msgs, people := floorMessageAudiences(w, p.rank.base, p.msgOf); msgs > 0 {
+		p.note("regulation.min_audience = %d: %d messages matched fewer people; their %d people are not targeted", w.minAudience(), msgs, people)
+	}
+	if w.rules != nil && w.rules.restricts && poolSize(p.rank.base) == 0 {
+		p.note("the regulation leaves it nobody to target: falls back to broadcast")
+	}
 	p.rank.rescan()
 }
 
@@ -125,6 +138,10 @@ func (p *psychographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		p.init(w)
 	}
 	budget := w.Config.Campaign.Budget
+	if p.fallback {
+		prospect(t, w, s, plan, 0, budget, p.generic)
+		return
+	}
 	added := 0
 	for _, i := range p.rank.pick(s, budget, randomFloor(w, s)) {
 		j := p.msgOf[i]

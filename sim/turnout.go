@@ -25,6 +25,9 @@ func initialTurnout(pop *population.Population) []float32 {
 	mean, sd := population.AgeMoments()
 	p := make([]float32, pop.N)
 	for i := range p {
+		if !canVote(pop, i) {
+			continue // a minor (population.minors_share) cannot vote: turnout 0
+		}
 		u := (float64(pop.Age[i]) - mean) / sd
 		eta := turnoutBase + turnoutAge*u + turnoutEdu*(float64(pop.Education[i])-1)
 		p[i] = float32(1 / (1 + math.Exp(-eta)))

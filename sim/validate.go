@@ -41,6 +41,8 @@ func (c *Config) Validate() error {
 		return bad("population.size", n, "must be between 1 and %d", population.MaxSize)
 	case c.Population.Regions < 1 || c.Population.Regions > 64:
 		return bad("population.regions", c.Population.Regions, "must be between 1 and 64")
+	case !(c.Population.MinorsShare >= 0 && c.Population.MinorsShare <= population.MaxMinorsShare):
+		return bad("population.minors_share", c.Population.MinorsShare, "must be between 0 and %v", population.MaxMinorsShare)
 	case c.Steps < 0 || c.Steps > MaxSteps:
 		return bad("steps", c.Steps, "must be between 0 and %d", MaxSteps)
 	case !slices.Contains(network.Kinds(), c.Network.Kind):
@@ -113,6 +115,9 @@ func (c *Config) Validate() error {
 		return bad("response.misinformation_effect", c.Response.MisinfoEffect, "must be between 0 and 1")
 	case len(c.Arms) == 0:
 		return bad("arms", 0, "at least one arm is needed")
+	}
+	if err := checkRegulation(c); err != nil {
+		return err
 	}
 	if err := checkMessages(c); err != nil {
 		return err

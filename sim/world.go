@@ -28,6 +28,10 @@ type World struct {
 	// Footprint holds the pages, likes, visibility, the trained inference
 	// model and its accuracy (the data half of the boomerang).
 	Footprint *footprint.Footprint
+
+	// rules is the scenario's regulation compiled for this world
+	// (regulation.go): whom strategies may choose and what they may use.
+	rules *rules
 }
 
 // BuildWorld generates the world of cfg for one seed. workers only changes
@@ -43,7 +47,8 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	fp, err := footprint.Build(cfg.Data, cfg.Regulation.ConsentRate, pop, g, seed, workers)
+	// The consent design decides how many people consent (regulation_consent.go).
+	fp, err := footprint.Build(cfg.Data, cfg.Regulation.EffectiveConsentRate(), pop, g, seed, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +60,7 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &World{
+	w := &World{
 		Config:    cfg,
 		Seed:      seed,
 		Pop:       pop,
@@ -65,7 +70,9 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 		Messages:  MessageLibrary(cfg),
 		Profiles:  profilesFrom(fp, pop.N),
 		Footprint: fp,
-	}, nil
+	}
+	w.rules = newRules(w) // regulation.go
+	return w, nil
 }
 
 // burnIn runs opinion.burn_in steps of social influence from the drawn

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"os/signal"
 	"runtime"
 	"strconv"
 	"sync/atomic"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,15 +20,13 @@ import (
 )
 
 type runFlags struct {
-	seed      uint64
+	scenarioFlags
+	plotFlags
 	reps      int
-	steps     int
-	agents    int
-	sets      []string
 	out       string
 	workers   int
 	agentsOut bool
-	plots     bool
+	json      bool
 }
 
 func newRunCmd() *cobra.Command {
@@ -42,18 +39,24 @@ func newRunCmd() *cobra.Command {
 Without --out, prints the final step of every arm as a table. With --out DIR,
 writes DIR/steps.csv (one row per arm x rep x step), DIR/summary.csv (per arm
 and metric: mean, 95% CI, n, paired difference to control), DIR/manifest.json
-(resolved scenario, seeds, version, command line, timings) and, with
---agents-out, DIR/agents.csv. Files appear only when the run completed.`,
+(resolved scenario, seeds, version, commit, command line, timings) and, with
+--agents-out, DIR/agents.csv. Files appear only when the run completed.
+
+Replication 0 uses the base seed, replication r > 0 a seed derived from it;
+every row of steps.csv carries its seed, so 'run --seed S' reproduces any
+replication on its own.`,
 		Example: `  boomerang-cli run
   boomerang-cli run broadcast-basics --reps 20 --workers 2 --out out/
+  boomerang-cli run targeting-showdown --reps 10 --out out/ --plots --plot-format svg
   boomerang-cli run opinion-lab --set influence.epsilon=0.5 --set network.kind=small-world --set network.degree=10
-  boomerang-cli run my.toml --agents 100000 --steps 200 --seed 7 --out out/ --agents-out`,
+  boomerang-cli run my.toml --agents 100000 --steps 200 --seed 7 --out out/ --agents-out --json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageError{fmt.Errorf("run: expects at most one scenario, got %d", len(args))}
 			}
 			return nil
 		},
+		ValidArgsFunction: completeScenario,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := scenarios.DefaultName
 			if len(args) == 1 {
@@ -62,17 +65,31 @@ and metric: mean, 95% CI, n, paired difference to control), DIR/manifest.json
 			return runScenario(cmd, name, f)
 		},
 	}
+	f.scenarioFlags.add(cmd)
+	f.plotFlags.add(cmd, "opinion shift, conversions and more over time per arm with 95% bands, conversions per arm, the trade-off of effect against personal data used")
 	fl := cmd.Flags()
-	fl.Uint64Var(&f.seed, "seed", 0, "base seed (default: the scenario's seed)")
 	fl.IntVar(&f.reps, "reps", 1, "replications; rep 0 uses the base seed, the others derived seeds (recorded in steps.csv)")
-	fl.IntVar(&f.steps, "steps", 0, "number of steps (default: the scenario's)")
-	fl.IntVar(&f.agents, "agents", 0, "population size (same as --set population.size=N)")
-	fl.StringArrayVar(&f.sets, "set", nil, "override a scenario key, e.g. --set influence.epsilon=0.2 (repeatable)")
 	fl.StringVar(&f.out, "out", "", "directory for steps.csv, summary.csv, manifest.json")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers (results do not depend on it)")
 	fl.BoolVar(&f.agentsOut, "agents-out", false, "also write agents.csv (one row per agent per arm per rep)")
-	fl.BoolVar(&f.plots, "plots", false, "also write PNG charts into --out")
+	fl.BoolVar(&f.json, "json", false, "print a machine-readable summary (files, counts, seconds) on stdout instead of the table")
 	return cmd
+}
+
+// runJSON is what run --json prints.
+type runJSON struct {
+	Command  string   `json:"command"`
+	Scenario string   `json:"scenario"`
+	Out      string   `json:"out,omitempty"`
+	Files    []string `json:"files"`
+	Reps     int      `json:"reps"`
+	Seeds    []uint64 `json:"seeds"`
+	Arms     []string `json:"arms"`
+	Steps    int      `json:"steps"`
+	Agents   int      `json:"agents"`
+	Seconds  float64  `json:"seconds"`
+	Version  string   `json:"version"`
+	Commit   string   `json:"commit,omitempty"`
 }
 
 func runScenario(cmd *cobra.Command, name string, f runFlags) error {
@@ -85,33 +102,24 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 	if (f.agentsOut || f.plots) && f.out == "" {
 		return usageError{errors.New("--agents-out and --plots need --out DIR")}
 	}
-	cfg, err := scenarios.Load(name)
+	ext, err := f.ext()
 	if err != nil {
 		return err
 	}
-	sets := append([]string(nil), f.sets...)
-	fl := cmd.Flags()
-	if fl.Changed("seed") {
-		sets = append(sets, "seed="+strconv.FormatUint(f.seed, 10))
-	}
-	if fl.Changed("steps") {
-		sets = append(sets, "steps="+strconv.Itoa(f.steps))
-	}
-	if fl.Changed("agents") {
-		sets = append(sets, "population.size="+strconv.Itoa(f.agents))
-	}
-	if err := scenarios.ApplySets(&cfg, sets); err != nil {
+	cfg, err := f.load(cmd, name)
+	if err != nil {
 		return err
 	}
 	resolved, err := scenarios.Marshal(cfg)
 	if err != nil {
 		return err
 	}
-	quiet, _ := cmd.Flags().GetBool("quiet")
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	quiet := isQuiet(cmd)
+	ctx, stop := signalContext(cmd)
 	defer stop()
 
-	prog := newProgress(cmd.ErrOrStderr(), quiet, int64(f.reps)*int64(cfg.Steps))
+	started := time.Now()
+	prog := newProgress(cmd.ErrOrStderr(), quiet, int64(f.reps)*int64(cfg.Steps), "steps")
 	var steps atomic.Int64
 	opt := batch.Options{
 		Config:  cfg,
@@ -119,6 +127,14 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 		Workers: f.workers,
 		Agents:  f.agentsOut,
 		OnStep:  func(int, int) { prog.set(steps.Add(1)) },
+	}
+	summary := runJSON{Command: "run", Scenario: name, Out: f.out, Files: []string{}, Reps: f.reps,
+		Steps: cfg.Steps, Agents: cfg.Population.Size, Version: sim.Version, Commit: commitString()}
+	for r := 0; r < f.reps; r++ {
+		summary.Seeds = append(summary.Seeds, batch.RepSeed(cfg.Seed, r))
+	}
+	for _, a := range cfg.Arms {
+		summary.Arms = append(summary.Arms, a.Name)
 	}
 	var reps []batch.RepResult
 	if f.out == "" {
@@ -129,10 +145,9 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 		}
 		reps = out.Reps
 	} else {
-		opt.Sink = nil
-		meta := batch.Meta{Version: sim.Version, CommandLine: os.Args, Scenario: name, Resolved: resolved}
+		meta := batch.Meta{Version: sim.Version, Commit: commitString(), CommandLine: argv(cmd), Scenario: name, Resolved: resolved}
 		if f.plots {
-			meta.Extra = writePlots
+			meta.Extra = func(dir string, reps []batch.RepResult) ([]string, error) { return writeRunPlots(dir, reps, ext) }
 		}
 		man, kept, err := batch.RunToDir(ctx, f.out, opt, meta)
 		prog.finish()
@@ -140,9 +155,14 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 			return interrupted(ctx, err)
 		}
 		reps = kept
-		if !quiet {
+		summary.Files = man.Files
+		if !quiet && !f.json {
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %v to %s in %.1f s\n", man.Files, f.out, man.Seconds)
 		}
+	}
+	summary.Seconds = time.Since(started).Seconds()
+	if f.json {
+		return printJSON(cmd.OutOrStdout(), summary)
 	}
 	return printFinal(cmd.OutOrStdout(), cfg, reps)
 }

@@ -13,7 +13,9 @@ func newListCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in scenarios, one line each",
-		Args:  exactArgs(0, "no arguments"),
+		Example: `  boomerang-cli list
+  boomerang-cli list | cut -f1 -d' '    # just the names`,
+		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
 			for _, s := range scenarios.List() {
@@ -32,7 +34,10 @@ func newShowCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "show SCENARIO|FILE",
 		Short: "Print the resolved scenario as TOML, every key with its default, to copy and edit",
-		Args:  exactArgs(1, "one scenario name or file"),
+		Example: `  boomerang-cli show broadcast-basics
+  boomerang-cli show opinion-lab > my.toml    # then edit my.toml and: boomerang-cli run my.toml`,
+		Args:              exactArgs(1, "one scenario name or file"),
+		ValidArgsFunction: completeScenario,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := scenarios.Load(args[0])
 			if err != nil {
@@ -52,7 +57,9 @@ func newValidateCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE",
 		Short: "Check a scenario file; exit 0 if valid, 1 with the file, line and key if not",
-		Args:  exactArgs(1, "one scenario file"),
+		Example: `  boomerang-cli validate my.toml
+  for f in scenarios/*.toml; do boomerang-cli validate "$f" || exit 1; done`,
+		Args: exactArgs(1, "one scenario file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := scenarios.Load(args[0])
 			if err != nil {

@@ -38,10 +38,11 @@ const neutralShare = 0.07
 // are scaled by 1 − interestShare), with loading interestBeta. They are the
 // bulk of what an unsupervised SVD of real likes picks up, which is why a
 // model needs labelled quiz takers to find the trait directions among the
-// components, and why more quiz takers help [assumption].
+// components, and why more quiz takers help [assumption]. Interest pages
+// are all "fan" pages (sign +) of one strength.
 const (
-	numInterests  = 10
-	interestShare = 0.25
+	numInterests  = 30
+	interestShare = 0.40
 	interestBeta  = 0.55
 )
 
@@ -75,8 +76,8 @@ const (
 // and for the part of personality that does not show in what one likes
 // [assumption].
 var rho = [NumAttributes]float64{
-	Openness: 0.75, Conscientiousness: 0.62, Extraversion: 0.66, Agreeableness: 0.62,
-	Neuroticism: 0.62, Ideology: 0.80, Age: 0.90, Gender: 0.90, Party: 0.80,
+	Openness: 0.80, Conscientiousness: 0.67, Extraversion: 0.71, Agreeableness: 0.67,
+	Neuroticism: 0.67, Ideology: 0.80, Age: 0.90, Gender: 0.90, Party: 0.80,
 	Religious: 0.80, Migrant: 0.80, LGB: 0.80, Health: 0.60,
 }
 
@@ -108,6 +109,11 @@ var partners = [NumAttributes][]struct {
 	Health:            {{Age, 1}, {Neuroticism, 1}},
 }
 
-// popularitySD is the sd of log popularity: page audiences are heavy-tailed
-// (a few pages are liked by many, most by few) [assumption].
-const popularitySD = 0.5
+// popularitySD is the sd of log popularity [assumption]. It is modest
+// (95 % of pages within a factor 1.8 of the median): each catalogue page
+// stands for a cluster of similar real pages, and with 1000 pages and up to
+// 700 likes a person a wide spread would make heavy likers exhaust the
+// popular pages, so that their likes said less about them than a moderate
+// liker's (the real catalogue has millions of pages; Kosinski et al. 2013
+// kept 55,814).
+const popularitySD = 0.3

@@ -142,8 +142,8 @@ func NewCatalogue(pages int) *Catalogue {
 					a, b = Interest(k-neutral-1), interestBeta
 				}
 				pg.Attribute, pg.Sign = a, 1
-				if j%2 == 1 {
-					pg.Sign = -1
+				if j%2 == 1 && k < neutral {
+					pg.Sign = -1 // interest pages are all "fan" pages (+)
 				}
 				level := levelStrong
 				if k < neutral && (j/2)%2 == 1 {

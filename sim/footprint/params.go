@@ -7,7 +7,7 @@ import (
 
 // Params are the scenario's [data] settings.
 type Params struct {
-	Pages          int     `toml:"pages" comment:"number of pages people can like, 2 to 65535 (default 1000); each page appeals to one or two attributes (a trait, ideology, age, gender, party, religion, migration background, sexual orientation or health)"`
+	Pages          int     `toml:"pages" comment:"number of pages people can like, 2 to 65535 (default 1000); each page appeals to one or two attributes (a trait, ideology, age, gender, party, religion, migration background, sexual orientation or health) or to a taste unrelated to them"`
 	QuizShare      float64 `toml:"quiz_share" comment:"share of people who take the personality quiz, 0 to 1 (default 0.003: Cambridge Analytica's ~270,000 quiz takers among 87 million profiles); their true traits train the inference model; 0 = no quiz, no model, nobody profiled"`
 	HarvestFriends bool    `toml:"harvest_friends" comment:"true: the quiz app also collects the likes of every quiz taker's friends, without the friends' consent (Facebook's friends permission before 2015); default false"`
 	Components     int     `toml:"components" comment:"SVD components k of the like matrix, 1 to 500 (default 100, as Kosinski et al. 2013); at most one component per 5 quiz takers is used"`

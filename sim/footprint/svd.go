@@ -3,6 +3,8 @@ package footprint
 import (
 	"math"
 
+	"gonum.org/v1/gonum/mat"
+
 	"boomerang/sim/rng"
 )
 
@@ -97,7 +99,7 @@ func (m *likeMatrix) mulRows(z []float64, c, workers int) []float64 {
 		}
 	}
 	out := make([]float64, len(m.rows)*c)
-	forChunks(len(m.rows), 256, workers, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
+	forChunks(len(m.rows), sparseChunkRows, workers, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
 		for r := lo; r < hi; r++ {
 			o := out[r*c : (r+1)*c]
 			for _, p := range m.rows[r] {
@@ -143,17 +145,26 @@ func (m *likeMatrix) mulCols(y []float64, c, workers int) []float64 {
 }
 
 // Randomised SVD settings (Halko, Martinsson & Tropp 2011, SIAM Review
-// 53:217–288): oversampling and power (subspace) iterations.
+// 53:217–288): oversampling, and power (subspace) iterations on the
+// sparse path and on the dense covariance path.
 const (
-	svdOversample = 10
-	svdPowerIters = 3
+	svdOversample   = 10
+	svdPowerIters   = 4
+	gramPowerIters  = 12
+	gramMaxPages    = 2048 // up to this many pages the P×P covariance is formed
+	gramChunkPages  = 16
+	sparseChunkRows = 256
 )
 
 // topComponents returns the first k right singular vectors of X̃ (P × k',
 // row-major, k' ≤ k if the matrix has lower rank) and the variance each
-// explains, by randomised subspace iteration: Z ← orth(X̃ᵀX̃·Z) from a
-// Gaussian start, then the exact eigenvectors of the projected covariance.
-// The start is drawn from the stream (seed, rng.Inference, 0, 2).
+// explains, by randomised subspace iteration from a Gaussian start drawn
+// from the stream (seed, rng.Inference, 0, 2), finished by the exact
+// eigenvectors of the projected covariance (Rayleigh–Ritz). Up to
+// gramMaxPages pages the covariance X̃ᵀX̃/S is formed once (cost Σ likes²
+// over the sample) and iterated densely, which makes many iterations
+// cheap and the components essentially exact; larger catalogues iterate
+// on the sparse matrix.
 func (m *likeMatrix) topComponents(k int, seed uint64, workers int) (v []float64, kk int, variance []float64) {
 	S := len(m.rows)
 	l := min(k+svdOversample, m.P, S)
@@ -163,21 +174,84 @@ func (m *likeMatrix) topComponents(k int, seed uint64, workers int) (v []float64
 		z[i] = r.NormFloat64()
 	}
 	z, l = orthonormalize(z, m.P, l)
-	for range svdPowerIters {
-		z, l = orthonormalize(m.mulCols(m.mulRows(z, l, workers), l, workers), m.P, l)
+	var c []float64 // l × l projected covariance
+	if m.P <= gramMaxPages {
+		cov := mat.NewDense(m.P, m.P, m.covariance(workers))
+		for range gramPowerIters {
+			var cz mat.Dense
+			cz.Mul(cov, mat.NewDense(m.P, l, z))
+			z, l = orthonormalize(cz.RawMatrix().Data, m.P, l)
+		}
+		var cz mat.Dense
+		cz.Mul(cov, mat.NewDense(m.P, l, z))
+		c = mul(transpose(z, m.P, l), cz.RawMatrix().Data, l, m.P, l)
+	} else {
+		for range svdPowerIters {
+			z, l = orthonormalize(m.mulCols(m.mulRows(z, l, workers), l, workers), m.P, l)
+		}
+		c = gram(m.mulRows(z, l, workers), S, l)
+		for i := range c {
+			c[i] /= float64(S)
+		}
 	}
-	b := m.mulRows(z, l, workers)
-	c := gram(b, S, l)
-	for i := range c {
-		c[i] /= float64(S)
-	}
-	vals, vecs := eigSym(c, l)
+	vals, vecs := eigSym(symmetrize(c, l), l)
 	kk = min(k, l)
 	e := make([]float64, l*kk)
 	for i := range l {
 		copy(e[i*kk:(i+1)*kk], vecs[i*l:i*l+kk])
 	}
 	return mul(z, e, m.P, l, kk), kk, vals[:kk]
+}
+
+// covariance returns X̃ᵀX̃/S (P × P, row-major). Row p sums, over the
+// sampled users who like p, their scaled like rows; rows are independent,
+// so they are computed in parallel with a fixed order inside each.
+func (m *likeMatrix) covariance(workers int) []float64 {
+	P, S := m.P, float64(len(m.rows))
+	cov := make([]float64, P*P)
+	r2 := make([]float64, len(m.rows))
+	for r, s := range m.rowScale {
+		r2[r] = s * s
+	}
+	forChunks(P, gramChunkPages, workers, func() struct{} { return struct{}{} }, func(_ struct{}, lo, hi int) {
+		for p := lo; p < hi; p++ {
+			row := cov[p*P : (p+1)*P]
+			for _, r := range m.colRows[m.colOff[p]:m.colOff[p+1]] {
+				w := r2[r]
+				for _, q := range m.rows[r] {
+					row[q] += w
+				}
+			}
+			cp, mp := m.colScale[p], m.mean[p]
+			for q := range row {
+				row[q] = cp*m.colScale[q]*row[q]/S - mp*m.mean[q]
+			}
+		}
+	})
+	return cov
+}
+
+// transpose returns the c × r transpose of the r × c matrix a.
+func transpose(a []float64, r, c int) []float64 {
+	t := make([]float64, len(a))
+	for i := range r {
+		for j := range c {
+			t[j*r+i] = a[i*c+j]
+		}
+	}
+	return t
+}
+
+// symmetrize averages a square matrix with its transpose (rounding makes
+// a projected covariance very slightly asymmetric).
+func symmetrize(a []float64, n int) []float64 {
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			v := (a[i*n+j] + a[j*n+i]) / 2
+			a[i*n+j], a[j*n+i] = v, v
+		}
+	}
+	return a
 }
 
 // features returns the component scores of the given like lists:

@@ -13,7 +13,7 @@ import "math"
 
 // Age range of the adult population.
 const (
-	MinAge = 18 // youngest agent (adults only; DSA 28 minors may come later)
+	MinAge = 18 // youngest adult; minors (13–17, minors.go) only with Params.MinorsShare > 0
 	MaxAge = 90 // oldest agent; people above 90 are not modelled
 )
 

@@ -73,6 +73,9 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 	if p.Regions < 1 || p.Regions > MaxRegions {
 		return nil, fmt.Errorf("population.regions = %d: must be between 1 and %d", p.Regions, MaxRegions)
 	}
+	if !(p.MinorsShare >= 0 && p.MinorsShare <= MaxMinorsShare) {
+		return nil, fmt.Errorf("population.minors_share = %v: must be between 0 and %v", p.MinorsShare, MaxMinorsShare)
+	}
 	n := p.Size
 	pop := &Population{
 		N:                 n,
@@ -119,7 +122,7 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 			defer wg.Done()
 			var g agentGen
 			g.r = rand.New(&g.pcg)
-			g.seed, g.pop, g.regionCDF = seed, pop, regionCDF
+			g.seed, g.pop, g.regionCDF, g.minorsShare = seed, pop, regionCDF, p.MinorsShare
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= chunks {
@@ -138,11 +141,12 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 
 // agentGen is one worker's generator; its PCG is reseeded per agent.
 type agentGen struct {
-	pcg       rand.PCG
-	r         *rand.Rand // draws from pcg
-	seed      uint64
-	pop       *Population
-	regionCDF []float64
+	pcg         rand.PCG
+	r           *rand.Rand // draws from pcg
+	seed        uint64
+	pop         *Population
+	regionCDF   []float64
+	minorsShare float64 // Params.MinorsShare (minors.go)
 }
 
 // agent draws everything about agent i. The order of the draws is part of
@@ -151,10 +155,17 @@ func (g *agentGen) agent(i int) {
 	reseed(&g.pcg, g.seed, rng.Population, uint64(i))
 	r, c, pop := g.r, cal, g.pop
 
-	// Demographics.
+	// Demographics. An adult's age-dependent values come from the
+	// calibration tables; a minor (minors.go: only when minors_share > 0,
+	// decided on a stream of its own) gets its own, and every draw below is
+	// made in the same order either way, so adults are unchanged.
 	k := searchCDF(c.ageCDF[:], r.Float64())
-	u := c.ageU[k]
-	woman := r.Float64() < c.pFemale[k]
+	age, u, pFemale, pMigrant, ageG := MinAge+k, c.ageU[k], c.pFemale[k], c.pMigrant[k], c.ageG[k]
+	minor := isMinor(g.seed, i, g.minorsShare)
+	if minor {
+		age, u, pFemale, pMigrant, ageG = minorAge(g.seed, i)
+	}
+	woman := r.Float64() < pFemale
 	region := searchCDF(g.regionCDF, r.Float64())
 	edu := uint8(0)
 	switch latent := -eduAgeLoading*u + c.eduNoise*r.NormFloat64(); {
@@ -163,7 +174,10 @@ func (g *agentGen) agent(i int) {
 	case latent >= c.eduCut[0]:
 		edu = 1
 	}
-	migrant := r.Float64() < c.pMigrant[k]
+	if minor {
+		edu = minorEducation // still at school (minors.go)
+	}
+	migrant := r.Float64() < pMigrant
 
 	// Big Five: correlated normal person part plus sex and age shifts.
 	var z, t [5]float64
@@ -179,7 +193,7 @@ func (g *agentGen) agent(i int) {
 		for m := 0; m <= j; m++ {
 			s += c.chol[j][m] * z[m]
 		}
-		t[j] = c.scale[j]*s + c.sexCoef[j]*fem + c.ageCoef[j]*c.ageG[k] - c.shiftMean[j]
+		t[j] = c.scale[j]*s + c.sexCoef[j]*fem + c.ageCoef[j]*ageG - c.shiftMean[j]
 	}
 
 	// Ideology (+ conservative).
@@ -195,7 +209,7 @@ func (g *agentGen) agent(i int) {
 	likes := math.Round(likesMedian * math.Exp(likesLogSD*(h+c.likesRes*r.NormFloat64())))
 	likes = max(likesMin, min(likesMax, likes))
 
-	pop.Age[i] = uint8(MinAge + k)
+	pop.Age[i] = uint8(age)
 	if !woman {
 		pop.Gender[i] = 1
 	}

@@ -21,7 +21,7 @@ type Population struct {
 	Regions int
 
 	// Demographics.
-	Age       []uint8 // years, 18–90 (later issues may add minors)
+	Age       []uint8 // years, 18–90; 13–17 for the minors of Params.MinorsShare
 	Gender    []uint8 // 0 female, 1 male
 	Region    []uint8 // 0 … Regions-1
 	Education []uint8 // 0 low, 1 middle, 2 high
@@ -74,6 +74,9 @@ func AgeMoments() (mean, sd float64) {
 type Params struct {
 	Size    int `toml:"size" comment:"number of agents, 1 to 2,000,000"`
 	Regions int `toml:"regions" comment:"number of regions, 1 to 64"`
+	// MinorsShare adds platform users aged 13–17 (minors.go); 0 keeps the
+	// adult-only population of earlier versions, draw for draw.
+	MinorsShare float64 `toml:"minors_share" comment:"share of users aged 13-17 (minors, who cannot vote), 0 to 0.5 (default 0 = adults only; about 0.07 of Dutch people aged 13+ are 13-17, CBS); regulation.minors_ban acts on them"`
 }
 
 // MaxSize is the largest population the engine accepts.
