@@ -64,6 +64,7 @@ type UnfinishedError struct {
 	Done, Total int
 }
 
+// Error says where the unfinished sweep is and how to go on.
 func (e *UnfinishedError) Error() string {
 	return fmt.Sprintf("%s: an unfinished sweep is waiting in %s (%d of %d runs done): add --resume to finish it, or delete %s to start over",
 		e.Dir, e.Parts, e.Done, e.Total, e.Parts)

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -69,6 +70,7 @@ type InterruptedError struct {
 	Err         error
 }
 
+// Error says how many runs were kept and where.
 func (e *InterruptedError) Error() string {
 	return fmt.Sprintf("interrupted: %d of %d runs saved in %s", e.Done, e.Total, e.Parts)
 }
@@ -83,7 +85,7 @@ func SweepDir(out string, sh Shard) string {
 	if sh.Whole() {
 		return out
 	}
-	return out + string(os.PathSeparator) + sh.DirName()
+	return filepath.Join(out, sh.DirName())
 }
 
 // RunToDir runs the sweep's runs of opt.Shard on a worker pool and writes
@@ -248,26 +250,65 @@ type blockSource func(j int) (r io.ReadCloser, size int64, err error)
 // the final-step values are taken from them, so that a sweep and a merge
 // of its shards compute the summary from the same bytes.
 func (s *Sweep) assemble(ctx context.Context, out *OutDir, runs []int, src blockSource) (*SweepResult, error) {
-	steps, err := newStagedCSV(out, "steps.csv")
+	var files []*stagedCSV
+	defer func() {
+		for _, f := range files {
+			f.f.Close()
+		}
+	}()
+	create := func(name, header string) (*stagedCSV, error) {
+		c, err := newStagedCSV(out, name)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, c)
+		c.w.WriteString(header)
+		return c, nil
+	}
+	keys := strings.Join(append([]string{"point"}, s.keyColumns()...), ",")
+	steps, err := create("steps.csv", s.StepsHeader())
 	if err != nil {
 		return nil, err
 	}
-	defer steps.f.Close()
-	runsCSV, err := newStagedCSV(out, "runs.csv")
+	runsCSV, err := create("runs.csv", "run,point,rep,seed,rows,bytes\n")
 	if err != nil {
 		return nil, err
 	}
-	defer runsCSV.f.Close()
-	steps.w.WriteString(s.StepsHeader())
-	runsCSV.w.WriteString("run,point,rep,seed,rows,bytes\n")
+	points, err := create("points.csv", keys+"\n")
+	if err != nil {
+		return nil, err
+	}
+	sum, err := create("summary.csv", keys+","+summaryHeader+"\n")
+	if err != nil {
+		return nil, err
+	}
+	for p := range s.Points {
+		points.w.WriteString(strings.TrimSuffix(s.prefix[p], ",") + "\n")
+	}
 
-	finals := make([][]Finals, len(s.Points))
+	// Runs come point by point (run j belongs to point j / reps), so a
+	// point is summarised, and its final values dropped, as soon as the
+	// next point starts: memory does not grow with the number of runs.
+	res := &SweepResult{Sweep: s, Stats: make([][][]Stat, len(s.Points))}
+	cur := -1
+	var finals []Finals
+	flush := func() {
+		if cur >= 0 && len(finals) > 0 {
+			res.Stats[cur] = Summarise(finals, len(s.Arms), s.Control)
+			writeSummaryRows(sum.w, s.prefix[cur], s.Arms, res.Stats[cur])
+		}
+		finals = finals[:0]
+	}
 	line := make([]byte, 0, 1024)
 	for _, j := range runs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		p, rep := s.Job(j)
+		if p != cur {
+			flush()
+			cur = p
+		}
 		r, size, err := src(j)
 		if err != nil {
 			return nil, fmt.Errorf("run %d: %w", j, err)
@@ -284,45 +325,16 @@ func (s *Sweep) assemble(ctx context.Context, out *OutDir, runs []int, src block
 		if err != nil {
 			return nil, fmt.Errorf("run %d (point %d, rep %d): rows are damaged: %w", j, p, rep, err)
 		}
-		finals[p] = append(finals[p], f)
+		finals = append(finals, f)
 		fmt.Fprintf(runsCSV.w, "%d,%d,%d,%d,%d,%d\n", j, p, rep, s.Seed(p, rep), s.rowsOf(p), n)
 	}
-	for _, c := range []*stagedCSV{steps, runsCSV} {
+	flush()
+	for _, c := range files {
 		if err := c.close(); err != nil {
 			return nil, err
 		}
 	}
-
-	points, err := newStagedCSV(out, "points.csv")
-	if err != nil {
-		return nil, err
-	}
-	defer points.f.Close()
-	points.w.WriteString(strings.Join(append([]string{"point"}, s.keyColumns()...), ",") + "\n")
-	for p := range s.Points {
-		points.w.WriteString(strings.TrimSuffix(s.prefix[p], ",") + "\n")
-	}
-	if err := points.close(); err != nil {
-		return nil, err
-	}
-
-	sum, err := newStagedCSV(out, "summary.csv")
-	if err != nil {
-		return nil, err
-	}
-	defer sum.f.Close()
-	sum.w.WriteString(strings.Join(append([]string{"point"}, s.keyColumns()...), ",") + "," + summaryHeader + "\n")
-	res := &SweepResult{Sweep: s, Stats: make([][][]Stat, len(s.Points))}
-	for p := range s.Points {
-		if len(finals[p]) == 0 {
-			continue
-		}
-		res.Stats[p] = Summarise(finals[p], len(s.Arms), s.Control)
-		writeSummaryRows(sum.w, s.prefix[p], s.Arms, res.Stats[p])
-	}
-	if err := sum.close(); err != nil {
-		return nil, err
-	}
+	files = nil
 	return res, nil
 }
 

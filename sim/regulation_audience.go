@@ -74,10 +74,20 @@ func floorMessageAudiences(w *World, base []float32, msgOf []int16) (messages, p
 // audience floor; when none does, the strategy falls back to broadcast and
 // notes why.
 func anyBuyable(w *World, g *segments, n *ruleNotes) bool {
+	ok, small := 0, 0
 	for j := range g.keys {
-		if g.size(j) > 0 && w.audienceOK(g.size(j)) {
-			return true
+		switch {
+		case g.size(j) > 0 && w.audienceOK(g.size(j)):
+			ok++
+		case g.size(j) > 0:
+			small++
 		}
+	}
+	if ok > 0 {
+		if small > 0 {
+			n.note("regulation.min_audience = %d: %d of its %d segments are smaller and are never bought", w.minAudience(), small, ok+small)
+		}
+		return true
 	}
 	if w.minAudience() > 0 {
 		n.note("every segment is smaller than regulation.min_audience = %d: falls back to broadcast", w.minAudience())

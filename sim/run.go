@@ -85,7 +85,7 @@ func (r *Run) RunToEnd() {
 // recorded by the run once every arm has stepped.
 func (a *Arm) step(t int, w *World) {
 	a.plan.Exposures = a.plan.Exposures[:0]
-	a.State.rules.sync(t, w) // regulation_frequency.go: start the frequency-cap period
+	a.State.rules.sync(t, w)                // regulation_frequency.go: start the frequency-cap period
 	a.Strategy.Plan(t, w, a.State, &a.plan) // who sees which message, and why
 	respond(t, w, a.State, &a.plan)         // clicks, opinion change, conversions
 	a.Influence.Step(t, a.State.Opinion)    // social dynamics

@@ -60,8 +60,10 @@ type Plan struct {
 }
 
 // Strategy decides, each step, who sees which message. It may read the
-// World (shared, read-only: declared demographics and w.Profiles, never the
-// true traits or opinions) and what its arm observed (ArmState.Impressions,
+// World (shared, read-only: declared demographics and the profiles the
+// regulation lets it use, w.targeting() — w.Profiles when no rule
+// restricts them — never the true traits or opinions) and what its arm
+// observed (ArmState.Impressions,
 // Converted and Observed); it must draw random numbers only from rng
 // streams keyed on (World.Seed, rng.Exposure or rng.Strategy, …, step), so
 // that twin arms with the same strategy make the same plan. A Strategy is a

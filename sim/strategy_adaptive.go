@@ -26,7 +26,7 @@ import (
 // this step. People are drawn without repetition within a segment. Draws
 // use the stream (seed, rng.Strategy, 0, step), so twin arms learn alike.
 type adaptive struct {
-	arm ArmConfig
+	arm       ArmConfig
 	ruleNotes      // what the regulation changed (regulation.go)
 	fallback  bool // the regulation leaves no segment it may buy: broadcast only
 
@@ -196,4 +196,3 @@ func gammaSample(r *rand.Rand, alpha float64) float64 {
 		}
 	}
 }
-

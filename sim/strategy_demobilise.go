@@ -24,7 +24,7 @@ import (
 // its audience cannot absorb is not spent: a random discouraging ad would
 // demobilise the campaign's own side too.
 type demobilise struct {
-	arm ArmConfig
+	arm       ArmConfig
 	ruleNotes     // what the regulation changed (regulation.go)
 	fallback  int // ≥ 0: the regulation leaves it no audience; broadcast this message instead
 

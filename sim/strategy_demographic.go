@@ -26,8 +26,8 @@ import (
 // people at random within them, and keeps 10 % at random to go on
 // learning. It shows one message (the arm's, by default the first).
 type demographic struct {
-	arm ArmConfig
-	ruleNotes // what the regulation changed (regulation.go)
+	arm       ArmConfig
+	ruleNotes      // what the regulation changed (regulation.go)
 	fallback  bool // the regulation leaves no segment it may buy: broadcast only
 
 	ready        bool
@@ -139,4 +139,3 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	prospect(t, w, s, plan, targeted, budget, d.msg)
 }
-

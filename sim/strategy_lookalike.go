@@ -23,7 +23,7 @@ import (
 // the rest of the budget prospects at random. Age and gender are the
 // declared ones (known exactly), the other attributes inferred.
 type lookalike struct {
-	arm ArmConfig
+	arm       ArmConfig
 	ruleNotes           // what the regulation changed (regulation.go)
 	prof      *Profiles // the profiles it may use (World.targeting)
 
@@ -57,7 +57,7 @@ const lookalikeRefresh = 5
 func (l *lookalike) init(w *World) {
 	l.ready = true
 	l.msg = armMessage(w.Messages, l.arm, AimPersuade)
-	l.prof = w.targeting() // regulation.go
+	l.prof = w.targeting()                               // regulation.go
 	kept, dropped := w.allowedAttrs(attributesOf(l.arm)) // regulation_special.go
 	l.attrs = kept
 	l.noteBan(dropped, len(kept)) // with none left it never fits a model: it prospects, like broadcast

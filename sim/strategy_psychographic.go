@@ -27,7 +27,7 @@ import (
 // (selection.go), in O(N); the rest of the budget goes to untargeted
 // prospecting with the generic ad.
 type psychographic struct {
-	arm ArmConfig
+	arm       ArmConfig
 	ruleNotes      // what the regulation changed (regulation.go)
 	fallback  bool // the regulation leaves it no attribute: broadcast only
 

@@ -26,6 +26,7 @@ type usageError struct{ error }
 // interruptedError is Ctrl-C (or SIGTERM): exit 130.
 type interruptedError struct{ msg string }
 
+// Error returns the message.
 func (e interruptedError) Error() string { return e.msg }
 
 func main() {
@@ -110,7 +111,7 @@ func commitString() string {
 func versionString() string {
 	c := commitString()
 	if c == "" {
-		c = "unknown (not built from a git checkout)"
+		c = "unknown (build in a git checkout with -buildvcs=true to record it)"
 	}
 	return fmt.Sprintf("boomerang-cli %s\ncommit %s\n%s %s/%s\n", sim.Version, c, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
@@ -142,9 +143,21 @@ Exit status: 0 success, 1 bad input (scenario, key, value, shard, merge),
 	root.SetVersionTemplate(versionString())
 	root.PersistentFlags().Bool("quiet", false, "no progress output on stderr")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%s: %w", c.CommandPath(), err)}
+		if !c.HasParent() {
+			return usageError{err}
+		}
+		return usageError{fmt.Errorf("%s: %w", strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), err)}
 	})
 	root.AddCommand(newListCmd(), newShowCmd(), newValidateCmd(), newRunCmd(), newSweepCmd(), newMergeCmd())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = `  source <(boomerang-cli completion bash)
+  boomerang-cli completion bash > /etc/bash_completion.d/boomerang-cli
+  boomerang-cli completion zsh > "${fpath[1]}/_boomerang-cli"
+  boomerang-cli completion fish > ~/.config/fish/completions/boomerang-cli.fish`
+		}
+	}
 	return root
 }
 

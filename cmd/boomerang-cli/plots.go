@@ -149,8 +149,8 @@ func writeSweepPlots(dir string, res *batch.SweepResult, ext string) ([]string, 
 	grid := res.Plan.Design == batch.DesignGrid
 	for _, metric := range sweepMetrics(res) {
 		m := metricIndex(metric)
-		if allUndefined(res, m) {
-			continue
+		if constant(res, m) {
+			continue // e.g. no personal data used anywhere: nothing to draw
 		}
 		switch {
 		case len(res.Factors) == 2 && grid:
@@ -255,13 +255,23 @@ func positions(res *batch.SweepResult, k int) (x []float64, ticks []string) {
 	return x, ticks
 }
 
-// allUndefined reports whether metric m has no value at any point.
-func allUndefined(res *batch.SweepResult, m int) bool {
+// constant reports whether metric m has one value (or none) at every
+// point and arm with a campaign.
+func constant(res *batch.SweepResult, m int) bool {
+	first, seen := 0.0, false
 	for p := range res.Points {
 		for a := range res.Arms {
-			if res.Stats[p] != nil && !math.IsNaN(res.Stats[p][a][m].Mean) {
+			if res.Stats[p] == nil || (a == res.Control && len(res.Arms) > 1) {
+				continue
+			}
+			v := res.Stats[p][a][m].Mean
+			if math.IsNaN(v) {
+				continue
+			}
+			if seen && v != first {
 				return false
 			}
+			first, seen = v, true
 		}
 	}
 	return true
