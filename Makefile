@@ -11,7 +11,7 @@ deps:
 	./scripts/deps.sh
 
 cli:            ## build the headless CLI (no cgo)
-	CGO_ENABLED=0 go build -o bin/boomerang-cli ./cmd/boomerang-cli
+	CGO_ENABLED=0 go build -buildvcs=true -o bin/boomerang-cli ./cmd/boomerang-cli
 
 bench:          ## engine benchmarks (ns per agent-step)
 	go test -run='^$$' -bench=. -benchmem ./sim/...

@@ -11,18 +11,20 @@ import (
 // agentsColumns is the header of agents.csv (names fixed by the CLI
 // contract; more columns may be appended, never renamed). The *_inferred
 // columns are empty wherever the platform cannot see the person.
-var agentsColumns = []string{
-	"arm", "rep", "id", "degree", "age", "gender", "region", "education", "migrant",
-	"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism",
-	"ideology", "likes",
-	"openness_inferred", "conscientiousness_inferred", "extraversion_inferred",
-	"agreeableness_inferred", "neuroticism_inferred", "ideology_inferred",
-	"susceptibility", "media_literacy", "privacy_concern",
-	"opinion_initial", "opinion_final", "converted", "impressions",
+func agentsColumns() []string {
+	return []string{
+		"arm", "rep", "id", "degree", "age", "gender", "region", "education", "migrant",
+		"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism",
+		"ideology", "likes",
+		"openness_inferred", "conscientiousness_inferred", "extraversion_inferred",
+		"agreeableness_inferred", "neuroticism_inferred", "ideology_inferred",
+		"susceptibility", "media_literacy", "privacy_concern",
+		"opinion_initial", "opinion_final", "converted", "impressions",
+	}
 }
 
 // AgentsHeader returns the header line of agents.csv.
-func AgentsHeader() string { return strings.Join(agentsColumns, ",") + "\n" }
+func AgentsHeader() string { return strings.Join(agentsColumns(), ",") + "\n" }
 
 // agentRows renders one row per agent per arm at the end of a run.
 func agentRows(rep int, run *sim.Run) []byte {

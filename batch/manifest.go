@@ -30,10 +30,14 @@ type Manifest struct {
 	// Inference is the trait-inference accuracy report of every
 	// replication, in replication order (docs/MODEL.md).
 	Inference []footprint.Accuracy `json:"inference"`
-	Started   time.Time            `json:"started"`
-	Finished  time.Time            `json:"finished"`
-	Seconds   float64              `json:"elapsed_seconds"`
-	Host      string               `json:"host,omitempty"`
+	// Notes are what the engine had to adapt, e.g. a strategy that a
+	// regulation left without data and that fell back to broadcast; one
+	// list per replication, in replication order.
+	Notes    [][]string `json:"notes"`
+	Started  time.Time  `json:"started"`
+	Finished time.Time  `json:"finished"`
+	Seconds  float64    `json:"elapsed_seconds"`
+	Host     string     `json:"host,omitempty"`
 }
 
 func newManifest() Manifest {

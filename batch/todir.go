@@ -84,6 +84,7 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 	man.RepSeeds = res.Seeds
 	for _, r := range kept {
 		man.Inference = append(man.Inference, r.Result.Inference)
+		man.Notes = append(man.Notes, append([]string{}, r.Result.Notes...))
 	}
 	for _, s := range []*stagedCSV{steps, agents} {
 		if s != nil {

@@ -483,13 +483,10 @@ func newColourScale(z [][]float64) colourScale {
 	return colourScale{lo: lo, hi: hi}
 }
 
-// heatBlue and heatVermillion are the Okabe–Ito ends of the heat map.
-var (
-	heatBlue       = OkabeIto[0]
-	heatVermillion = OkabeIto[1]
-)
-
+// colour maps v: white to Okabe–Ito blue, or (diverging) blue below 0
+// and vermillion above; grey for a missing value.
 func (s colourScale) colour(v float64) color.Color {
+	heatBlue, heatVermillion := OkabeIto[0], OkabeIto[1]
 	if !finite(v) {
 		return color.RGBA{0xDD, 0xDD, 0xDD, 0xFF}
 	}

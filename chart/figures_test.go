@@ -112,7 +112,7 @@ func TestSweepLineAndHeatMap(t *testing.T) {
 	Render(p, img, 96)
 	// Diverging scale: the most negative cell is full blue, the most
 	// positive full vermillion.
-	if !hasColour(img, mix(color.White, heatBlue, 1.0/3)) || !hasColour(img, heatVermillion) {
+	if !hasColour(img, mix(color.White, OkabeIto[0], 1.0/3)) || !hasColour(img, OkabeIto[1]) {
 		t.Error("heat map: diverging colours missing")
 	}
 	if _, err := HeatMap(z, "x", []string{"a"}, "y", []string{"b", "c"}, "shift_vs_control", Options{}); err == nil {
@@ -122,7 +122,7 @@ func TestSweepLineAndHeatMap(t *testing.T) {
 		t.Errorf("heat map as PDF: %v", err)
 	}
 	sc := newColourScale([][]float64{{1, 2}, {3, 4}})
-	if sc.diverging || sc.colour(4) != mix(color.White, heatBlue, 1) || sc.colour(nan) == sc.colour(1) {
+	if sc.diverging || sc.colour(4) != mix(color.White, OkabeIto[0], 1) || sc.colour(nan) == sc.colour(1) {
 		t.Error("sequential scale: want white to blue, grey for missing")
 	}
 }

@@ -24,10 +24,10 @@ import (
 type usageError struct{ error }
 
 // interruptedError is Ctrl-C (or SIGTERM): exit 130.
-type interruptedError struct{ msg string }
+type interruptedError string
 
 // Error returns the message.
-func (e interruptedError) Error() string { return e.msg }
+func (e interruptedError) Error() string { return string(e) }
 
 func main() {
 	os.Exit(execute(os.Args, os.Stdout, os.Stderr))
@@ -44,6 +44,7 @@ func execute(argv []string, stdout, stderr io.Writer) int {
 	root.SetArgs(argv[1:])
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	initCompletion(root)
 	err := root.ExecuteContext(context.WithValue(context.Background(), argvKey{}, argv))
 	if err == nil {
 		return 0
@@ -77,7 +78,7 @@ func isCobraUsage(err error) bool {
 }
 
 // errInterrupted is the message of an interrupted run (which keeps nothing).
-var errInterrupted = interruptedError{"interrupted: no output written"}
+const errInterrupted interruptedError = "interrupted: no output written"
 
 // buildInfo returns the VCS revision of this binary ("" if unknown) and
 // whether the working tree had local changes.
@@ -149,6 +150,13 @@ Exit status: 0 success, 1 bad input (scenario, key, value, shard, merge),
 		return usageError{fmt.Errorf("%s: %w", strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), err)}
 	})
 	root.AddCommand(newListCmd(), newShowCmd(), newValidateCmd(), newRunCmd(), newSweepCmd(), newMergeCmd())
+	return root
+}
+
+// initCompletion adds cobra's completion command now (not at Execute) to
+// give it examples. It must come after SetOut: the command keeps the
+// writer it finds.
+func initCompletion(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
@@ -158,7 +166,6 @@ Exit status: 0 success, 1 bad input (scenario, key, value, shard, merge),
   boomerang-cli completion fish > ~/.config/fish/completions/boomerang-cli.fish`
 		}
 	}
-	return root
 }
 
 // exactArgs is cobra.ExactArgs with a usage error and a friendlier message.

@@ -190,6 +190,9 @@ func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
 		fmt.Fprintf(w, "inference: %d quiz takers; profiled %.0f %% of people; Big Five r %.2f (openness %.2f); party AUC %.2f\n",
 			inf.QuizTakers, 100*float64(inf.ProfiledShare), float64(inf.MeanBigFiveR), float64(inf.R.Openness), float64(inf.AUC.Party))
 	}
+	for _, n := range reps[0].Result.Notes {
+		fmt.Fprintln(w, "note: "+n)
+	}
 	fmt.Fprintln(w)
 	if err := printTable(w, reps, "effect", []string{"mean_opinion", "shift_vs_control", "vote_share_vs_control", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"}); err != nil {
 		return err
@@ -238,6 +241,9 @@ func printTable(w io.Writer, reps []batch.RepResult, title string, metrics []str
 func humanNumber(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e12 {
 		return strconv.FormatInt(int64(v), 10)
+	}
+	if math.Abs(v) >= 1000 {
+		return strconv.FormatFloat(v, 'f', 1, 64) // 49960.5, not 4.996e+04
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }

@@ -206,7 +206,7 @@ func runSweep(cmd *cobra.Command, name string, f sweepFlags) error {
 			if !f.resume {
 				again = append(append([]string(nil), again...), "--resume")
 			}
-			return interruptedError{fmt.Sprintf("%s; finish with: %s", ie.Error(), commandLine(again))}
+			return interruptedError(fmt.Sprintf("%s; finish with: %s", ie.Error(), commandLine(again)))
 		}
 		return err
 	}
