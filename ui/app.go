@@ -1,14 +1,18 @@
 // Package ui is Boomerang's desktop app (Fyne): a window that opens on a
-// built-in scenario ready to play, a toolbar to play, pause, step and
-// reset it, and a live chart of the arms drifting apart.
+// built-in scenario ready to play, a toolbar to choose the scenario, play,
+// pause, step and reset it, live charts of the arms drifting apart,
+// headline cards, a settings panel generated from the scenario keys and
+// exports of charts, run data and the scenario.
 //
 // Threading: the simulation runs on a Controller goroutine, which hands
 // each new state to the UI goroutine through fyne.Do; widgets are only
-// touched there. The live chart is a gonum/plot image (package chart)
+// touched there. The live charts are gonum/plot images (package chart)
 // redrawn at most MaxFPS times a second.
 //
-// The package grows with the app: app.go builds the window, controller.go
-// runs the model, livechart.go draws it, smoke.go checks a real start-up.
+// Files: app.go builds the window and loads scenarios, controller.go runs
+// the model, livechart.go draws it, headline.go writes the cards,
+// settings.go is the settings panel, export.go the exports, prefs.go the
+// preferences and keyboard, smoke.go checks a real start-up.
 package ui
 
 import (
@@ -17,17 +21,20 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/assets"
+	"boomerang/chart"
+	"boomerang/scenarios"
 	"boomerang/sim"
 )
 
@@ -51,28 +58,71 @@ type Options struct {
 	StepDelay time.Duration
 	// Workers bounds the goroutines of a step; 0 means all cores.
 	Workers int
-	// Metric is the chart shown first, a Metrics name such as
-	// "conversions"; "" means the first of Metrics.
+	// Metric is the metric of the fourth chart (the ledger), a Metrics
+	// name such as "sensitive_share"; "" means the first of Metrics.
 	Metric string
+	// Scenario is the built-in name shown in the picker for the opening
+	// scenario; "" means the scenario's own name.
+	Scenario string
+	// NoPrefs keeps the app from writing preferences (tests).
+	NoPrefs bool
+	// Adjust, if set, changes every scenario the app loads after the
+	// first (tests use it to shrink populations).
+	Adjust func(*sim.Config)
+	// Tab is the view to open on: "campaign" (default), "population" or
+	// "settings".
+	Tab string
 }
+
+// Speeds are the choices of the speed picker: the minimum time per step.
+var Speeds = []struct {
+	Label string
+	Delay time.Duration
+}{
+	{"Slow", 300 * time.Millisecond},
+	{"Normal", DefaultStepDelay},
+	{"Fast", 30 * time.Millisecond},
+	{"Fastest", 0},
+}
+
+// ChartScale is the text and line scale of the campaign view's charts.
+const ChartScale = 0.85
 
 // App is the main window and what it shows.
 type App struct {
 	// Window is the main window.
 	Window fyne.Window
-	// Chart is the live chart.
+	// Chart is the first live chart (opinion shift vs control).
 	Chart *LiveChart
+	// Charts are the campaign view's charts: opinion shift, conversions,
+	// cost per conversion and the ledger (Metrics).
+	Charts []*LiveChart
 
 	fyneApp fyne.App
 	cfg     sim.Config
 	opt     Options
 	ctrl    *Controller
 	do      func(func())
+	workers int
+	gen     int // which controller's snapshots are shown (UI goroutine)
+	delay   time.Duration
 
-	play, step, reset *widget.Button
-	counter           *widget.Label
-	metric            *widget.Select
-	explain           *widget.Label
+	play, step, reset, export *widget.Button
+	counter                   *widget.Label
+	metric                    *widget.Select
+	explain                   *widget.Label
+	scenario                  *widget.Select
+	speed                     *widget.Select
+	seed, size                *widget.Entry
+	status                    *widget.Label
+	cards                     []*card
+	headline                  *widget.Label
+	settings                  *settingsPanel
+	tabs                      *container.AppTabs
+	pop                       *PopulationView
+	keys                      fyne.ShortcutHandler // Ctrl+E
+	legend                    *fyne.Container      // arm colours, above the charts
+	legendFor                 string               // arm names the legend shows
 
 	last    Snapshot
 	hasSnap bool
@@ -107,7 +157,7 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // and starts building the simulation in the background. Call Show (or
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
-	u := &App{fyneApp: a, cfg: cfg, opt: opt}
+	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay}
 	base := opt.Do
 	if base == nil {
 		base = fyne.Do
@@ -127,37 +177,147 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 	if u.opt.Out == nil {
 		u.opt.Out = os.Stdout
 	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
+	if u.opt.Scenario == "" {
+		u.opt.Scenario = cfg.Name
+	}
+	u.workers = opt.Workers
+	if u.workers <= 0 {
+		u.workers = runtime.NumCPU()
+	}
+	switch {
+	case opt.StepDelay > 0:
+		u.delay = opt.StepDelay
+	case opt.StepDelay < 0:
+		u.delay = 0
 	}
 
 	u.Window = a.NewWindow(Title(cfg))
 	u.Window.SetIcon(Icon())
-	u.Chart = NewLiveChart(Metrics[0].Name, cfg.Steps, u.do)
+	for _, m := range []string{"shift_vs_control", "conversions", "cost_per_conversion", Metrics[0].Name} {
+		c := NewLiveChart(m, cfg.Steps, u.do)
+		c.SetScale(ChartScale)
+		u.Charts = append(u.Charts, c)
+	}
+	u.Chart = u.Charts[0]
 	u.build()
 
-	u.ctrl = NewController(cfg, cfg.Seed, workers,
-		func(s Snapshot) { u.do(func() { u.apply(s) }) },
-		func(err error) { u.do(func() { u.showError(err) }) })
-	switch {
-	case opt.StepDelay > 0:
-		u.ctrl.SetStepDelay(opt.StepDelay)
-	case opt.StepDelay < 0:
-		u.ctrl.SetStepDelay(0)
-	}
+	u.startController()
 	if opt.Smoke || opt.Autoplay {
 		u.smoke = newSmoke(u)
 	}
-	u.ctrl.Start()
-	u.Window.SetOnClosed(u.close)
-	// The chart is an image in the theme's colours: redraw it when the
+	u.Window.SetOnClosed(func() {
+		u.savePrefs()
+		u.close()
+	})
+	// The charts are images in the theme's colours: redraw them when the
 	// system switches between light and dark.
-	a.Settings().AddListener(func(fyne.Settings) { u.do(u.Chart.Flush) })
+	a.Settings().AddListener(func(fyne.Settings) { u.do(u.themeChanged) })
 	return u
 }
 
-// build lays out the window: toolbar, explanation, chart.
+// startController starts a controller for u.cfg; snapshots of earlier
+// controllers are ignored from now on.
+func (u *App) startController() {
+	u.gen++
+	gen := u.gen
+	u.ctrl = NewController(u.cfg, u.cfg.Seed, u.workers,
+		func(s Snapshot) {
+			u.do(func() {
+				if u.gen == gen {
+					u.apply(s)
+				}
+			})
+		},
+		func(err error) {
+			u.do(func() {
+				if u.gen == gen {
+					u.showError(err)
+				}
+			})
+		})
+	u.ctrl.SetStepDelay(u.delay)
+	u.ctrl.Start()
+}
+
+// Config returns the scenario loaded (UI goroutine).
+func (u *App) Config() sim.Config { return u.cfg }
+
+// Load replaces the scenario with cfg and starts it from step 0, if cfg
+// is valid; otherwise it returns the validation error and the previous
+// scenario stays loaded. Call on the UI goroutine.
+func (u *App) Load(cfg sim.Config) error {
+	if u.opt.Adjust != nil {
+		cfg = cloneConfig(cfg)
+		u.opt.Adjust(&cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	old := u.ctrl
+	u.cfg = cfg
+	u.hasSnap = false
+	u.last = Snapshot{}
+	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
+		b.Disable()
+	}
+	u.counter.SetText("Building the population…")
+	u.Window.SetTitle(Title(cfg))
+	u.explain.SetText(explanation(cfg))
+	u.seed.SetText(strconv.FormatUint(cfg.Seed, 10))
+	u.size.SetText(strconv.Itoa(cfg.Population.Size))
+	for _, c := range u.Charts {
+		c.SetXMax(cfg.Steps)
+		c.SetResult(sim.Result{})
+	}
+	u.settings.refresh(cfg)
+	u.setCards(sim.Result{})
+	u.pop.Clear()
+	u.startController()
+	go old.Stop() // it may be building a large population: do not wait
+	return nil
+}
+
+// LoadBuiltin loads the built-in scenario name and selects it in the
+// picker.
+func (u *App) LoadBuiltin(name string) error {
+	cfg, err := scenarios.Builtin(name)
+	if err != nil {
+		return err
+	}
+	if err := u.Load(cfg); err != nil {
+		return err
+	}
+	u.opt.Scenario = name
+	u.selectScenario(name)
+	return nil
+}
+
+// SetValue sets one dotted scenario key (e.g. "population.size") to value
+// given as text and restarts the run with it. A value that does not parse
+// or fails validation is refused with the engine's message, and the
+// scenario stays as it was.
+func (u *App) SetValue(key, value string) error {
+	c := cloneConfig(u.cfg)
+	if err := scenarios.Set(&c, key, value); err != nil {
+		return err
+	}
+	if err := u.Load(c); err != nil {
+		return err
+	}
+	u.status.SetText(fmt.Sprintf("%s = %s: the run restarted with the new value.", key, value))
+	return nil
+}
+
+// cloneConfig copies cfg deeply enough that changing a scalar key of the
+// copy leaves cfg alone.
+func cloneConfig(cfg sim.Config) sim.Config {
+	c := cfg
+	c.Arms = append([]sim.ArmConfig(nil), cfg.Arms...)
+	c.Messages = append([]sim.MessageConfig(nil), cfg.Messages...)
+	return c
+}
+
+// build lays out the window: two toolbar rows, the tabs.
 func (u *App) build() {
 	u.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
 	u.play.Importance = widget.HighImportance
@@ -166,17 +326,66 @@ func (u *App) build() {
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable() // until the population is built
 	}
+	u.export = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), u.showExport)
 	u.counter = widget.NewLabel("Building the population…")
 	u.counter.TextStyle.Monospace = true
+	u.status = widget.NewLabel("")
+	u.status.Wrapping = fyne.TextWrapWord
+
+	// Scenario picker: every built-in, by its one-line title.
+	list := scenarios.List()
+	titles := make([]string, len(list))
+	for i, s := range list {
+		titles[i] = s.Title
+	}
+	u.scenario = widget.NewSelect(titles, nil)
+	u.selectScenario(u.opt.Scenario)
+	u.scenario.OnChanged = func(title string) {
+		for _, s := range list {
+			if s.Title == title && s.Name != u.opt.Scenario {
+				if err := u.LoadBuiltin(s.Name); err != nil {
+					u.refuse("Scenario "+s.Name, err)
+				}
+			}
+		}
+	}
+	open := widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), u.showOpen)
+	about := widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
+
+	speedLabels := make([]string, len(Speeds))
+	for i, s := range Speeds {
+		speedLabels[i] = s.Label
+	}
+	u.speed = widget.NewSelect(speedLabels, func(label string) {
+		for _, s := range Speeds {
+			if s.Label == label {
+				u.delay = s.Delay
+				if u.ctrl != nil {
+					u.ctrl.SetStepDelay(s.Delay)
+				}
+			}
+		}
+	})
+	u.speed.SetSelected(speedLabel(u.delay))
+
+	u.seed = widget.NewEntry()
+	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
+	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
+	u.size = widget.NewEntry()
+	u.size.SetText(strconv.Itoa(u.cfg.Population.Size))
+	u.size.OnSubmitted = func(s string) {
+		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
+	}
 
 	labels := make([]string, len(Metrics))
 	for i, m := range Metrics {
 		labels[i] = m.Label
 	}
+	ledger := u.Charts[3]
 	u.metric = widget.NewSelect(labels, func(label string) {
 		for _, m := range Metrics {
 			if m.Label == label {
-				u.Chart.SetMetric(m.Name)
+				ledger.SetMetric(m.Name)
 			}
 		}
 	})
@@ -187,41 +396,118 @@ func (u *App) build() {
 		}
 	}
 	u.metric.SetSelected(first)
-	// A Select is as wide as its current text allows and truncates the
-	// rest ("Opinion shi…"): make room for the longest choice.
-	widest := float32(0)
-	for _, l := range labels {
-		widest = max(widest, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
-	}
-	metricBox := container.New(&minWidth{w: widest + theme.IconInlineSize() + 6*theme.InnerPadding()}, u.metric)
 
-	toolbar := container.NewHBox(
+	row1 := container.NewBorder(nil, nil, widget.NewLabel("Scenario:"),
+		container.NewHBox(u.counter, open, u.export, about), u.scenario)
+	row2 := container.NewHBox(
 		u.play, u.step, u.reset,
 		widget.NewSeparator(),
-		u.counter,
-		layout.NewSpacer(),
-		widget.NewLabel("Chart:"), metricBox,
+		widget.NewLabel("Speed"), u.speed,
+		widget.NewLabel("Seed"), container.New(&minWidth{w: 110}, u.seed),
+		widget.NewLabel("People"), container.New(&minWidth{w: 100}, u.size),
 	)
 	u.explain = widget.NewLabel(explanation(u.cfg))
 	u.explain.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(toolbar, u.explain)
-	u.Window.SetContent(container.NewBorder(top, nil, nil, nil, u.Chart))
-	u.Window.Resize(initialSize(userScale()))
 
-	// Keyboard for the lecturer: space plays/pauses, → steps, R resets.
-	u.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if !u.hasSnap {
+	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
+	// chart (the ledger) has a picker.
+	u.headline = widget.NewLabel("")
+	u.headline.Wrapping = fyne.TextWrapWord
+	u.headline.TextStyle.Bold = true
+	cardRow := container.NewGridWithColumns(4)
+	for range 4 {
+		c := newCard()
+		u.cards = append(u.cards, c)
+		cardRow.Add(c.content)
+	}
+	// The charts keep a readable minimum size; on a small (or scaled up)
+	// window the grid scrolls instead of squeezing them.
+	// The fourth chart's picker sits in its top right corner: its title
+	// says the full name, so a truncated picker is still clear.
+	u.metric.PlaceHolder = "Chart…"
+	fourth := container.NewStack(u.Charts[3],
+		container.NewBorder(container.NewBorder(nil, nil, nil,
+			container.New(&minWidth{w: 150}, u.metric)), nil, nil, nil))
+	grid := container.NewGridWithColumns(2, u.Charts[0], u.Charts[1], u.Charts[2], fourth)
+	u.legend = container.NewHBox()
+	campaign := container.NewBorder(container.NewVBox(u.explain, cardRow, container.NewHScroll(u.legend)), nil, nil, nil,
+		container.NewVScroll(grid))
+
+	u.settings = newSettingsPanel(u)
+	u.pop = NewPopulationView()
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Campaign", theme.GridIcon(), campaign),
+		container.NewTabItemWithIcon("Population", theme.AccountIcon(), u.pop.Content()),
+		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settings.content),
+	)
+	u.setCards(sim.Result{})
+	for i, name := range []string{"campaign", "population", "settings"} {
+		if name == u.opt.Tab {
+			u.tabs.SelectIndex(i)
+		}
+	}
+
+	top := container.NewVBox(row1, row2)
+	u.Window.SetContent(container.NewBorder(top, u.status, nil, nil, u.tabs))
+	u.Window.Resize(initialSize(userScale()))
+	u.bindKeys()
+}
+
+// selectScenario shows name in the picker without loading it again.
+func (u *App) selectScenario(name string) {
+	for _, s := range scenarios.List() {
+		if s.Name == name {
+			u.opt.Scenario = name
+			if u.scenario.Selected != s.Title {
+				u.scenario.SetSelected(s.Title)
+			}
 			return
 		}
-		switch ev.Name {
-		case fyne.KeySpace:
-			u.ctrl.Toggle()
-		case fyne.KeyRight:
-			u.ctrl.Step()
-		case fyne.KeyR:
-			u.ctrl.Reset()
+	}
+	u.scenario.ClearSelected()
+	u.scenario.PlaceHolder = u.cfg.Title
+	u.scenario.Refresh()
+}
+
+// fieldValue applies a typed value for key from entry e; a refused value
+// is marked at the field, reported, and the entry goes back to prev.
+func (u *App) fieldValue(e *widget.Entry, key, value, prev string) {
+	if err := u.SetValue(key, value); err != nil {
+		e.SetValidationError(err)
+		u.refuse(key, err)
+		e.SetText(prev)
+		return
+	}
+	e.SetValidationError(nil)
+}
+
+// refuse reports a refused value in the status line.
+func (u *App) refuse(what string, err error) {
+	u.status.SetText(fmt.Sprintf("Refused %s: %v. The previous scenario stays loaded.", what, err))
+	u.status.Importance = widget.DangerImportance
+	u.status.Refresh()
+}
+
+// StatusText is the status line's text.
+func (u *App) StatusText() string { return u.status.Text }
+
+// selectWidth is the width a Select needs to show the longest of labels
+// without truncating it.
+func selectWidth(labels []string) float32 {
+	w := float32(0)
+	for _, l := range labels {
+		w = max(w, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + theme.IconInlineSize() + 6*theme.InnerPadding()
+}
+
+func speedLabel(d time.Duration) string {
+	for _, s := range Speeds {
+		if s.Delay == d {
+			return s.Label
 		}
-	})
+	}
+	return Speeds[1].Label
 }
 
 // initialSize is the window's opening size in Fyne units: 1200×740, but
@@ -282,6 +568,25 @@ func explanation(cfg sim.Config) string {
 		"every other arm runs one campaign strategy. Press ▶ to watch them diverge.", len(cfg.Arms))
 }
 
+// themeChanged redraws what is drawn in the theme's colours.
+func (u *App) themeChanged() {
+	u.flushCharts()
+	for _, c := range u.cards {
+		c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+		c.bg.Refresh()
+	}
+	u.legendFor = ""
+	u.setLegend(u.last.Result)
+	u.pop.raster.Refresh()
+}
+
+// flushCharts redraws every chart now.
+func (u *App) flushCharts() {
+	for _, c := range u.Charts {
+		c.Flush()
+	}
+}
+
 // apply shows a snapshot from the controller (UI goroutine).
 func (u *App) apply(s Snapshot) {
 	first := !u.hasSnap
@@ -305,13 +610,45 @@ func (u *App) apply(s Snapshot) {
 	}
 	u.play.Enable()
 	u.reset.Enable()
-	u.Chart.SetXMax(s.Steps)
-	u.Chart.SetResult(s.Result)
-	if first || s.Done || !s.Playing {
-		u.Chart.Flush() // step 0, the final step and every manual step at once
+	for _, c := range u.Charts {
+		c.SetXMax(s.Steps)
+		c.SetResult(s.Result)
+		if first || s.Done || !s.Playing {
+			c.Flush() // step 0, the final step and every manual step at once
+		}
 	}
+	u.setCards(s.Result)
+	u.setLegend(s.Result)
+	u.pop.SetSnapshot(s)
 	if u.smoke != nil {
 		u.smoke.snapshot(s)
+	}
+}
+
+// setCards fills the headline cards from res.
+func (u *App) setCards(res sim.Result) {
+	h := Headlines(res)
+	// Before the first step the line under the toolbar explains what to
+	// do; from then on it says what happened.
+	started := false
+	for _, a := range res.Arms {
+		started = started || len(a.Series) > 1
+	}
+	// Once the run has started the cards say it: the line gives the room
+	// to the charts (a scaled-up projector window is short).
+	if started {
+		u.explain.Hide()
+	} else {
+		u.explain.SetText(explanation(u.cfg))
+		u.explain.Show()
+	}
+	u.headline.SetText(h.Sentence)
+	for i, c := range u.cards {
+		if i < len(h.Cards) {
+			c.set(h.Cards[i].Value, h.Cards[i].Caption)
+		} else {
+			c.set("–", "")
+		}
 	}
 }
 
@@ -351,4 +688,74 @@ func (u *App) ShowAndRun() error {
 		return u.smoke.result()
 	}
 	return nil
+}
+
+// card is a headline card: a big value over a caption that wraps, so
+// that four fit side by side on a scaled-up projector window.
+type card struct {
+	value   *widget.RichText
+	caption *widget.Label
+	bg      *canvas.Rectangle
+	content fyne.CanvasObject
+}
+
+func newCard() *card {
+	c := &card{value: widget.NewRichTextFromMarkdown("## –"), caption: widget.NewLabel("")}
+	c.caption.Wrapping = fyne.TextWrapWord
+	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	c.bg.CornerRadius = theme.InputRadiusSize()
+	c.content = container.NewStack(c.bg, container.NewVBox(c.value, c.caption))
+	return c
+}
+
+func (c *card) set(value, caption string) {
+	c.value.ParseMarkdown("## " + value)
+	c.caption.SetText(caption)
+}
+
+// Title is the card's value (tests).
+func (c *card) Title() string {
+	if len(c.value.Segments) == 0 {
+		return ""
+	}
+	if t, ok := c.value.Segments[0].(*widget.TextSegment); ok {
+		return t.Text
+	}
+	return ""
+}
+
+// setLegend shows one colour swatch per arm above the charts: the charts'
+// own legends give way to the lines when a small chart has many arms.
+func (u *App) setLegend(res sim.Result) {
+	var names, strategies []string
+	for _, a := range res.Arms {
+		names = append(names, a.Name)
+		strategies = append(strategies, a.Strategy)
+	}
+	key := strings.Join(names, "\x00")
+	if key == u.legendFor {
+		return
+	}
+	u.legendFor = key
+	u.legend.RemoveAll()
+	if len(names) == 0 {
+		return
+	}
+	bg, _ := chartColours()
+	r, g, b, _ := bg.RGBA()
+	dark := 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xFFFF
+	u.legend.Add(widget.NewLabel("Arms:"))
+	for i, c := range chart.ArmColors(names, strategies, dark) {
+		sw := canvas.NewRectangle(c)
+		sw.SetMinSize(fyne.NewSize(28, 6))
+		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(names[i])))
+	}
+}
+
+// Legend is the arm names the legend shows (tests).
+func (u *App) Legend() []string {
+	if u.legendFor == "" {
+		return nil
+	}
+	return strings.Split(u.legendFor, "\x00")
 }

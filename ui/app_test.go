@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"boomerang/chart"
 	"boomerang/scenarios"
 	"boomerang/sim"
 )
@@ -78,8 +79,8 @@ func newTestApp(t *testing.T) (*App, *uiQueue) {
 	a := test.NewApp()
 	t.Cleanup(a.Quit)
 	q := newQueue()
-	u := New(a, testConfig(t), Options{Do: q.do, StepDelay: 15 * time.Millisecond, Workers: 2})
-	t.Cleanup(u.Controller().Stop)
+	u := New(a, testConfig(t), Options{Do: q.do, StepDelay: 15 * time.Millisecond, Workers: 2, NoPrefs: true})
+	t.Cleanup(u.close)
 	u.Window.Resize(fyne.NewSize(1000, 640))
 	waitFor(t, q, "step 0", func() bool { _, ok := u.Snapshot(); return ok })
 	return u, q
@@ -181,13 +182,15 @@ func TestMetricSelectChangesChart(t *testing.T) {
 	u, q := newTestApp(t)
 	for _, m := range Metrics {
 		u.metric.SetSelected(m.Label)
-		if got := u.Chart.Metric(); got != m.Name {
+		ledger := u.Charts[3]
+		if got := ledger.Metric(); got != m.Name {
 			t.Errorf("select %q: chart metric = %q, want %q", m.Label, got, m.Name)
 		}
 		u.Window.Canvas().Capture()
 		q.drain()
-		f, _ := u.Chart.LastFrame()
-		if f.Metric != m.Name || f.Title != m.Label {
+		f, _ := ledger.LastFrame()
+		want, _ := chart.MetricLabel(m.Name)
+		if f.Metric != m.Name || f.Title != want.Title {
 			t.Errorf("select %q: drawn %q titled %q", m.Label, f.Metric, f.Title)
 		}
 	}
@@ -219,6 +222,8 @@ func TestRunsToTheEndAndPlaysAgain(t *testing.T) {
 	if f, _ := u.Chart.LastFrame(); f.T != 60 {
 		t.Errorf("final frame shows step %d", f.T)
 	}
+	// Slow down again, or the new run may reach the end before a drain.
+	u.Controller().SetStepDelay(50 * time.Millisecond)
 	test.Tap(u.play)
 	waitFor(t, q, "a new run", func() bool { s, _ := u.Snapshot(); return s.T < 60 })
 }

@@ -20,6 +20,14 @@ type Snapshot struct {
 	Steps   int        // steps in the scenario
 	Playing bool       // the controller is stepping on its own
 	Done    bool       // T == Steps
+
+	// The population view's data: the shared world and a copy of the
+	// opinions and conversions of one arm (the last, usually the most
+	// targeted), named Arm.
+	World     *sim.World
+	Arm       string
+	Opinions  []float32
+	Converted []bool
 }
 
 // command is a request from the UI to the controller goroutine.
@@ -128,10 +136,17 @@ func (c *Controller) loop() {
 	}
 	playing := false
 	publish := func() {
-		c.publish(Snapshot{
+		s := Snapshot{
 			Result: run.Result(), T: run.T, Steps: c.cfg.Steps,
-			Playing: playing, Done: run.Done(),
-		})
+			Playing: playing, Done: run.Done(), World: run.World,
+		}
+		if n := len(run.Arms); n > 0 {
+			a := run.Arms[n-1]
+			s.Arm = a.Name
+			s.Opinions = append([]float32(nil), a.State.Opinion...)
+			s.Converted = append([]bool(nil), a.State.Converted...)
+		}
+		c.publish(s)
 	}
 	restart := func() {
 		r, err := sim.NewRunOn(run.World, c.workers)

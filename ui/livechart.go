@@ -27,11 +27,27 @@ type Metric struct {
 	Name  string // sim metric column
 }
 
-// Metrics are the charts offered in the picker, the first is the default.
+// Metrics are the ledger chart's choices (the campaign view's fourth
+// chart), the first is the default.
 var Metrics = []Metric{
-	{"Opinion shift vs control", "shift_vs_control"},
-	{"Conversions", "conversions"},
+	{"Attributes per impression", "attributes_per_impression"},
+	{"Sensitive share", "sensitive_share"},
 	{"Mean opinion", "mean_opinion"},
+	{"Polarisation", "polarisation"},
+	{"Vote share vs control", "vote_share_vs_control"},
+	{"Spend", "spend"},
+}
+
+// shortAxis are y-axis labels for the campaign view's small charts.
+var shortAxis = map[string]string{
+	"shift_vs_control":          "opinion − control",
+	"conversions":               "people converted",
+	"cost_per_conversion":       "€ per extra conversion",
+	"attributes_per_impression": "attributes per ad",
+	"sensitive_share":           "share of ads",
+	"mean_opinion":              "mean opinion",
+	"vote_share_vs_control":     "vote share − control",
+	"spend":                     "euro",
 }
 
 // Frame describes one drawn chart (for the smoke test and tests).
@@ -62,6 +78,7 @@ type LiveChart struct {
 	res     sim.Result
 	metric  string
 	xmax    float64
+	scale   float64 // chart.Options.Scale; 0 means 1
 	img     *image.RGBA
 	last    Frame
 	frames  int
@@ -90,7 +107,16 @@ func (lc *LiveChart) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MinSize keeps the chart large enough to read.
-func (lc *LiveChart) MinSize() fyne.Size { return fyne.NewSize(480, 300) }
+func (lc *LiveChart) MinSize() fyne.Size { return fyne.NewSize(280, 210) }
+
+// SetScale scales the chart's text and lines (chart.Options.Scale): the
+// campaign view's four charts use less than 1 so that their plot areas
+// stay large.
+func (lc *LiveChart) SetScale(s float64) {
+	lc.mu.Lock()
+	lc.scale = s
+	lc.mu.Unlock()
+}
 
 // SetResult shows a new result; the chart is redrawn within 1/MaxFPS.
 func (lc *LiveChart) SetResult(res sim.Result) {
@@ -186,7 +212,7 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 		ratio = 1
 	}
 	bg, fg := chartColours()
-	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg}
+	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale}
 	var results []sim.Result
 	if len(lc.res.Arms) > 0 {
 		results = []sim.Result{lc.res}
@@ -195,6 +221,13 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	if err != nil { // a metric not in sim.MetricColumns: a programming error
 		fyne.LogError("live chart", err)
 		return lc.img
+	}
+	if lc.scale > 0 && lc.scale < 1 {
+		// A small chart has no room for a long axis label: the title
+		// says what is drawn, the axis only the unit.
+		if short, ok := shortAxis[lc.metric]; ok {
+			p.Y.Label.Text = short
+		}
 	}
 	chart.Render(p, lc.img, 96*ratio)
 	t := 0

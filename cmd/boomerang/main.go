@@ -1,12 +1,13 @@
-// Command boomerang is the Boomerang desktop app: it opens the built-in
-// default scenario, ready to play.
+// Command boomerang is the Boomerang desktop app: it opens the scenario
+// and seed used last (at first the built-in default), ready to play.
 //
 //	boomerang           # the app
 //	boomerang --smoke   # start, play a few steps, print "smoke: ok", quit
 //
 // Environment: BOOMERANG_METRIC=conversions is --metric (the chart to open
 // on), BOOMERANG_SMOKE=1 is --smoke, BOOMERANG_SMOKE_TIMEOUT=90s is
-// --smoke-timeout, BOOMERANG_AUTOPLAY=1 presses
+// --smoke-timeout, BOOMERANG_TAB=population is --tab, BOOMERANG_SCENARIO=NAME
+// is --scenario, BOOMERANG_AUTOPLAY=1 presses
 // Play once the first chart is drawn, FYNE_SCALE scales the whole UI.
 package main
 
@@ -20,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"boomerang/scenarios"
+	"boomerang/sim"
 	"boomerang/ui"
 )
 
@@ -29,9 +31,11 @@ func main() {
 	autoplay := flag.Bool("autoplay", os.Getenv("BOOMERANG_AUTOPLAY") == "1",
 		"press Play as soon as the first chart is drawn")
 	metric := flag.String("metric", os.Getenv("BOOMERANG_METRIC"),
-		"chart to open on: "+metricNames())
+		"the ledger chart to open on: "+metricNames())
 	smokeTimeout := flag.Duration("smoke-timeout", envDuration("BOOMERANG_SMOKE_TIMEOUT", 60*time.Second),
 		"how long the smoke test may take before it fails")
+	scenario := flag.String("scenario", os.Getenv("BOOMERANG_SCENARIO"), "built-in scenario to open on (default: the one used last)")
+	tab := flag.String("tab", os.Getenv("BOOMERANG_TAB"), "view to open on: campaign, population or settings")
 	flag.Parse()
 
 	if *metric != "" && !validMetric(*metric) {
@@ -39,15 +43,33 @@ func main() {
 		os.Exit(2)
 	}
 
-	cfg, err := scenarios.Default()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "boomerang: default scenario %q: %v\n", scenarios.DefaultName, err)
-		os.Exit(1)
-	}
-
 	a := app.NewWithID("org.boomerang.app")
 	a.SetIcon(ui.Icon())
-	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, SmokeTimeout: *smokeTimeout, Autoplay: *autoplay, Metric: *metric})
+	// The smoke test always opens on the default scenario; otherwise the
+	// app reopens the last scenario and seed.
+	var (
+		cfg  sim.Config
+		name = scenarios.DefaultName
+		err  error
+	)
+	switch {
+	case *smoke:
+		cfg, err = scenarios.Default()
+	case *scenario != "":
+		name = *scenario
+		cfg, err = scenarios.Builtin(name)
+	default:
+		cfg, name, err = ui.StartConfig(a.Preferences())
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "boomerang: scenario %q: %v\n", name, err)
+		os.Exit(1)
+	}
+	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, SmokeTimeout: *smokeTimeout, Autoplay: *autoplay,
+		Metric: *metric, Scenario: name, NoPrefs: *smoke, Tab: *tab})
+	if size, ok := ui.RememberedSize(a.Preferences()); ok && !*smoke {
+		u.Window.Resize(size)
+	}
 	if err := u.ShowAndRun(); err != nil {
 		os.Exit(1) // the smoke test has reported the failure on stderr
 	}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"boomerang/batch"
+	"boomerang/chart"
+	"boomerang/scenarios"
+	"boomerang/sim"
+)
+
+// ExportWidth and ExportHeight are the pixel size of an exported chart
+// (16:10, sharp on a projector and in a paper).
+const (
+	ExportWidth  = 1600
+	ExportHeight = 1000
+)
+
+// baseName is the stem of default export file names: scenario, seed and
+// step, e.g. "broadcast-basics-seed1-step60".
+func (u *App) baseName() string {
+	name := u.cfg.Name
+	if name == "" {
+		name = "scenario"
+	}
+	return fmt.Sprintf("%s-seed%d-step%d", name, u.cfg.Seed, u.last.T)
+}
+
+// ExportChart writes the chart of metric for the run so far to path, as
+// PNG, SVG or PDF by its extension.
+func (u *App) ExportChart(metric, path string) error {
+	var res []sim.Result
+	if len(u.last.Result.Arms) > 0 {
+		res = []sim.Result{u.last.Result}
+	}
+	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps)})
+	if err != nil {
+		return err
+	}
+	return chart.Save(p, path, ExportWidth, ExportHeight)
+}
+
+// ExportScenario writes the loaded scenario to path as TOML; boomerang-cli
+// run on it reproduces the run (same seed).
+func (u *App) ExportScenario(path string) error {
+	data, err := scenarios.Marshal(u.cfg)
+	if err != nil {
+		return err
+	}
+	return writeFile(path, data)
+}
+
+// ExportData writes the run so far into dir as the CLI writes a run of
+// one replication: steps.csv, summary.csv and scenario.toml. It returns
+// the files written.
+func (u *App) ExportData(dir string) ([]string, error) {
+	rep := batch.RepResult{Rep: 0, Seed: u.last.Result.Seed, Result: u.last.Result}
+	var steps, summary bytes.Buffer
+	if err := batch.WriteStepsHeader(&steps); err != nil {
+		return nil, err
+	}
+	if err := batch.WriteSteps(&steps, rep); err != nil {
+		return nil, err
+	}
+	if err := batch.WriteSummary(&summary, []batch.RepResult{rep}); err != nil {
+		return nil, err
+	}
+	files := []string{filepath.Join(dir, "steps.csv"), filepath.Join(dir, "summary.csv"), filepath.Join(dir, "scenario.toml")}
+	if err := writeFile(files[0], steps.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := writeFile(files[1], summary.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := u.ExportScenario(files[2]); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// writeFile writes data to path whole or not at all.
+func writeFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".boomerang-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// chartChoices are the charts the export dialog offers: the campaign
+// view's four, by title.
+func (u *App) chartChoices() (labels, metrics []string) {
+	for _, c := range u.Charts {
+		m := c.Metric()
+		l, ok := chart.MetricLabel(m)
+		if !ok {
+			l.Title = m
+		}
+		labels = append(labels, l.Title)
+		metrics = append(metrics, m)
+	}
+	return labels, metrics
+}
+
+// showExport is the Export dialog (toolbar button, Ctrl+E): a chart as
+// PNG, SVG or PDF, the run data as CSV, the scenario as TOML.
+func (u *App) showExport() {
+	labels, metrics := u.chartChoices()
+	which := widget.NewSelect(labels, nil)
+	which.SetSelected(labels[0])
+	var dlg dialog.Dialog
+	chartAs := func(ext string) func() {
+		return func() {
+			metric := metrics[0]
+			for i, l := range labels {
+				if l == which.Selected {
+					metric = metrics[i]
+				}
+			}
+			dlg.Hide()
+			u.saveDialog(u.baseName()+"-"+metric+ext, ext, func(path string) error { return u.ExportChart(metric, path) })
+		}
+	}
+	data := widget.NewButton("Run data (CSV) into a folder…", func() {
+		dlg.Hide()
+		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				return
+			}
+			files, err := u.ExportData(dir.Path())
+			u.reportExport(strings.Join(baseNames(files), ", ")+" in "+dir.Path(), err)
+		}, u.Window)
+		d.Resize(u.dialogSize())
+		d.Show()
+	})
+	toml := widget.NewButton("Scenario (TOML)…", func() {
+		dlg.Hide()
+		u.saveDialog(u.baseName()+".toml", ".toml", u.ExportScenario)
+	})
+	content := container.NewVBox(
+		widget.NewLabel("Chart:"), which,
+		container.NewGridWithColumns(3,
+			widget.NewButton("PNG…", chartAs(".png")),
+			widget.NewButton("SVG…", chartAs(".svg")),
+			widget.NewButton("PDF…", chartAs(".pdf"))),
+		widget.NewSeparator(),
+		data, toml,
+	)
+	dlg = dialog.NewCustom("Export", "Close", content, u.Window)
+	dlg.Show()
+}
+
+// saveDialog asks for a file name (default name) and calls write with the
+// chosen path.
+func (u *App) saveDialog(name, ext string, write func(path string) error) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			os.Remove(path) // the empty file the dialog created
+			path += ext
+		}
+		u.reportExport(filepath.Base(path), write(path))
+	}, u.Window)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+func (u *App) reportExport(what string, err error) {
+	if err != nil {
+		dialog.ShowError(err, u.Window)
+		return
+	}
+	u.status.Importance = widget.MediumImportance
+	u.status.SetText("Exported " + what + ".")
+}
+
+func (u *App) dialogSize() fyne.Size {
+	s := u.Window.Canvas().Size()
+	return fyne.NewSize(s.Width*0.9, s.Height*0.9)
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}

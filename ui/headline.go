@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"boomerang/chart"
+	"boomerang/sim"
+)
+
+// Card is one headline card: a big value and what it means.
+type Card struct {
+	Value   string // e.g. "+38 %"
+	Caption string // e.g. "conversions vs broadcast"
+}
+
+// Headline is what the campaign view says in plain words about a result.
+type Headline struct {
+	Sentence string // one line, e.g. "Psychographic vs broadcast: +38 % conversions; …"
+	Cards    []Card
+}
+
+// Headlines compares the best targeted arm (most conversions caused)
+// with broadcast at the last step of res; with no targeted arm it
+// compares broadcast with control.
+func Headlines(res sim.Result) Headline {
+	var broadcast, best *sim.ArmResult
+	for i := range res.Arms {
+		a := &res.Arms[i]
+		if len(a.Series) == 0 || chart.IsControl(a.Name, a.Strategy) {
+			continue
+		}
+		if a.Strategy == "broadcast" {
+			if broadcast == nil {
+				broadcast = a
+			}
+			continue
+		}
+		if best == nil || last(a).ConversionsVsControl > last(best).ConversionsVsControl {
+			best = a
+		}
+	}
+	switch {
+	case best != nil && broadcast != nil:
+		t, b := last(best), last(broadcast)
+		conv := relative(float64(t.ConversionsVsControl), float64(b.ConversionsVsControl))
+		if conv == "" {
+			conv = relative(float64(t.Conversions), float64(b.Conversions))
+		}
+		if conv == "" {
+			conv = "±0 %"
+		}
+		cards := []Card{
+			{conv, "conversions vs broadcast"},
+			{fmt.Sprintf("%.1f", t.AttributesPerImpression), "personal attributes per impression"},
+			{fmt.Sprintf("%.0f %%", 100*t.SensitiveShare), "of ads used a sensitive inference"},
+			{euro(t.CostPerConversion), fmt.Sprintf("per extra conversion (broadcast %s)", euro(b.CostPerConversion))},
+		}
+		return Headline{
+			Sentence: fmt.Sprintf("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference.",
+				title(best.Name), cards[0].Value, cards[1].Value, cards[2].Value),
+			Cards: cards,
+		}
+	case best != nil || broadcast != nil:
+		a := best
+		if a == nil {
+			a = broadcast
+		}
+		m := last(a)
+		cards := []Card{
+			{fmt.Sprintf("%+.3f", m.ShiftVsControl), "opinion shift vs control"},
+			{fmt.Sprintf("%+d", m.ConversionsVsControl), "extra conversions vs control"},
+			{euro(m.CostPerConversion), "per extra conversion"},
+			{fmt.Sprintf("%.1f", m.AttributesPerImpression), "personal attributes per impression"},
+		}
+		return Headline{
+			Sentence: fmt.Sprintf("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion.",
+				title(a.Name), cards[0].Value, cards[1].Value, cards[2].Value),
+			Cards: cards,
+		}
+	}
+	return Headline{Sentence: "No campaign arm yet: the cards fill in once the run is built."}
+}
+
+func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }
+
+// relative is "+38 %" for x against base, or "" when base is not positive.
+func relative(x, base float64) string {
+	if base <= 0 || math.IsNaN(x) || math.IsNaN(base) {
+		return ""
+	}
+	return fmt.Sprintf("%+.0f %%", 100*(x/base-1))
+}
+
+func euro(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	if v >= 100 {
+		return fmt.Sprintf("€%.0f", v)
+	}
+	return fmt.Sprintf("€%.2f", v)
+}
+
+func title(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+
+	"boomerang/scenarios"
+	"boomerang/sim"
+)
+
+// Preference keys.
+const (
+	PrefScenario = "scenario" // built-in name last loaded
+	PrefSeed     = "seed"     // seed last used, as text
+	PrefWidth    = "window.width"
+	PrefHeight   = "window.height"
+)
+
+// StartConfig is the scenario the app opens on: the one remembered in
+// prefs (built-in name and seed), else the default. It returns the
+// built-in name too.
+func StartConfig(prefs fyne.Preferences) (sim.Config, string, error) {
+	name := prefs.StringWithFallback(PrefScenario, scenarios.DefaultName)
+	cfg, err := scenarios.Builtin(name)
+	if err != nil {
+		name = scenarios.DefaultName
+		if cfg, err = scenarios.Default(); err != nil {
+			return cfg, name, err
+		}
+	}
+	if s := prefs.String(PrefSeed); s != "" {
+		c := cloneConfig(cfg)
+		if scenarios.Set(&c, "seed", s) == nil && c.Validate() == nil {
+			cfg = c
+		}
+	}
+	return cfg, name, nil
+}
+
+// RememberedSize is the window size remembered in prefs, if any.
+func RememberedSize(prefs fyne.Preferences) (fyne.Size, bool) {
+	w, h := prefs.Float(PrefWidth), prefs.Float(PrefHeight)
+	if w < 200 || h < 150 {
+		return fyne.Size{}, false
+	}
+	return fyne.NewSize(float32(w), float32(h)), true
+}
+
+// savePrefs remembers the scenario, seed and window size.
+func (u *App) savePrefs() {
+	if u.opt.NoPrefs {
+		return
+	}
+	p := u.fyneApp.Preferences()
+	if _, err := scenarios.Builtin(u.opt.Scenario); err == nil {
+		p.SetString(PrefScenario, u.opt.Scenario)
+	}
+	p.SetString(PrefSeed, fmt.Sprint(u.cfg.Seed))
+	if s := u.Window.Canvas().Size(); s.Width > 0 && s.Height > 0 {
+		p.SetFloat(PrefWidth, float64(s.Width))
+		p.SetFloat(PrefHeight, float64(s.Height))
+	}
+}
+
+// bindKeys sets the lecturer's keyboard: Space play/pause, → step,
+// R reset, F11 full screen, Ctrl+E export.
+func (u *App) bindKeys() {
+	c := u.Window.Canvas()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { u.TypedKey(ev.Name) })
+	export := &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	u.keys.AddShortcut(export, func(fyne.Shortcut) { u.showExport() })
+	c.AddShortcut(export, u.keys.TypedShortcut)
+}
+
+// TypedKey handles a key typed outside an entry.
+func (u *App) TypedKey(k fyne.KeyName) {
+	switch k {
+	case fyne.KeyF11:
+		u.Window.SetFullScreen(!u.Window.FullScreen())
+		return
+	}
+	if !u.hasSnap {
+		return
+	}
+	switch k {
+	case fyne.KeySpace:
+		u.ctrl.Toggle()
+	case fyne.KeyRight:
+		u.ctrl.Step()
+	case fyne.KeyR:
+		u.ctrl.Reset()
+	}
+}
+
+// showAbout shows the version and what the app is.
+func (u *App) showAbout() {
+	dialog.ShowInformation("About Boomerang",
+		"Boomerang "+sim.Version+"\n\n"+
+			"An agent-based model of micro-targeted campaigns:\nwhat targeting gains, and what it costs in privacy.\n\n"+
+			"Keys: Space play/pause · → step · R reset · F11 full screen · Ctrl+E export", u.Window)
+}
+
+// showOpen loads a scenario file; a file that fails to parse or validate
+// is reported and the previous scenario stays loaded.
+func (u *App) showOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		if err := u.OpenScenario(r.URI().Name(), r); err != nil {
+			u.refuse(r.URI().Name(), err)
+			dialog.ShowError(fmt.Errorf("%v\n\nThe previous scenario stays loaded.", err), u.Window)
+		}
+	}, u.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+// OpenScenario loads a scenario file's contents; on error nothing changes.
+func (u *App) OpenScenario(name string, r io.Reader) error {
+	data, err := io.ReadAll(io.LimitReader(r, scenarios.MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > scenarios.MaxFileSize {
+		return fmt.Errorf("%s: larger than %d bytes", name, scenarios.MaxFileSize)
+	}
+	cfg, err := scenarios.Parse(name, data)
+	if err != nil {
+		return err
+	}
+	if err := u.Load(cfg); err != nil {
+		return err
+	}
+	u.opt.Scenario = cfg.Name
+	u.selectScenario(cfg.Name)
+	u.status.SetText("Opened " + name + ".")
+	return nil
+}
