@@ -1,5 +1,5 @@
 # Convenience targets; the scripts/ they call are the source of truth.
-.PHONY: run test cli bench deps
+.PHONY: run test cli bench bench-baseline deps
 
 run:            ## install what is missing, build and open the app
 	./scripts/run-app.sh
@@ -13,5 +13,26 @@ deps:
 cli:            ## build the headless CLI (no cgo)
 	CGO_ENABLED=0 go build -buildvcs=true -o bin/boomerang-cli ./cmd/boomerang-cli
 
-bench:          ## engine benchmarks (ns per agent-step)
-	go test -run='^$$' -bench=. -benchmem ./sim/...
+# make bench: every engine benchmark, BENCH_COUNT times (benchstat wants
+# ≥ 5 for confidence intervals), into BENCH_OUT in the format benchstat reads,
+# then, if benchstat is installed, the comparison with the committed baseline.
+# Narrow with e.g. make bench BENCH=Step BENCH_PKGS=./sim/influence/.
+# make bench-baseline rewrites bench/baseline.txt (commit it).
+BENCH       ?= .
+BENCH_PKGS  ?= ./sim/...
+BENCH_COUNT ?= 5
+BENCH_TIME  ?= 1s
+BENCH_OUT   ?= bench/new.txt
+
+bench:          ## engine benchmarks (ns per agent-step) into bench/new.txt, compared with bench/baseline.txt
+	@mkdir -p $(dir $(BENCH_OUT))
+	@uptime | sed 's/^/# load: /' > $(BENCH_OUT).tmp
+	go test -run='^$$' -bench='$(BENCH)' -benchmem -count=$(BENCH_COUNT) -benchtime=$(BENCH_TIME) -timeout=3h $(BENCH_PKGS) | tee -a $(BENCH_OUT).tmp
+	@uptime | sed 's/^/# load: /' >> $(BENCH_OUT).tmp
+	@if grep -q '^FAIL' $(BENCH_OUT).tmp; then echo "benchmarks failed; output kept in $(BENCH_OUT).tmp"; exit 1; fi
+	@mv $(BENCH_OUT).tmp $(BENCH_OUT)
+	@if command -v benchstat >/dev/null; then benchstat bench/baseline.txt $(BENCH_OUT); \
+	 else echo "compare: go run golang.org/x/perf/cmd/benchstat@latest bench/baseline.txt $(BENCH_OUT)"; fi
+
+bench-baseline: ## rerun the benchmarks and make them the committed baseline
+	$(MAKE) bench BENCH_OUT=bench/baseline.txt

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	"boomerang/sim/influence"
 )
@@ -14,7 +15,18 @@ type Arm struct {
 	State     *ArmState
 	Influence influence.Model
 	Series    []Metrics // one row per step, from step 0
-	plan      Plan
+	// Times, when not nil, accumulates the wall time of each phase of this
+	// arm's steps (boomerang-cli bench). Nil in normal runs: no clock reads.
+	Times *StepTimes
+	plan  Plan
+}
+
+// StepTimes is the wall time an arm spent in each phase of its steps.
+type StepTimes struct {
+	Plan      time.Duration // frequency-cap bookkeeping and the strategy's plan
+	Response  time.Duration // clicks, opinion change, conversions
+	Influence time.Duration // social influence
+	Steps     int           // steps timed
 }
 
 // Run is one replication: one World and its arms, advanced in lockstep.
@@ -84,11 +96,32 @@ func (r *Run) RunToEnd() {
 // step is one step of one arm: plan, respond, influence. Metrics are
 // recorded by the run once every arm has stepped.
 func (a *Arm) step(t int, w *World) {
+	if a.Times != nil {
+		a.timedStep(t, w)
+		return
+	}
 	a.plan.Exposures = a.plan.Exposures[:0]
 	a.State.rules.sync(t, w)                // regulation_frequency.go: start the frequency-cap period
 	a.Strategy.Plan(t, w, a.State, &a.plan) // who sees which message, and why
 	respond(t, w, a.State, &a.plan)         // clicks, opinion change, conversions
 	a.Influence.Step(t, a.State.Opinion)    // social dynamics
+}
+
+// timedStep is step with a clock read between the phases.
+func (a *Arm) timedStep(t int, w *World) {
+	t0 := time.Now()
+	a.plan.Exposures = a.plan.Exposures[:0]
+	a.State.rules.sync(t, w)
+	a.Strategy.Plan(t, w, a.State, &a.plan)
+	t1 := time.Now()
+	respond(t, w, a.State, &a.plan)
+	t2 := time.Now()
+	a.Influence.Step(t, a.State.Opinion)
+	t3 := time.Now()
+	a.Times.Plan += t1.Sub(t0)
+	a.Times.Response += t2.Sub(t1)
+	a.Times.Influence += t3.Sub(t2)
+	a.Times.Steps++
 }
 
 // record appends step t's metrics to every arm, then the comparisons with

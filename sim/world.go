@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
@@ -37,10 +38,27 @@ type World struct {
 // BuildWorld generates the world of cfg for one seed. workers only changes
 // speed, never the result.
 func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
+	return BuildWorldTimed(cfg, seed, workers, nil)
+}
+
+// BuildWorldTimed is BuildWorld that, when phase is not nil, reports the
+// wall time of each phase as it ends: "population", "network", the
+// footprint's phases (footprint.BuildTimed), "opinions" (initial draw and
+// burn-in) and "profiles" (boomerang-cli bench). The world is BuildWorld's.
+func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name string, d time.Duration)) (*World, error) {
+	t0 := time.Now()
+	lap := func(name string) {
+		if phase != nil {
+			t := time.Now()
+			phase(name, t.Sub(t0))
+			t0 = t
+		}
+	}
 	pop, err := population.Generate(cfg.Population, seed, workers)
 	if err != nil {
 		return nil, err
 	}
+	lap("population")
 	g, err := network.Build(cfg.Network, pop.N, network.Attributes{
 		Ideology: pop.Ideology, Age: pop.Age, Region: pop.Region,
 	}, seed, workers)
@@ -48,10 +66,12 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 		return nil, err
 	}
 	// The consent design decides how many people consent (regulation_consent.go).
-	fp, err := footprint.Build(cfg.Data, cfg.Regulation.EffectiveConsentRate(), pop, g, seed, workers)
+	lap("network")
+	fp, err := footprint.BuildTimed(cfg.Data, cfg.Regulation.EffectiveConsentRate(), pop, g, seed, workers, phase)
 	if err != nil {
 		return nil, err
 	}
+	t0 = time.Now()
 	prejudice, err := initialOpinions(cfg.Opinion, pop, seed)
 	if err != nil {
 		return nil, err
@@ -60,6 +80,7 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
+	lap("opinions")
 	w := &World{
 		Config:    cfg,
 		Seed:      seed,
@@ -72,6 +93,7 @@ func BuildWorld(cfg Config, seed uint64, workers int) (*World, error) {
 		Footprint: fp,
 	}
 	w.rules = newRules(w) // regulation.go
+	lap("profiles")
 	return w, nil
 }
 

@@ -115,3 +115,22 @@ func BenchmarkBuild1M(b *testing.B) {
 	perAgent(b, cpu0)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e9, "s/op")
 }
+
+// BenchmarkSee1M: drawing who the operator sees (consent, quiz, friends
+// harvested over a random network of mean degree 16).
+func BenchmarkSee1M(b *testing.B) {
+	pop, _ := benchWorld(b)
+	g, err := network.Build(network.Params{Kind: network.KindRandom, Degree: 16}, benchN, network.Attributes{}, 1, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := DefaultParams()
+	p.HarvestFriends = true
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
+	for b.Loop() {
+		See(pop, g, 0.7, p, 1)
+	}
+	perAgent(b, cpu0)
+}
