@@ -266,3 +266,7 @@ func (lc *LiveChart) colours(limit int) int {
 	}
 	return colours(lc.img, limit)
 }
+
+// refreshCount is how many redraws the chart has asked for (throttled to
+// MaxFPS); for benchmarks.
+func (lc *LiveChart) refreshCount() int { return lc.refreshes }
