@@ -18,12 +18,11 @@ import (
 // campaign). Our ε is measured on the opinion scale [−1, 1], twice the
 // classic ε₀ on [0, 1].
 
-// Counting rule for clusters (as in sim/influence's tests): sort the final
-// opinions and cut wherever two consecutive ones are more than clusterGap
-// apart; a cluster holding at least majorShare of the agents is major.
+// Counting rule for clusters: influence.Clusters / MajorClusters (the
+// rule sim/influence's tests use).
 const (
-	clusterGap = 0.02
-	majorShare = 0.10
+	clusterGap = influence.ClusterGap
+	majorShare = influence.MajorShare
 )
 
 // uniformOpinions draws n opinions from U[−1, 1] (stream seed, Opinion).
@@ -36,74 +35,16 @@ func uniformOpinions(n int, seed uint64) []float32 {
 	return x
 }
 
-// cluster is a group of agents found by clusters.
-type cluster struct {
-	size   int
-	centre float64
-}
+type cluster = influence.Cluster
 
-// clusters returns the clusters of x by the clusterGap rule, in opinion order.
-func clusters(x []float32) []cluster {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	var out []cluster
-	start := 0
-	for k := 1; k <= len(s); k++ {
-		if k == len(s) || float64(s[k])-float64(s[k-1]) > clusterGap {
-			sum := 0.0
-			for _, v := range s[start:k] {
-				sum += float64(v)
-			}
-			out = append(out, cluster{size: k - start, centre: sum / float64(k-start)})
-			start = k
-		}
-	}
-	return out
-}
+func clusters(x []float32) []cluster { return influence.Clusters(x, clusterGap) }
 
 // majors counts the clusters holding at least majorShare of the agents.
-func majors(x []float32) int {
-	n := 0
-	for _, c := range clusters(x) {
-		if float64(c.size) >= majorShare*float64(len(x)) {
-			n++
-		}
-	}
-	return n
-}
+func majors(x []float32) int { return len(influence.MajorClusters(x)) }
 
-// finalGroups splits the sorted opinions wherever consecutive ones are at
-// least eps apart and returns the group sizes; frozen reports whether every
-// group is narrower than eps, i.e. the final clusters of a bounded-
-// confidence model on a complete graph are settled.
-func finalGroups(x []float32, eps float64) (sizes []int, frozen bool) {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	e := float32(eps)
-	frozen = true
-	start := 0
-	for k := 1; k <= len(s); k++ {
-		if k == len(s) || s[k]-s[k-1] >= e {
-			sizes = append(sizes, k-start)
-			if s[k-1]-s[start] >= e {
-				frozen = false
-			}
-			start = k
-		}
-	}
-	return sizes, frozen
-}
+func finalGroups(x []float32, eps float64) ([]int, bool) { return influence.FinalGroups(x, eps) }
 
-// effectiveCount is the effective number of clusters (Σ s)² / Σ s² of
-// Sîrbu et al. (2019): minor clusters count for little.
-func effectiveCount(sizes []int) float64 {
-	var sum, sq float64
-	for _, s := range sizes {
-		sum += float64(s)
-		sq += float64(s) * float64(s)
-	}
-	return sum * sum / sq
-}
+func effectiveCount(sizes []int) float64 { return influence.EffectiveClusters(sizes) }
 
 // runner steps a model with consecutive step numbers.
 type runner struct {
@@ -341,7 +282,7 @@ func checkHK(o Options) []Row {
 				hits++
 				gap := 0.0
 				for k := 1; k < len(c); k++ {
-					gap += c[k].centre - c[k-1].centre
+					gap += c[k].Centre - c[k-1].Centre
 				}
 				ratios = append(ratios, gap/float64(len(c)-1)/eps)
 			}

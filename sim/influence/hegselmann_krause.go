@@ -41,6 +41,9 @@ type hegselmannKrause struct {
 	sorted []float32 // opinions in sorted order
 	prefix []float64 // prefix[p] = Σ sorted[:p]
 	next   []float32 // next opinion of the agent at each sorted position
+	// radixMin is the size from which the sort is a radix sort (below it
+	// pdqsort is faster); a field so tests can exercise both paths.
+	radixMin int
 }
 
 // newHegselmannKrause builds the HK model from p.Epsilon.
@@ -50,7 +53,7 @@ func newHegselmannKrause(p Params, s Setup) *hegselmannKrause {
 	if !(eps >= 0) { // negative or NaN: trust only oneself
 		eps = 0
 	}
-	m := &hegselmannKrause{g: s.Graph, eps: float32(eps)}
+	m := &hegselmannKrause{g: s.Graph, eps: float32(eps), radixMin: defaultRadixMin}
 	if s.Graph.Complete {
 		m.keys = make([]uint64, n)
 		m.tmp = make([]uint64, n)
@@ -137,7 +140,7 @@ func (m *hegselmannKrause) prepareSorted() {
 	for i, v := range x {
 		keys[i] = uint64(sortableBits(v))<<32 | uint64(uint32(i))
 	}
-	radixSortHigh32(keys, m.tmp)
+	radixSortHigh32(keys, m.tmp, m.radixMin)
 	var acc float64
 	m.prefix[0] = 0
 	for p, k := range keys {
@@ -174,9 +177,9 @@ func (m *hegselmannKrause) sweepSorted(lo, hi int) {
 	}
 }
 
-// radixMin is the size from which radixSortHigh32 radix-sorts (below it
-// pdqsort is faster); a variable so tests can exercise both paths.
-var radixMin = 4096
+// defaultRadixMin is the size from which radixSortHigh32 radix-sorts
+// (below it pdqsort is faster, measured here).
+const defaultRadixMin = 4096
 
 // sortableBits maps a float32 to a uint32 whose unsigned order is the
 // float order (−0 sorts just below +0; NaNs are not expected).
@@ -192,7 +195,7 @@ func sortableBits(v float32) uint32 {
 // agent order), least significant digit first, using tmp as scratch. Small
 // inputs use pdqsort on the whole key, which gives the same order here
 // because the low 32 bits are the agent index, increasing within ties.
-func radixSortHigh32(keys, tmp []uint64) {
+func radixSortHigh32(keys, tmp []uint64, radixMin int) {
 	if len(keys) < radixMin {
 		slices.Sort(keys)
 		return

@@ -74,14 +74,13 @@ func TestHegselmannKrauseSparseConsensus(t *testing.T) {
 // materialised complete graph (same trusted sets; sums differ only in
 // rounding).
 func TestHegselmannKrauseCompletePathMatchesScan(t *testing.T) {
-	defer func(v int) { radixMin = v }(radixMin)
 	const n = 400
 	explicit := completeCSR(n)
 	for _, rmin := range []int{4096, 0} { // pdqsort and radix-sort paths
-		radixMin = rmin
 		for _, eps := range []float64{0.05, 0.3, 1} {
 			x := uniformOpinions(n, uint64(rmin+1))
 			fast := mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: completeGraph(n), Workers: 2})
+			fast.(*hegselmannKrause).radixMin = rmin
 			scan := mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: explicit, Workers: 2})
 			for s := 1; s <= 6; s++ {
 				a, b := slices.Clone(x), slices.Clone(x)
@@ -107,7 +106,7 @@ func TestRadixSort(t *testing.T) {
 	}
 	want := slices.Clone(keys)
 	slices.Sort(want)
-	radixSortHigh32(keys, make([]uint64, len(keys)))
+	radixSortHigh32(keys, make([]uint64, len(keys)), defaultRadixMin)
 	if !slices.Equal(keys, want) {
 		t.Fatal("radix sort disagrees with slices.Sort")
 	}

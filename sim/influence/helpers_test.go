@@ -132,49 +132,17 @@ func uniformOpinions(n int, seed uint64) []float32 {
 	return x
 }
 
-// clusterGap is the rule for counting clusters in tests: sort the final
-// opinions and cut wherever two consecutive ones are more than clusterGap
-// apart (single linkage on the [−1, 1] scale).
-const clusterGap = 0.02
+// The counting rule lives in clusters.go (shared with check-literature).
+const (
+	clusterGap = ClusterGap
+	majorShare = MajorShare
+)
 
-// cluster is a group of agents found by clusters.
-type cluster struct {
-	Size   int
-	Centre float64
-}
+type cluster = Cluster
 
-// clusters returns the clusters of x by the clusterGap rule, in opinion order.
-func clusters(x []float32) []cluster {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	var out []cluster
-	start := 0
-	for k := 1; k <= len(s); k++ {
-		if k == len(s) || float64(s[k])-float64(s[k-1]) > clusterGap {
-			sum := 0.0
-			for _, v := range s[start:k] {
-				sum += float64(v)
-			}
-			out = append(out, cluster{Size: k - start, Centre: sum / float64(k-start)})
-			start = k
-		}
-	}
-	return out
-}
+func clusters(x []float32) []Cluster { return Clusters(x, clusterGap) }
 
-// majorShare is the share of agents a cluster needs to count as major.
-const majorShare = 0.10
-
-// majors returns the clusters holding at least majorShare of the agents.
-func majors(x []float32) []cluster {
-	var out []cluster
-	for _, c := range clusters(x) {
-		if float64(c.Size) >= majorShare*float64(len(x)) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
+func majors(x []float32) []Cluster { return MajorClusters(x) }
 
 // mustNew builds a model or fails the test.
 func mustNew(t testing.TB, p Params, s Setup) Model {
@@ -186,41 +154,9 @@ func mustNew(t testing.TB, p Params, s Setup) Model {
 	return m
 }
 
-// finalGroups splits the sorted opinions wherever consecutive ones are at
-// least eps apart (float32 arithmetic, as in the pairwise models) and
-// returns the group sizes in opinion order. Groups that far apart can never
-// interact again under Deffuant-type updates, which keep every agent inside
-// its group's hull; a group narrower than eps on a complete graph contracts
-// to one point. frozen reports whether every group is narrower than eps,
-// i.e. whether the final clusters are settled.
-func finalGroups(x []float32, eps float64) (sizes []int, frozen bool) {
-	s := slices.Clone(x)
-	slices.Sort(s)
-	e := float32(eps)
-	frozen = true
-	start := 0
-	for k := 1; k <= len(s); k++ {
-		if k == len(s) || s[k]-s[k-1] >= e {
-			sizes = append(sizes, k-start)
-			if s[k-1]-s[start] >= e {
-				frozen = false
-			}
-			start = k
-		}
-	}
-	return sizes, frozen
-}
+func finalGroups(x []float32, eps float64) ([]int, bool) { return FinalGroups(x, eps) }
 
-// effectiveCount is the effective number of clusters (Σ s)² / Σ s², the
-// measure of Sîrbu et al. (2019): minor clusters count for little.
-func effectiveCount(sizes []int) float64 {
-	var sum, sq float64
-	for _, s := range sizes {
-		sum += float64(s)
-		sq += float64(s) * float64(s)
-	}
-	return sum * sum / sq
-}
+func effectiveCount(sizes []int) float64 { return EffectiveClusters(sizes) }
 
 // runner steps a model with consecutive step numbers.
 type runner struct {
