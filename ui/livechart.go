@@ -212,7 +212,9 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 		ratio = 1
 	}
 	bg, fg := chartColours()
-	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale}
+	// No legend: the campaign view shows one colour key for all charts,
+	// and a legend inside a small chart hides its lines.
+	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale, NoLegend: true}
 	var results []sim.Result
 	if len(lc.res.Arms) > 0 {
 		results = []sim.Result{lc.res}
