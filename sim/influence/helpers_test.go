@@ -171,34 +171,14 @@ func (r *runner) step() {
 	r.m.Step(r.t, r.x)
 }
 
-// untilStill steps until no opinion moves by more than tol in a sweep (or
-// maxSteps more sweeps) and reports whether it got still.
+// untilStill runs to a fixed point (influence.UntilStill).
 func (r *runner) untilStill(tol float64, maxSteps int) bool {
-	prev := make([]float32, len(r.x))
-	for range maxSteps {
-		copy(prev, r.x)
-		r.step()
-		moved := 0.0
-		for i := range r.x {
-			moved = math.Max(moved, math.Abs(float64(r.x[i])-float64(prev[i])))
-		}
-		if moved <= tol {
-			return true
-		}
-	}
-	return false
+	return UntilStill(r.m, r.x, &r.t, tol, maxSteps)
 }
 
-// untilFrozen steps a pairwise model on a complete graph until its final
-// groups are settled (see finalGroups), at most maxSteps more sweeps.
-func (r *runner) untilFrozen(eps float64, maxSteps int) (sizes []int, frozen bool) {
-	for range maxSteps {
-		r.step()
-		if sizes, ok := finalGroups(r.x, eps); ok {
-			return sizes, true
-		}
-	}
-	return finalGroups(r.x, eps)
+// untilFrozen runs until the final groups settle (influence.UntilFrozen).
+func (r *runner) untilFrozen(eps float64, maxSteps int) ([]int, bool) {
+	return UntilFrozen(r.m, r.x, &r.t, eps, maxSteps)
 }
 
 // heavy reports whether the full-size textbook ensembles should run: not
