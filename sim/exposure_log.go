@@ -72,6 +72,19 @@ func (a *Arm) Log() []Impression {
 	return slices.Clone(a.State.log.entries)
 }
 
+// LogView returns the impressions logged for this arm so far without
+// copying them; nil when logging is off. The log only ever grows by
+// appending, so the entries of the returned slice never change and it may
+// be read on another goroutine while the run goes on; a reader must not
+// write to it.
+func (a *Arm) LogView() []Impression {
+	if a.State.log == nil {
+		return nil
+	}
+	e := a.State.log.entries
+	return e[:len(e):len(e)]
+}
+
 // Explain says in words why the person of an impression saw its ad, e.g.
 // "segment: women 30-44, region 3" or "matched on inferred personality:
 // extravert (+1.3)". It reads the world's inferences, never the truth.

@@ -29,6 +29,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,6 +70,15 @@ type Options struct {
 	// Adjust, if set, changes every scenario the app loads after the
 	// first (tests use it to shrink populations).
 	Adjust func(*sim.Config)
+	// Replications is how many replications run side by side (1 …
+	// MaxReplications); with more than one the charts draw 95 % bands.
+	// 0 means 1.
+	Replications int
+	// Present opens the app in presentation mode.
+	Present bool
+	// Agent is the person the target view opens on, if it is above 0,
+	// or 0 with Tab "target" (so that the zero Options select no one).
+	Agent int
 	// Tab is the view to open on: "campaign" (default), "population" or
 	// "settings".
 	Tab string
@@ -84,6 +94,11 @@ var Speeds = []struct {
 	{"Fast", 30 * time.Millisecond},
 	{"Fastest", 0},
 }
+
+// StoryWidth is the story panel's width in Fyne units: with the
+// campaign view's two chart columns it fits a 1280-pixel screen at
+// FYNE_SCALE=1.5 (853 units).
+const StoryWidth = 260
 
 // ChartScale is the text and line scale of the campaign view's charts.
 const ChartScale = 0.85
@@ -113,6 +128,7 @@ type App struct {
 	explain                   *widget.Label
 	scenario                  *widget.Select
 	speed                     *widget.Select
+	runs                      *widget.Select
 	seed, size                *widget.Entry
 	status                    *widget.Label
 	cards                     []*card
@@ -120,6 +136,17 @@ type App struct {
 	settings                  *settingsPanel
 	tabs                      *container.AppTabs
 	pop                       *PopulationView
+	prey                      *preyView
+	likeMe                    *likeMeView
+	tradeoff                  *tradeoffView
+	story                     *storyPanel
+	learn                     *learnView
+	storySide                 *fyne.Container // holds the story panel when the scenario has one
+	language                  *widget.Select
+	present                   *widget.Button
+	presenting                bool
+	fromStory                 bool // Load is applying a story step
+	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
 	legendFor                 string               // arm names the legend shows
@@ -133,6 +160,7 @@ type App struct {
 // close stops the simulation and any further UI updates.
 func (u *App) close() {
 	u.closing.Store(true)
+	u.tradeoff.stop()
 	u.ctrl.Stop()
 }
 
@@ -147,7 +175,7 @@ func Title(cfg sim.Config) string {
 	if cfg.Title == "" {
 		return "Boomerang"
 	}
-	return "Boomerang — " + cfg.Title
+	return "Boomerang — " + lang.L(cfg.Title)
 }
 
 // Icon is the app icon as a Fyne resource.
@@ -202,6 +230,13 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 	u.build()
 
 	u.startController()
+	if opt.Agent > 0 || (opt.Agent == 0 && opt.Tab == "target") {
+		u.SelectAgent(opt.Agent)
+		u.ShowTab(opt.Tab)
+	}
+	if opt.Present {
+		u.SetPresentation(true)
+	}
 	if opt.Smoke || opt.Autoplay {
 		u.smoke = newSmoke(u)
 	}
@@ -236,6 +271,7 @@ func (u *App) startController() {
 			})
 		})
 	u.ctrl.SetStepDelay(u.delay)
+	u.ctrl.SetReplications(u.opt.Replications)
 	u.ctrl.Start()
 }
 
@@ -260,7 +296,7 @@ func (u *App) Load(cfg sim.Config) error {
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable()
 	}
-	u.counter.SetText("Building the population…")
+	u.counter.SetText(lang.L("Building the population…"))
 	u.Window.SetTitle(Title(cfg))
 	u.explain.SetText(explanation(cfg))
 	u.seed.SetText(strconv.FormatUint(cfg.Seed, 10))
@@ -272,6 +308,13 @@ func (u *App) Load(cfg sim.Config) error {
 	u.settings.refresh(cfg)
 	u.setCards(sim.Result{})
 	u.pop.Clear()
+	u.prey.clear()
+	u.likeMe.setWorld(nil)
+	u.tradeoff.scenarioChanged(cfg)
+	if !u.fromStory {
+		u.story.scenarioChanged(cfg)
+	}
+	u.showStory()
 	u.startController()
 	go old.Stop() // it may be building a large population: do not wait
 	return nil
@@ -304,7 +347,7 @@ func (u *App) SetValue(key, value string) error {
 	if err := u.Load(c); err != nil {
 		return err
 	}
-	u.status.SetText(fmt.Sprintf("%s = %s: the run restarted with the new value.", key, value))
+	u.status.SetText(fmt.Sprintf(lang.L("%s = %s: the run restarted with the new value."), key, value))
 	return nil
 }
 
@@ -319,15 +362,15 @@ func cloneConfig(cfg sim.Config) sim.Config {
 
 // build lays out the window: two toolbar rows, the tabs.
 func (u *App) build() {
-	u.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
+	u.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
 	u.play.Importance = widget.HighImportance
-	u.step = widget.NewButtonWithIcon("Step", theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
-	u.reset = widget.NewButtonWithIcon("Reset", theme.MediaReplayIcon(), func() { u.ctrl.Reset() })
+	u.step = widget.NewButtonWithIcon(lang.L("Step"), theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
+	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.ctrl.Reset() })
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable() // until the population is built
 	}
-	u.export = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), u.showExport)
-	u.counter = widget.NewLabel("Building the population…")
+	u.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), u.showExport)
+	u.counter = widget.NewLabel(lang.L("Building the population…"))
 	u.counter.TextStyle.Monospace = true
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
@@ -336,29 +379,29 @@ func (u *App) build() {
 	list := scenarios.List()
 	titles := make([]string, len(list))
 	for i, s := range list {
-		titles[i] = s.Title
+		titles[i] = lang.L(s.Title)
 	}
 	u.scenario = widget.NewSelect(titles, nil)
 	u.selectScenario(u.opt.Scenario)
 	u.scenario.OnChanged = func(title string) {
 		for _, s := range list {
-			if s.Title == title && s.Name != u.opt.Scenario {
+			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
 				if err := u.LoadBuiltin(s.Name); err != nil {
-					u.refuse("Scenario "+s.Name, err)
+					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
 				}
 			}
 		}
 	}
-	open := widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), u.showOpen)
+	open := widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), u.showOpen)
 	about := widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
 
 	speedLabels := make([]string, len(Speeds))
 	for i, s := range Speeds {
-		speedLabels[i] = s.Label
+		speedLabels[i] = lang.L(s.Label)
 	}
 	u.speed = widget.NewSelect(speedLabels, func(label string) {
 		for _, s := range Speeds {
-			if s.Label == label {
+			if lang.L(s.Label) == label {
 				u.delay = s.Delay
 				if u.ctrl != nil {
 					u.ctrl.SetStepDelay(s.Delay)
@@ -368,6 +411,27 @@ func (u *App) build() {
 	})
 	u.speed.SetSelected(speedLabel(u.delay))
 
+	runChoices := []int{1, 3, 5, 10}
+	runLabels := make([]string, len(runChoices))
+	for i, n := range runChoices {
+		runLabels[i] = fmt.Sprintf("%d×", n)
+	}
+	u.runs = widget.NewSelect(runLabels, nil)
+	for i, n := range runChoices {
+		if n == max(1, u.opt.Replications) {
+			u.runs.SetSelected(runLabels[i])
+		}
+	}
+	u.runs.OnChanged = func(label string) {
+		for i, n := range runChoices {
+			if runLabels[i] == label && n != max(1, u.opt.Replications) {
+				u.opt.Replications = n
+				if err := u.Load(u.cfg); err == nil {
+					u.status.SetText(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n))
+				}
+			}
+		}
+	}
 	u.seed = widget.NewEntry()
 	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
 	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
@@ -379,12 +443,12 @@ func (u *App) build() {
 
 	labels := make([]string, len(Metrics))
 	for i, m := range Metrics {
-		labels[i] = m.Label
+		labels[i] = m.Text()
 	}
 	ledger := u.Charts[3]
 	u.metric = widget.NewSelect(labels, func(label string) {
 		for _, m := range Metrics {
-			if m.Label == label {
+			if m.Text() == label {
 				ledger.SetMetric(m.Name)
 			}
 		}
@@ -392,20 +456,36 @@ func (u *App) build() {
 	first := Metrics[0].Label
 	for _, m := range Metrics {
 		if m.Name == u.opt.Metric {
-			first = m.Label
+			first = m.Text()
 		}
 	}
 	u.metric.SetSelected(first)
 
-	row1 := container.NewBorder(nil, nil, widget.NewLabel("Scenario:"),
-		container.NewHBox(u.counter, open, u.export, about), u.scenario)
+	u.language = widget.NewSelect(languageNames(), nil)
+	u.language.SetSelected(languageName())
+	u.language.OnChanged = func(name string) {
+		for _, l := range Languages {
+			if l.Name == name && l.Code != CurrentLanguage() {
+				// After this callback: rebuilding replaces the picker.
+				go u.do(func() { _ = u.SetLanguage(l.Code) })
+			}
+		}
+	}
+	u.present = widget.NewButtonWithIcon(u.presentLabel(), theme.ViewFullScreenIcon(), func() {
+		go u.do(u.TogglePresentation)
+	})
+	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
+		container.NewHBox(u.counter, open, u.export, u.present, u.language, about), u.scenario)
 	row2 := container.NewHBox(
 		u.play, u.step, u.reset,
-		widget.NewSeparator(),
-		widget.NewLabel("Speed"), u.speed,
-		widget.NewLabel("Seed"), container.New(&minWidth{w: 110}, u.seed),
-		widget.NewLabel("People"), container.New(&minWidth{w: 100}, u.size),
+		widget.NewLabel(lang.L("Speed")), u.speed,
 	)
+	if !u.presenting { // a projector shows the run, not its knobs
+		row2.Add(widget.NewLabel(lang.L("Seed")))
+		row2.Add(container.New(&minWidth{w: 90}, u.seed))
+		row2.Add(widget.NewLabel(lang.L("People")))
+		row2.Add(container.New(&minWidth{w: 90}, u.size))
+	}
 	u.explain = widget.NewLabel(explanation(u.cfg))
 	u.explain.Wrapping = fyne.TextWrapWord
 
@@ -424,33 +504,62 @@ func (u *App) build() {
 	// window the grid scrolls instead of squeezing them.
 	// The fourth chart's picker sits in its top right corner: its title
 	// says the full name, so a truncated picker is still clear.
-	u.metric.PlaceHolder = "Chart…"
+	u.metric.PlaceHolder = lang.L("Chart…")
 	fourth := container.NewStack(u.Charts[3],
 		container.NewBorder(container.NewBorder(nil, nil, nil,
 			container.New(&minWidth{w: 150}, u.metric)), nil, nil, nil))
 	grid := container.NewGridWithColumns(2, u.Charts[0], u.Charts[1], u.Charts[2], fourth)
 	u.legend = container.NewHBox()
-	campaign := container.NewBorder(container.NewVBox(u.explain, cardRow, container.NewHScroll(u.legend)), nil, nil, nil,
+	// The runs picker sits at the end of the colour key: it decides
+	// whether the charts draw bands.
+	keyRow := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("Runs")), u.runs), container.NewHScroll(u.legend))
+	campaign := container.NewBorder(container.NewVBox(u.explain, cardRow, keyRow), nil, nil, nil,
 		container.NewVScroll(grid))
 
 	u.settings = newSettingsPanel(u)
 	u.pop = NewPopulationView()
+	u.pop.OnSelect = u.SelectAgent
+	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
+	u.pop.SetLayout(LayoutNetwork)
+	u.prey = newPreyView(u)
+	u.likeMe = newLikeMeView(u)
+	u.tradeoff = newTradeoffView(u)
+	old := u.story
+	u.story = newStoryPanel(u)
+	u.learn = newLearnView(u)
+	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
+	u.tabNames = []string{"campaign", "population", "target", "likeme", "tradeoff", "learn", "settings"}
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Campaign", theme.GridIcon(), campaign),
-		container.NewTabItemWithIcon("Population", theme.AccountIcon(), u.pop.Content()),
-		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settings.content),
+		container.NewTabItem(lang.L("Campaign"), campaign),
+		container.NewTabItem(lang.L("Population"), u.pop.Content()),
+		container.NewTabItem(lang.L("Target"), u.prey.content()),
+		// The form and its answer sit side by side: on a narrow (scaled
+		// up) window they scroll sideways instead of widening the window.
+		container.NewTabItem(lang.L("Someone like me"), container.NewHScroll(u.likeMe.content())),
+		container.NewTabItem(lang.L("Trade-off"), u.tradeoff.content()),
+		container.NewTabItem(lang.L("Learn"), u.learn.content()),
 	)
-	u.setCards(sim.Result{})
-	for i, name := range []string{"campaign", "population", "settings"} {
-		if name == u.opt.Tab {
-			u.tabs.SelectIndex(i)
-		}
+	if !u.presenting {
+		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
 	}
+	u.setCards(sim.Result{})
+	u.ShowTab(u.opt.Tab)
 
 	top := container.NewVBox(row1, row2)
-	u.Window.SetContent(container.NewBorder(top, u.status, nil, nil, u.tabs))
-	u.Window.Resize(initialSize(userScale()))
+	u.storySide = container.NewStack()
+	u.showStory()
+	u.Window.SetContent(container.NewBorder(top, u.status, nil, u.storySide, u.tabs))
+	if u.Window.Canvas().Size().Width == 0 {
+		u.Window.Resize(initialSize(userScale()))
+	}
 	u.bindKeys()
+	typed := u.Window.Canvas().OnTypedKey()
+	u.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !u.presentKey(ev.Name) && typed != nil {
+			typed(ev)
+		}
+	})
 }
 
 // selectScenario shows name in the picker without loading it again.
@@ -458,8 +567,8 @@ func (u *App) selectScenario(name string) {
 	for _, s := range scenarios.List() {
 		if s.Name == name {
 			u.opt.Scenario = name
-			if u.scenario.Selected != s.Title {
-				u.scenario.SetSelected(s.Title)
+			if u.scenario.Selected != lang.L(s.Title) {
+				u.scenario.SetSelected(lang.L(s.Title))
 			}
 			return
 		}
@@ -483,7 +592,7 @@ func (u *App) fieldValue(e *widget.Entry, key, value, prev string) {
 
 // refuse reports a refused value in the status line.
 func (u *App) refuse(what string, err error) {
-	u.status.SetText(fmt.Sprintf("Refused %s: %v. The previous scenario stays loaded.", what, err))
+	u.status.SetText(fmt.Sprintf(lang.L("Refused %s: %v. The previous scenario stays loaded."), what, err))
 	u.status.Importance = widget.DangerImportance
 	u.status.Refresh()
 }
@@ -504,10 +613,10 @@ func selectWidth(labels []string) float32 {
 func speedLabel(d time.Duration) string {
 	for _, s := range Speeds {
 		if s.Delay == d {
-			return s.Label
+			return lang.L(s.Label)
 		}
 	}
-	return Speeds[1].Label
+	return lang.L(Speeds[1].Label)
 }
 
 // initialSize is the window's opening size in Fyne units: 1200×740, but
@@ -561,11 +670,9 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // they are looking at.
 func explanation(cfg sim.Config) string {
 	if len(cfg.Arms) == 2 && cfg.Arms[0].Strategy == "none" && cfg.Arms[1].Strategy == "broadcast" {
-		return "Two identical copies of one population: the control arm sees no ads, " +
-			"the broadcast arm sees the campaign. Press ▶ to watch them diverge."
+		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press ▶ to watch them diverge.")
 	}
-	return fmt.Sprintf("%d identical copies of one population: the control arm sees no ads, "+
-		"every other arm runs one campaign strategy. Press ▶ to watch them diverge.", len(cfg.Arms))
+	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press ▶ to watch them diverge."), len(cfg.Arms))
 }
 
 // themeChanged redraws what is drawn in the theme's colours.
@@ -578,6 +685,8 @@ func (u *App) themeChanged() {
 	u.legendFor = ""
 	u.setLegend(u.last.Result)
 	u.pop.raster.Refresh()
+	u.prey.themeChanged()
+	u.story.refresh()
 }
 
 // flushCharts redraws every chart now.
@@ -591,16 +700,16 @@ func (u *App) flushCharts() {
 func (u *App) apply(s Snapshot) {
 	first := !u.hasSnap
 	u.last, u.hasSnap = s, true
-	u.counter.SetText(fmt.Sprintf("Step %d / %d", s.T, s.Steps))
+	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	switch {
 	case s.Playing:
-		u.play.SetText("Pause")
+		u.play.SetText(lang.L("Pause"))
 		u.play.SetIcon(theme.MediaPauseIcon())
 	case s.Done:
-		u.play.SetText("Play again")
+		u.play.SetText(lang.L("Play again"))
 		u.play.SetIcon(theme.MediaReplayIcon())
 	default:
-		u.play.SetText("Play")
+		u.play.SetText(lang.L("Play"))
 		u.play.SetIcon(theme.MediaPlayIcon())
 	}
 	if s.Done {
@@ -612,7 +721,7 @@ func (u *App) apply(s Snapshot) {
 	u.reset.Enable()
 	for _, c := range u.Charts {
 		c.SetXMax(s.Steps)
-		c.SetResult(s.Result)
+		c.SetResults(append([]sim.Result{s.Result}, s.Replicas...))
 		if first || s.Done || !s.Playing {
 			c.Flush() // step 0, the final step and every manual step at once
 		}
@@ -620,6 +729,10 @@ func (u *App) apply(s Snapshot) {
 	u.setCards(s.Result)
 	u.setLegend(s.Result)
 	u.pop.SetSnapshot(s)
+	u.prey.setSnapshot(s)
+	if s.World != nil && s.World != u.likeMe.world {
+		u.likeMe.setWorld(s.World)
+	}
 	if u.smoke != nil {
 		u.smoke.snapshot(s)
 	}
@@ -654,7 +767,7 @@ func (u *App) setCards(res sim.Result) {
 
 // showError reports a run that could not be built.
 func (u *App) showError(err error) {
-	u.counter.SetText("Could not build the scenario")
+	u.counter.SetText(lang.L("Could not build the scenario"))
 	if u.smoke != nil {
 		u.smoke.failf("building the run: %v", err)
 		return
@@ -744,7 +857,7 @@ func (u *App) setLegend(res sim.Result) {
 	bg, _ := chartColours()
 	r, g, b, _ := bg.RGBA()
 	dark := 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xFFFF
-	u.legend.Add(widget.NewLabel("Arms:"))
+	u.legend.Add(widget.NewLabel(lang.L("Arms:")))
 	for i, c := range chart.ArmColors(names, strategies, dark) {
 		sw := canvas.NewRectangle(c)
 		sw.SetMinSize(fyne.NewSize(28, 6))
@@ -758,4 +871,55 @@ func (u *App) Legend() []string {
 		return nil
 	}
 	return strings.Split(u.legendFor, "\x00")
+}
+
+// ShowTab brings the view named name to the front: "campaign",
+// "population", "target", "likeme", "tradeoff", "learn" or "settings";
+// other names are ignored.
+func (u *App) ShowTab(name string) {
+	for i, n := range u.tabNames {
+		if n == name {
+			u.tabs.SelectIndex(i)
+		}
+	}
+}
+
+// CurrentTab is the name of the view in front (see ShowTab).
+func (u *App) CurrentTab() string {
+	if i := u.tabs.SelectedIndex(); i >= 0 && i < len(u.tabNames) {
+		return u.tabNames[i]
+	}
+	return ""
+}
+
+// SelectAgent follows person i: it is marked in the population view and
+// the target view opens on them (UI goroutine).
+func (u *App) SelectAgent(i int) {
+	if u.pop.Selected() != i {
+		u.pop.Select(i)
+	}
+	u.prey.follow(i)
+	u.ShowTab("target")
+}
+
+// showStory shows the story panel beside the views when the scenario has
+// a story, and hides it otherwise.
+func (u *App) showStory() {
+	if u.storySide == nil {
+		return
+	}
+	if u.story.has() {
+		u.storySide.Objects = []fyne.CanvasObject{container.New(&minWidth{w: StoryWidth}, u.story.content())}
+	} else {
+		u.storySide.Objects = nil
+	}
+	u.storySide.Refresh()
+}
+
+// LoadStep loads cfg as a step of the story: like Load, but the story
+// panel keeps its place.
+func (u *App) LoadStep(cfg sim.Config) error {
+	u.fromStory = true
+	defer func() { u.fromStory = false }()
+	return u.Load(cfg)
 }

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"boomerang/batch"
 	"boomerang/sim"
 )
 
@@ -15,20 +16,47 @@ const DefaultStepDelay = 100 * time.Millisecond
 // Snapshot is the state of the simulation the controller hands to the
 // UI after every change. It is a copy: the UI may keep it.
 type Snapshot struct {
-	Result  sim.Result // the series so far, from step 0
-	T       int        // steps done
-	Steps   int        // steps in the scenario
-	Playing bool       // the controller is stepping on its own
-	Done    bool       // T == Steps
+	Result sim.Result // the series so far, from step 0
+	// Replicas are the other replications' series (seeds
+	// batch.RepSeed(seed, 1 … R−1)), stepped in lockstep with Result, so
+	// that the charts can draw 95 % bands; empty when R = 1.
+	Replicas []sim.Result
+	T        int  // steps done
+	Steps    int  // steps in the scenario
+	Playing  bool // the controller is stepping on its own
+	Done     bool // T == Steps
 
-	// The population view's data: the shared world and a copy of the
-	// opinions and conversions of one arm (the last, usually the most
-	// targeted), named Arm.
-	World     *sim.World
-	Arm       string
-	Opinions  []float32
-	Converted []bool
+	// The population and target views' data: the shared world and a copy
+	// of the opinions, conversions and impressions of one arm (the last,
+	// usually the most targeted), named Arm, and of the control arm's
+	// opinions (the first arm).
+	World       *sim.World
+	Arm         string
+	Opinions    []float32
+	Converted   []bool
+	Impressions []int32
+	Control     []float32
+
+	// History[t] is the shown arm's opinions after step t, for t = 0 … T
+	// (nil when the population is too large to keep them; see
+	// MaxHistory). Its rows never change once published: snapshots share
+	// them.
+	History [][]float32
+	// Log is every impression of the shown arm so far, in order, with why
+	// its person was picked (sim.World.Explain). Shared and append-only:
+	// read it, never write to it. Nil when the population is too large
+	// to log (MaxLogAgents).
+	Log []sim.Impression
 }
+
+// MaxHistory bounds the opinions the controller keeps for the target
+// view's "opinion over time": agents × (steps+1) floats (64 M floats is
+// 256 MB; the default scenario needs 0.6 M).
+const MaxHistory = 64 << 20
+
+// MaxLogAgents is the largest population whose every impression the
+// controller logs for the target view (about 40 bytes per impression).
+const MaxLogAgents = 200_000
 
 // command is a request from the UI to the controller goroutine.
 type command int
@@ -59,7 +87,16 @@ type Controller struct {
 	delayMu sync.Mutex
 	delay   time.Duration
 	once    sync.Once
+	reps    int
 }
+
+// MaxReplications bounds the app's live replications: each one is a
+// whole extra population stepped alongside the first.
+const MaxReplications = 10
+
+// SetReplications sets how many replications run side by side (1 …
+// MaxReplications); call before Start.
+func (c *Controller) SetReplications(n int) { c.reps = max(1, min(n, MaxReplications)) }
 
 // NewController prepares a controller for one replication of cfg with the
 // given seed; workers bounds the goroutines a step uses. fail is called
@@ -134,17 +171,52 @@ func (c *Controller) loop() {
 		<-c.stop
 		return
 	}
+	// The other replications, each on its own world (built after step 0
+	// of the first is on screen, so the first frame is not delayed).
+	var extra []*sim.Run
+	buildExtra := func() error {
+		for r := 1; r < c.reps; r++ {
+			x, err := sim.NewRun(c.cfg, batch.RepSeed(c.seed, r), c.workers)
+			if err != nil {
+				return err
+			}
+			extra = append(extra, x)
+		}
+		return nil
+	}
 	playing := false
+	var history [][]float32
+	keepHistory := run.World.Pop.N*(c.cfg.Steps+1) <= MaxHistory
+	prepare := func() {
+		history = nil
+		if run.World.Pop.N <= MaxLogAgents {
+			run.EnableLog(nil)
+		}
+	}
+	prepare()
 	publish := func() {
 		s := Snapshot{
 			Result: run.Result(), T: run.T, Steps: c.cfg.Steps,
 			Playing: playing, Done: run.Done(), World: run.World,
+		}
+		for _, x := range extra {
+			s.Replicas = append(s.Replicas, x.Result())
 		}
 		if n := len(run.Arms); n > 0 {
 			a := run.Arms[n-1]
 			s.Arm = a.Name
 			s.Opinions = append([]float32(nil), a.State.Opinion...)
 			s.Converted = append([]bool(nil), a.State.Converted...)
+			s.Impressions = append([]int32(nil), a.State.Impressions...)
+			s.Control = append([]float32(nil), run.Arms[0].State.Opinion...)
+			s.Log = a.LogView()
+			if keepHistory {
+				// One row per step: the copy above is never written again.
+				for len(history) <= run.T {
+					history = append(history, s.Opinions)
+				}
+				s.History = history[:len(history):len(history)]
+			}
 		}
 		c.publish(s)
 	}
@@ -157,9 +229,30 @@ func (c *Controller) loop() {
 			return
 		}
 		run = r
+		prepare()
+		for i, x := range extra {
+			if extra[i], err = sim.NewRunOn(x.World, c.workers); err != nil && c.fail != nil {
+				c.fail(err)
+			}
+		}
 	}
 	publish()
+	if err := buildExtra(); err != nil {
+		if c.fail != nil {
+			c.fail(err)
+		}
+		extra = nil
+	}
+	if len(extra) > 0 {
+		publish()
+	}
 
+	step := func() {
+		run.Step()
+		for _, x := range extra {
+			x.Step()
+		}
+	}
 	var next <-chan time.Time // fires when the next step is due, while playing
 	play := func() {
 		if run.Done() {
@@ -191,7 +284,7 @@ func (c *Controller) loop() {
 			case cmdStep:
 				pause()
 				if !run.Done() {
-					run.Step()
+					step()
 				}
 			case cmdReset:
 				pause()
@@ -200,7 +293,7 @@ func (c *Controller) loop() {
 			publish()
 		case <-next:
 			start := time.Now()
-			run.Step()
+			step()
 			if run.Done() {
 				pause()
 			} else {

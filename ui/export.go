@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,7 +38,9 @@ func (u *App) baseName() string {
 }
 
 // ExportChart writes the chart of metric for the run so far to path, as
-// PNG, SVG or PDF by its extension.
+// PNG, SVG or PDF by its extension, with title and axes in the current
+// language (a Dutch class gets Dutch figures); the file name stays
+// English, like the CSV and TOML files, because scripts read them.
 func (u *App) ExportChart(metric, path string) error {
 	var res []sim.Result
 	if len(u.last.Result.Arms) > 0 {
@@ -47,6 +50,7 @@ func (u *App) ExportChart(metric, path string) error {
 	if err != nil {
 		return err
 	}
+	localise(p, metric)
 	return chart.Save(p, path, ExportWidth, ExportHeight)
 }
 
@@ -111,15 +115,12 @@ func writeFile(path string, data []byte) error {
 }
 
 // chartChoices are the charts the export dialog offers: the campaign
-// view's four, by title.
+// view's four, by title in the current language.
 func (u *App) chartChoices() (labels, metrics []string) {
 	for _, c := range u.Charts {
 		m := c.Metric()
-		l, ok := chart.MetricLabel(m)
-		if !ok {
-			l.Title = m
-		}
-		labels = append(labels, l.Title)
+		title, _ := chartText(m)
+		labels = append(labels, title)
 		metrics = append(metrics, m)
 	}
 	return labels, metrics
@@ -144,24 +145,24 @@ func (u *App) showExport() {
 			u.saveDialog(u.baseName()+"-"+metric+ext, ext, func(path string) error { return u.ExportChart(metric, path) })
 		}
 	}
-	data := widget.NewButton("Run data (CSV) into a folder…", func() {
+	data := widget.NewButton(lang.L("Run data (CSV) into a folder…"), func() {
 		dlg.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil || dir == nil {
 				return
 			}
 			files, err := u.ExportData(dir.Path())
-			u.reportExport(strings.Join(baseNames(files), ", ")+" in "+dir.Path(), err)
+			u.reportExport(fmt.Sprintf(lang.L("%s in %s"), strings.Join(baseNames(files), ", "), dir.Path()), err)
 		}, u.Window)
 		d.Resize(u.dialogSize())
 		d.Show()
 	})
-	toml := widget.NewButton("Scenario (TOML)…", func() {
+	toml := widget.NewButton(lang.L("Scenario (TOML)…"), func() {
 		dlg.Hide()
 		u.saveDialog(u.baseName()+".toml", ".toml", u.ExportScenario)
 	})
 	content := container.NewVBox(
-		widget.NewLabel("Chart:"), which,
+		widget.NewLabel(lang.L("Chart:")), which,
 		container.NewGridWithColumns(3,
 			widget.NewButton("PNG…", chartAs(".png")),
 			widget.NewButton("SVG…", chartAs(".svg")),
@@ -169,7 +170,9 @@ func (u *App) showExport() {
 		widget.NewSeparator(),
 		data, toml,
 	)
-	dlg = dialog.NewCustom("Export", "Close", content, u.Window)
+	// The format buttons name file types, which read the same in every
+	// language, so they are not translated.
+	dlg = dialog.NewCustom(lang.L("Export"), lang.L("Close"), content, u.Window)
 	dlg.Show()
 }
 
@@ -200,7 +203,7 @@ func (u *App) reportExport(what string, err error) {
 		return
 	}
 	u.status.Importance = widget.MediumImportance
-	u.status.SetText("Exported " + what + ".")
+	u.status.SetText(fmt.Sprintf(lang.L("Exported %s."), what))
 }
 
 func (u *App) dialogSize() fyne.Size {

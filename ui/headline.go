@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"boomerang/chart"
 	"boomerang/sim"
 )
@@ -23,7 +25,9 @@ type Headline struct {
 
 // Headlines compares the best targeted arm (most conversions caused)
 // with broadcast at the last step of res; with no targeted arm it
-// compares broadcast with control.
+// compares broadcast with control. Captions and the sentence are in the
+// current language (lang.L); numbers keep the English notation so that
+// they read the same as the charts' axes, which gonum/plot draws.
 func Headlines(res sim.Result) Headline {
 	var broadcast, best *sim.ArmResult
 	for i := range res.Arms {
@@ -52,13 +56,13 @@ func Headlines(res sim.Result) Headline {
 			conv = "±0 %"
 		}
 		cards := []Card{
-			{conv, "conversions vs broadcast"},
-			{fmt.Sprintf("%.1f", t.AttributesPerImpression), "personal attributes per impression"},
-			{fmt.Sprintf("%.0f %%", 100*t.SensitiveShare), "of ads used a sensitive inference"},
-			{euro(t.CostPerConversion), fmt.Sprintf("per extra conversion (broadcast %s)", euro(b.CostPerConversion))},
+			{conv, lang.L("conversions vs broadcast")},
+			{fmt.Sprintf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
+			{fmt.Sprintf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
+			{euro(t.CostPerConversion), fmt.Sprintf(lang.L("per extra conversion (broadcast %s)"), euro(b.CostPerConversion))},
 		}
 		return Headline{
-			Sentence: fmt.Sprintf("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference.",
+			Sentence: fmt.Sprintf(lang.L("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."),
 				title(best.Name), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
@@ -69,18 +73,18 @@ func Headlines(res sim.Result) Headline {
 		}
 		m := last(a)
 		cards := []Card{
-			{fmt.Sprintf("%+.3f", m.ShiftVsControl), "opinion shift vs control"},
-			{fmt.Sprintf("%+d", m.ConversionsVsControl), "extra conversions vs control"},
-			{euro(m.CostPerConversion), "per extra conversion"},
-			{fmt.Sprintf("%.1f", m.AttributesPerImpression), "personal attributes per impression"},
+			{fmt.Sprintf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
+			{fmt.Sprintf("%+d", m.ConversionsVsControl), lang.L("extra conversions vs control")},
+			{euro(m.CostPerConversion), lang.L("per extra conversion")},
+			{fmt.Sprintf("%.1f", m.AttributesPerImpression), lang.L("personal attributes per impression")},
 		}
 		return Headline{
-			Sentence: fmt.Sprintf("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion.",
+			Sentence: fmt.Sprintf(lang.L("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion."),
 				title(a.Name), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
 	}
-	return Headline{Sentence: "No campaign arm yet: the cards fill in once the run is built."}
+	return Headline{Sentence: lang.L("No campaign arm yet: the cards fill in once the run is built.")}
 }
 
 func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }

@@ -9,8 +9,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"gonum.org/v1/plot"
 
 	"boomerang/chart"
 	"boomerang/sim"
@@ -23,9 +25,14 @@ const MaxFPS = 12
 
 // Metric is a chart the student can pick.
 type Metric struct {
-	Label string // shown in the picker
+	Label string // shown in the picker, in English: show Text()
 	Name  string // sim metric column
 }
+
+// Text is the metric's picker label in the current language. Label stays
+// English because package-level values are built before any language is
+// chosen; translations/campaign.nl.json holds every Label.
+func (m Metric) Text() string { return lang.L(m.Label) }
 
 // Metrics are the ledger chart's choices (the campaign view's fourth
 // chart), the first is the default.
@@ -38,7 +45,8 @@ var Metrics = []Metric{
 	{"Spend", "spend"},
 }
 
-// shortAxis are y-axis labels for the campaign view's small charts.
+// shortAxis are y-axis labels for the campaign view's small charts, in
+// English; they are drawn through lang.L.
 var shortAxis = map[string]string{
 	"shift_vs_control":          "opinion − control",
 	"conversions":               "people converted",
@@ -58,6 +66,9 @@ type Frame struct {
 	Title  string // chart title
 	Width  int    // pixels
 	Height int
+	// Replications is how many replications the lines average (with
+	// more than one the chart draws 95 % bands); 0 before the run is built.
+	Replications int
 }
 
 // LiveChart is a gonum/plot line chart of the running simulation, one line
@@ -75,7 +86,7 @@ type LiveChart struct {
 	do     func(func()) // runs a function on the UI goroutine
 
 	mu      sync.Mutex
-	res     sim.Result
+	res     []sim.Result // the replications drawn; the first is the one shown elsewhere
 	metric  string
 	xmax    float64
 	scale   float64 // chart.Options.Scale; 0 means 1
@@ -119,7 +130,13 @@ func (lc *LiveChart) SetScale(s float64) {
 }
 
 // SetResult shows a new result; the chart is redrawn within 1/MaxFPS.
-func (lc *LiveChart) SetResult(res sim.Result) {
+func (lc *LiveChart) SetResult(res sim.Result) { lc.SetResults([]sim.Result{res}) }
+
+// SetResults shows replications of one run side by side: the lines are
+// their means, with a 95 % band when there is more than one (chart.Lines
+// matches arms by name). The first result sets the step drawn. The chart
+// is redrawn within 1/MaxFPS.
+func (lc *LiveChart) SetResults(res []sim.Result) {
 	lc.mu.Lock()
 	lc.res = res
 	lc.mu.Unlock()
@@ -216,34 +233,66 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	// and a legend inside a small chart hides its lines.
 	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale, NoLegend: true}
 	var results []sim.Result
-	if len(lc.res.Arms) > 0 {
-		results = []sim.Result{lc.res}
+	for _, r := range lc.res {
+		if len(r.Arms) > 0 {
+			results = append(results, r)
+		}
 	}
 	p, err := chart.Lines(results, lc.metric, opt)
 	if err != nil { // a metric not in sim.MetricColumns: a programming error
 		fyne.LogError("live chart", err)
 		return lc.img
 	}
+	// Translated at every frame, not when the chart is made: the charts
+	// outlive a change of language (the window is rebuilt around them).
+	// Since Fyne 2.6 the generator runs on the UI goroutine, the only one
+	// that changes the language.
+	localise(p, lc.metric)
 	if lc.scale > 0 && lc.scale < 1 {
 		// A small chart has no room for a long axis label: the title
 		// says what is drawn, the axis only the unit.
 		if short, ok := shortAxis[lc.metric]; ok {
-			p.Y.Label.Text = short
+			p.Y.Label.Text = lang.L(short)
 		}
 	}
 	chart.Render(p, lc.img, 96*ratio)
-	t := 0
-	for _, a := range lc.res.Arms {
-		if n := len(a.Series); n > 0 {
-			t = max(t, a.Series[n-1].Step)
+	t, arms := 0, 0
+	if len(results) > 0 {
+		arms = len(results[0].Arms)
+		for _, a := range results[0].Arms {
+			if n := len(a.Series); n > 0 {
+				t = max(t, a.Series[n-1].Step)
+			}
 		}
 	}
-	lc.last = Frame{T: t, Arms: len(lc.res.Arms), Metric: lc.metric, Title: p.Title.Text, Width: w, Height: h}
+	lc.last = Frame{T: t, Arms: arms, Metric: lc.metric, Title: p.Title.Text, Width: w, Height: h, Replications: len(results)}
 	lc.frames++
 	if lc.onFrame != nil {
 		lc.onFrame(lc.last)
 	}
 	return lc.img
+}
+
+// chartText is the title and y-axis label of metric's chart in the
+// current language. Package chart names metrics in English and must not
+// import Fyne, so the translation happens here, keyed by chart's English
+// (translations/campaign.nl.json holds the labels of every metric column).
+func chartText(metric string) (title, axis string) {
+	l, ok := chart.MetricLabel(metric)
+	if !ok {
+		return metric, ""
+	}
+	return lang.L(l.Title), lang.L(l.Axis)
+}
+
+// localise puts the current language on a chart of metric drawn by
+// chart.Lines: title, x and y axis. Arm names in the legend are the
+// scenario's identifiers and stay as the file writes them.
+func localise(p *plot.Plot, metric string) {
+	title, axis := chartText(metric)
+	p.Title.Text = title
+	p.X.Label.Text = lang.L("step")
+	p.Y.Label.Text = axis
 }
 
 // chartColours are the theme's background and foreground, with the

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"boomerang/scenarios"
@@ -97,12 +98,13 @@ func (u *App) TypedKey(k fyne.KeyName) {
 	}
 }
 
-// showAbout shows the version and what the app is.
+// showAbout shows the version and what the app is. The two paragraphs are
+// translated apart so that a new version number needs no new Dutch.
 func (u *App) showAbout() {
-	dialog.ShowInformation("About Boomerang",
-		"Boomerang "+sim.Version+"\n\n"+
-			"An agent-based model of micro-targeted campaigns:\nwhat targeting gains, and what it costs in privacy.\n\n"+
-			"Keys: Space play/pause · → step · R reset · F11 full screen · Ctrl+E export", u.Window)
+	dialog.ShowInformation(lang.L("About Boomerang"),
+		fmt.Sprintf("Boomerang %s\n\n%s\n\n%s", sim.Version,
+			lang.L("An agent-based model of micro-targeted campaigns:\nwhat targeting gains, and what it costs in privacy."),
+			lang.L("Keys: Space play/pause · → step · R reset · F11 full screen · Ctrl+E export")), u.Window)
 }
 
 // showOpen loads a scenario file; a file that fails to parse or validate
@@ -115,7 +117,7 @@ func (u *App) showOpen() {
 		defer r.Close()
 		if err := u.OpenScenario(r.URI().Name(), r); err != nil {
 			u.refuse(r.URI().Name(), err)
-			dialog.ShowError(fmt.Errorf("%v\n\nThe previous scenario stays loaded.", err), u.Window)
+			dialog.ShowError(fmt.Errorf(lang.L("%v\n\nThe previous scenario stays loaded."), err), u.Window)
 		}
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
@@ -130,7 +132,7 @@ func (u *App) OpenScenario(name string, r io.Reader) error {
 		return err
 	}
 	if len(data) > scenarios.MaxFileSize {
-		return fmt.Errorf("%s: larger than %d bytes", name, scenarios.MaxFileSize)
+		return fmt.Errorf(lang.L("%s: larger than %d bytes"), name, scenarios.MaxFileSize)
 	}
 	cfg, err := scenarios.Parse(name, data)
 	if err != nil {
@@ -141,6 +143,6 @@ func (u *App) OpenScenario(name string, r io.Reader) error {
 	}
 	u.opt.Scenario = cfg.Name
 	u.selectScenario(cfg.Name)
-	u.status.SetText("Opened " + name + ".")
+	u.status.SetText(fmt.Sprintf(lang.L("Opened %s."), name))
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	toml "github.com/pelletier/go-toml/v2"
@@ -17,7 +18,9 @@ import (
 )
 
 // Groups are the settings panel's sections, in order; each takes the keys
-// whose first dotted part is in Prefixes.
+// whose first dotted part is in Prefixes. Title is English and doubles as
+// the group's identifier (GroupOf, tests); the panel shows it through
+// lang.L, so translations/settings.nl.json must hold every Title.
 var Groups = []struct {
 	Title    string
 	Prefixes []string
@@ -72,11 +75,11 @@ func newSettingsPanel(u *App) *settingsPanel {
 	}
 	acc := widget.NewAccordion()
 	for _, g := range Groups {
-		acc.Append(widget.NewAccordionItem(g.Title, container.NewVBox(byGroup[g.Title]...)))
+		acc.Append(widget.NewAccordionItem(lang.L(g.Title), container.NewVBox(byGroup[g.Title]...)))
 	}
 	acc.Open(0)
-	intro := widget.NewLabel("Change a value and press Enter (or tick a box): the run restarts from step 0 with it. " +
-		"Values outside the allowed range are refused with the reason. Scenario arms and messages are set in the scenario file.")
+	intro := widget.NewLabel(lang.L("Change a value and press Enter (or tick a box): the run restarts from step 0 with it. " +
+		"Values outside the allowed range are refused with the reason. Scenario arms and messages are set in the scenario file."))
 	intro.Wrapping = fyne.TextWrapWord
 	p.content = container.NewBorder(intro, nil, nil, nil, container.NewVScroll(acc))
 	p.refresh(u.cfg)
@@ -84,7 +87,9 @@ func newSettingsPanel(u *App) *settingsPanel {
 }
 
 // row builds the control for key k: name, input, info button, and the
-// key's explanation (meaning, unit and range) under it.
+// key's explanation (meaning, unit and range) under it. The key's name
+// stays English because it is what the scenario file and --set use; its
+// explanation is translated (KeyDoc).
 func (p *settingsPanel) row(k scenarios.Key) fyne.CanvasObject {
 	f := &field{key: k, msg: widget.NewLabel("")}
 	f.msg.Importance = widget.DangerImportance
@@ -107,14 +112,14 @@ func (p *settingsPanel) row(k scenarios.Key) fyne.CanvasObject {
 	name := widget.NewLabel(k.Name)
 	name.TextStyle.Bold = true
 	info := widget.NewButtonWithIcon("", theme.InfoIcon(), func() {
-		d := widget.NewLabel(k.Doc)
+		d := widget.NewLabel(KeyDoc(k))
 		d.Wrapping = fyne.TextWrapWord
-		dlg := dialog.NewCustom(k.Name+" ("+k.Type+")", "Close", d, p.u.Window)
+		dlg := dialog.NewCustom(k.Name+" ("+k.Type+")", lang.L("Close"), d, p.u.Window)
 		dlg.Resize(fyne.NewSize(520, 260))
 		dlg.Show()
 	})
 	info.Importance = widget.LowImportance
-	doc := widget.NewLabel(k.Doc)
+	doc := widget.NewLabel(KeyDoc(k))
 	doc.Wrapping = fyne.TextWrapWord
 	doc.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, nil, name, container.NewHBox(input, info))
@@ -126,7 +131,7 @@ func (p *settingsPanel) row(k scenarios.Key) fyne.CanvasObject {
 func (p *settingsPanel) apply(f *field, value string) {
 	err := p.u.SetValue(f.key.Name, value)
 	if err != nil {
-		f.msg.SetText(fmt.Sprintf("Refused: %v", err))
+		f.msg.SetText(fmt.Sprintf(lang.L("Refused: %v"), err))
 		f.msg.Show()
 		p.u.refuse(f.key.Name, err)
 		p.setValue(f, p.u.cfg)
@@ -139,6 +144,18 @@ func (p *settingsPanel) apply(f *field, value string) {
 	if f.entry != nil {
 		f.entry.SetValidationError(nil)
 	}
+}
+
+// KeyDoc is the explanation of scenario key k (meaning, unit, range and
+// source) in the current language. The English text lives in the struct
+// tags of sim.Config, so the Dutch is keyed by that text in
+// translations/settings.nl.json; a key added to sim.Config without Dutch
+// falls back to English (and TestI18nDynamicKeys fails).
+func KeyDoc(k scenarios.Key) string {
+	if k.Doc == "" {
+		return ""
+	}
+	return lang.L(k.Doc)
 }
 
 // refresh shows cfg's values in every field.

@@ -7,7 +7,8 @@
 // Environment: BOOMERANG_METRIC=conversions is --metric (the chart to open
 // on), BOOMERANG_SMOKE=1 is --smoke, BOOMERANG_SMOKE_TIMEOUT=90s is
 // --smoke-timeout, BOOMERANG_TAB=population is --tab, BOOMERANG_SCENARIO=NAME
-// is --scenario, BOOMERANG_AUTOPLAY=1 presses
+// is --scenario, BOOMERANG_LANG=nl is --lang, BOOMERANG_PRESENT=1 is
+// --present, BOOMERANG_AUTOPLAY=1 presses
 // Play once the first chart is drawn, FYNE_SCALE scales the whole UI.
 package main
 
@@ -35,16 +36,40 @@ func main() {
 	smokeTimeout := flag.Duration("smoke-timeout", envDuration("BOOMERANG_SMOKE_TIMEOUT", 60*time.Second),
 		"how long the smoke test may take before it fails")
 	scenario := flag.String("scenario", os.Getenv("BOOMERANG_SCENARIO"), "built-in scenario to open on (default: the one used last)")
-	tab := flag.String("tab", os.Getenv("BOOMERANG_TAB"), "view to open on: campaign, population or settings")
+	tab := flag.String("tab", os.Getenv("BOOMERANG_TAB"),
+		"view to open on: campaign, population, target, likeme, tradeoff, learn or settings")
+	language := flag.String("lang", os.Getenv("BOOMERANG_LANG"), "language: en or nl (default: the one chosen last, else the system's)")
+	present := flag.Bool("present", os.Getenv("BOOMERANG_PRESENT") == "1", "open in presentation mode (full screen, large; F5 leaves it)")
+	agent := flag.Int("agent", -1, "open the target view on this person (0 … population size − 1)")
+	reps := flag.Int("replications", 1, fmt.Sprintf("replications side by side, 1 … %d (more than 1 draws 95 %% bands)", ui.MaxReplications))
 	flag.Parse()
+	if *language != "" && *language != "en" && *language != "nl" {
+		fmt.Fprintf(os.Stderr, "boomerang: unknown language %q (choose en or nl)\n", *language)
+		os.Exit(2)
+	}
+	if *reps < 1 || *reps > ui.MaxReplications {
+		fmt.Fprintf(os.Stderr, "boomerang: --replications %d: choose 1 … %d\n", *reps, ui.MaxReplications)
+		os.Exit(2)
+	}
 
 	if *metric != "" && !validMetric(*metric) {
 		fmt.Fprintf(os.Stderr, "boomerang: unknown chart %q (choose from %s)\n", *metric, metricNames())
 		os.Exit(2)
 	}
 
+	if err := ui.LoadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, "boomerang: translations:", err)
+	}
 	a := app.NewWithID("org.boomerang.app")
 	a.SetIcon(ui.Icon())
+	if *language == "" && !*smoke {
+		*language = a.Preferences().String(ui.PrefLanguage)
+	}
+	if *language != "" {
+		if err := ui.SetLanguage(*language); err != nil {
+			fmt.Fprintln(os.Stderr, "boomerang: language:", err)
+		}
+	}
 	// The smoke test always opens on the default scenario; otherwise the
 	// app reopens the last scenario and seed.
 	var (
@@ -66,7 +91,8 @@ func main() {
 		os.Exit(1)
 	}
 	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, SmokeTimeout: *smokeTimeout, Autoplay: *autoplay,
-		Metric: *metric, Scenario: name, NoPrefs: *smoke, Tab: *tab})
+		Metric: *metric, Scenario: name, NoPrefs: *smoke, Tab: *tab,
+		Present: *present, Agent: *agent, Replications: *reps})
 	if size, ok := ui.RememberedSize(a.Preferences()); ok && !*smoke {
 		u.Window.Resize(size)
 	}

@@ -1,0 +1,116 @@
+package chart
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"testing"
+)
+
+// gridPoints is a hand-made grid: two strategies under two rules.
+//
+//	i  X    Y    on the frontier?
+//	0  0    5    yes (least intrusive)
+//	1  1    4    no: dominated by 0
+//	2  2    8    yes
+//	3  2    8    yes (a tie with 2)
+//	4  3    7    no: dominated by 2
+//	5  4    9    yes (most effective)
+//	6  NaN  10   no: not drawn
+func gridPoints() []GridPoint {
+	nan := math.NaN()
+	mk := func(label, s string, x, y float64) GridPoint {
+		return GridPoint{Label: label, Strategy: s, X: x, XLo: nan, XHi: nan, Y: y, YLo: y - 0.5, YHi: y + 0.5}
+	}
+	return []GridPoint{
+		mk("bcast · none", "broadcast", 0, 5),
+		mk("demo · none", "demographic", 1, 4),
+		mk("psych · none", "psychographic", 2, 8),
+		mk("psych · ban", "psychographic", 2, 8),
+		mk("demo · ban", "demographic", 3, 7),
+		mk("lookal · none", "lookalike", 4, 9),
+		mk("broken", "lookalike", nan, 10),
+	}
+}
+
+func TestParetoFrontierHandMade(t *testing.T) {
+	got := ParetoFrontier(gridPoints())
+	want := []int{0, 2, 3, 5}
+	if len(got) != len(want) {
+		t.Fatalf("frontier %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("frontier %v, want %v", got, want)
+		}
+	}
+	if f := ParetoFrontier(nil); len(f) != 0 {
+		t.Errorf("empty grid: %v", f)
+	}
+}
+
+func TestGridScatterRendersPNG(t *testing.T) {
+	pts := gridPoints()
+	p := GridScatter(pts, ScatterText{Title: "Trade-off", XLabel: "attributes per ad", YLabel: "extra conversions"}, Options{})
+	if p.Title.Text != "Trade-off" || p.X.Label.Text != "attributes per ad" || p.X.Min > 0 || p.Y.Min > 0 {
+		t.Errorf("title %q x label %q, x from %v, y from %v", p.Title.Text, p.X.Label.Text, p.X.Min, p.Y.Min)
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 900, 600))
+	Render(p, img, 96)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() < 5000 {
+		t.Errorf("PNG of %d bytes: nearly empty", buf.Len())
+	}
+	// The four strategies take the first four Okabe–Ito colours.
+	for _, c := range OkabeIto[:4] {
+		if !hasColour(img, c) {
+			t.Errorf("colour %v not drawn", c)
+		}
+	}
+	// Without points it still draws (axes, title) and does not panic.
+	Render(GridScatter(nil, ScatterText{Title: "empty"}, Options{}), image.NewRGBA(image.Rect(0, 0, 300, 200)), 96)
+}
+
+func TestNearestPointFindsTheDrawnPoint(t *testing.T) {
+	pts := gridPoints()
+	pts[3].X, pts[3].Y = 2.5, 6 // no tie here: every point has its own place
+	cols := StrategyColours(pts, false)
+	for _, dpi := range []float64{96, 144} {
+		w, h := 800, 520
+		p := GridScatter(pts, ScatterText{Title: "t", XLabel: "x", YLabel: "y"}, Options{})
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		Render(p, img, dpi)
+		px := PointPixels(p, pts, w, h, dpi)
+		if !math.IsNaN(px[6][0]) {
+			t.Errorf("the NaN point is placed at %v", px[6])
+		}
+		for i := range 6 {
+			x, y := int(math.Round(px[i][0])), int(math.Round(px[i][1]))
+			// The rendered image has the point's colour where PointPixels
+			// says the point is: the mapping follows the real layout.
+			c := img.RGBAAt(x, y)
+			want := color.RGBAModel.Convert(cols[i]).(color.RGBA)
+			if d := colourDist(c, want); d > 40 {
+				t.Errorf("dpi %v point %d (%s): pixel (%d,%d) is %v, want ~%v", dpi, i, pts[i].Label, x, y, c, want)
+			}
+			// A click a few pixels off still finds it.
+			if got := NearestPoint(p, pts, w, h, dpi, px[i][0]+3, px[i][1]-2, 20); got != i {
+				t.Errorf("dpi %v: click near point %d found %d", dpi, i, got)
+			}
+		}
+		// Far from every point: nothing.
+		if got := NearestPoint(p, pts, w, h, dpi, 2, 2, 20); got != -1 {
+			t.Errorf("click in the corner found point %d", got)
+		}
+	}
+}
+
+func colourDist(a, b color.RGBA) int {
+	d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
+	return d(a.R, b.R) + d(a.G, b.G) + d(a.B, b.B)
+}

@@ -1,0 +1,613 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"boomerang/sim/footprint"
+	"boomerang/sim/population"
+)
+
+// This file answers the app's "someone like me": a person who is not in
+// the population enters a rough profile (declared age, gender, region and
+// a few likes) and sees what the platform would infer about them and
+// which ad each arm's strategy would send them at the first step, and why.
+//
+// Nothing here is a second model. The inference is the footprint model's
+// own Predict and Confidence, the very calls footprint.Infer makes for an
+// agent the operator sees, so a persona with an agent's likes gets that
+// agent's World.Profiles values bit for bit. The ads come from each arm's
+// strategy as the engine builds it: World.WhatIf runs the strategy's real
+// step-1 plan on a fresh arm state, then places the persona in it with the
+// strategy's own rules (segment keys, congruence, rankers' thresholds),
+// evaluated on a one-person copy of the profile. Where a strategy's choice
+// depends on what it learns during the run (pilot, bandit, lookalike seed)
+// the answer is the step-1 one and Later says what may change.
+
+// Persona is a hypothetical person the platform has not met: what they
+// declare at sign-up, what they like and what they allowed. It is never
+// added to the world.
+type Persona struct {
+	Age    int      // declared age in years (an age band's representative age will do)
+	Gender uint8    // declared gender as population.Gender: 0 woman, 1 man
+	Region int      // declared region, 0 … Pop.Regions−1
+	Likes  []uint16 // liked page ids, in any order; duplicates and unknown ids are ignored
+	// Tracking: the person allows tracking, so the operator sees their likes
+	// and profiles them, as it does every consenting agent.
+	Tracking bool
+	// PoliticalConsent: the person also gave the separate, explicit consent
+	// to political targeting; it matters only with
+	// regulation.political_consent.
+	PoliticalConsent bool
+}
+
+// PersonaOf returns agent i as a persona: its declared demographics, its
+// likes, whether the operator sees it and its political consent. For tests
+// and for "start from this person" in the app.
+func (w *World) PersonaOf(i int) Persona {
+	p := Persona{Age: int(w.Pop.Age[i]), Gender: w.Pop.Gender[i], Region: int(w.Pop.Region[i]),
+		PoliticalConsent: w.PoliticalConsent(i)}
+	if w.Footprint != nil {
+		p.Likes = slices.Clone(w.Footprint.Likes.Of(i))
+		p.Tracking = w.Footprint.Visibility.Visible(i)
+	}
+	return p
+}
+
+// Decision is the kind of answer a strategy gives a persona.
+type Decision uint8
+
+// The decisions.
+const (
+	DecideNoAds     Decision = iota // control arm: no campaign, no ads
+	DecideRandom                    // only untargeted impressions: no personal data about the persona used
+	DecideSegment                   // bought as a member of a demographic segment (after the pilot)
+	DecideBandit                    // the bandit buys the persona's segment with some message
+	DecideTrait                     // matched on inferred personality (psychographic)
+	DecideOtherSide                 // inferred supporter of the other side (demobilise)
+)
+
+// ArmAnswer is what one arm's strategy would do to the persona at the
+// first step.
+type ArmAnswer struct {
+	Arm      string   // arm name
+	Strategy string   // strategy name
+	Decision Decision // what kind of choice the strategy makes about the persona
+	// Targeted: at step 1 the strategy would choose the persona with
+	// personal data (not merely reach them by a random draw). For segment
+	// buys (the bandit) it means the persona's segment is bought, and
+	// Chance says how likely the persona is among the people drawn from it.
+	Targeted bool
+	// Chance is the probability of at least one ad from this arm at step 1,
+	// targeted or random.
+	Chance float64
+	// Message is the ad the persona would get ("" when none).
+	Message string
+	// Matched is the ad the strategy matched to the persona's profile
+	// (psychographic, demobilise), even when it does not pick the persona
+	// at step 1; "" when it matched none.
+	Matched    string
+	Appeal     string // the message's appeal ("" for a generic ad)
+	Attributes uint8  // personal attributes the choice uses (0: none)
+	Sensitive  bool   // the choice uses a special-category inference
+	// Segment is the persona's segment key (DecideSegment, DecideBandit):
+	// SegmentName says it in words; SegmentSize is how many people of the
+	// world share it.
+	Segment     uint32
+	SegmentSize int
+	// Trait is the trait and TraitZ the persona's standardised inferred
+	// value behind a DecideTrait match.
+	Trait  Attr
+	TraitZ float32
+	// Value is the persona's predicted value to the strategy, relative to a
+	// random person shown the generic ad (psychographic), or the
+	// confidence × P(other side) × predicted turnout (demobilise); 0 if
+	// not ranked. Cutoff is the lowest value the strategy picked at step 1
+	// (0 when it had room for everyone it values).
+	Value, Cutoff float64
+	// Lean is the inferred P(other side) (demobilise).
+	Lean float64
+	// Fallback: the regulation leaves this strategy no data, so it
+	// broadcasts. Excluded: the regulation forbids choosing this persona
+	// with personal data (known minor, no political consent).
+	Fallback, Excluded bool
+	// RunTime: the answer depends on what the strategy learns during the
+	// run; after step 1 it may change (see Later).
+	RunTime bool
+	// Reason says in English why; Later what may change after step 1.
+	Reason, Later string
+}
+
+// WhatIfResult is what the platform would infer about a persona and what
+// each arm would show them.
+type WhatIfResult struct {
+	Persona Persona // with its likes cleaned: sorted, distinct, known pages only
+	// Modelled: the world has an inference model (data.quiz_share > 0).
+	Modelled bool
+	// Visible: the operator sees the persona's likes (tracking allowed and
+	// a model to read them with).
+	Visible bool
+	// Inferred is what the operator infers, as World.Profiles holds it:
+	// standardised scores for numeric attributes, probabilities for binary
+	// ones; NaN for every attribute when it cannot see the persona.
+	Inferred [NumAttrs]float32
+	// Z is Inferred standardised over the people the operator sees, the
+	// scale strategies read (NaN where unknown).
+	Z [NumAttrs]float32
+	// Confidence is the profile's confidence, 0 … 1, as Profiles.Confidence.
+	Confidence float32
+	// Usable marks the attributes the model predicts better than chance
+	// (footprint.Model.Usable); CV is its cross-validated r or AUC.
+	Usable [NumAttrs]bool
+	CV     [NumAttrs]float64
+	// Excluded: the regulation forbids choosing the persona with personal
+	// data; Minor: the persona is a minor.
+	Excluded, Minor bool
+	Arms            []ArmAnswer
+}
+
+// cleanLikes returns likes sorted, distinct, with ids outside the
+// catalogue dropped: the form Likes.Of gives the model.
+func cleanLikes(likes []uint16, pages int) []uint16 {
+	out := make([]uint16, 0, len(likes))
+	for _, p := range likes {
+		if int(p) < pages {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// InferLikes is what the operator infers from a visible person's likes
+// (sorted page ids, as Likes.Of gives them): the footprint model's Predict
+// and Confidence, exactly as footprint.Infer computes World.Profiles for a
+// visible agent. ok is false when the world has no model (then the values
+// are NaN and the confidence 0).
+func (w *World) InferLikes(likes []uint16) (vals [NumAttrs]float32, conf float32, ok bool) {
+	if w.Footprint == nil || w.Footprint.Model == nil {
+		for a := range vals {
+			vals[a] = float32(math.NaN())
+		}
+		return vals, 0, false
+	}
+	m := w.Footprint.Model
+	var out [footprint.NumAttributes]float32
+	m.Predict(likes, &out)
+	for a := range vals {
+		vals[a] = out[a]
+	}
+	return vals, float32(m.Confidence(len(likes))), true
+}
+
+// WhatIf says what the platform would infer about p and what each arm of
+// the world's scenario would show p at the first step, and why. It reads
+// the world and runs each arm's step-1 plan on a fresh arm state (O(N) per
+// arm); it changes nothing, so it may run beside a Run on the same world.
+func (w *World) WhatIf(p Persona) WhatIfResult {
+	pages := 0
+	if w.Footprint != nil {
+		pages = len(w.Footprint.Catalogue.Pages)
+	}
+	p.Likes = cleanLikes(p.Likes, pages)
+	res := WhatIfResult{Persona: p}
+	vals, conf, ok := w.InferLikes(p.Likes)
+	res.Modelled = ok
+	res.Visible = ok && p.Tracking
+	nan := float32(math.NaN())
+	for a := range res.Inferred {
+		res.Inferred[a], res.Z[a] = nan, nan
+	}
+	if ok {
+		m := w.Footprint.Model
+		for a := range NumAttrs {
+			res.Usable[a], res.CV[a] = m.Usable[a], m.CV[a]
+		}
+	}
+	if res.Visible {
+		res.Inferred, res.Confidence = vals, conf
+	}
+	reg := &w.Config.Regulation
+	res.Minor = p.Age < population.AdultAge
+	res.Excluded = reg.MinorsBan && res.Minor || reg.PoliticalConsent && !p.PoliticalConsent
+
+	// A one-person world holding the persona, so that the engine's own
+	// per-person functions (segmentKey, inferredFit, scale.z, canVote)
+	// apply to it as to agent 0.
+	own := newBlindProfiles(1)
+	if res.Visible {
+		own.Visible[0], own.Confidence[0] = true, conf
+		for a := range NumAttrs {
+			own.Inferred[a][0] = vals[a]
+		}
+	}
+	one := &World{Config: w.Config, Seed: w.Seed, Messages: w.Messages, Profiles: own, Pop: &population.Population{
+		N: 1, Regions: w.Pop.Regions, Age: []uint8{uint8(max(0, min(255, p.Age)))},
+		Gender: []uint8{p.Gender}, Region: []uint8{uint8(max(0, min(255, p.Region)))},
+	}}
+	view := regulatedView(own, &rules{reg: *reg, restricts: reg.SpecialCategoriesBan || res.Excluded,
+		excluded: excludedOne(res.Excluded)})
+	sc := newScale(w.targeting())
+	for a := range NumAttrs {
+		if res.Visible {
+			res.Z[a] = sc.z(own, a, 0)
+		}
+	}
+	for _, ac := range w.Config.Arms {
+		res.Arms = append(res.Arms, w.answer(ac, one, view, &res))
+	}
+	return res
+}
+
+// excludedOne is the exclusion mask of the one-person world.
+func excludedOne(ex bool) []bool {
+	if !ex {
+		return nil
+	}
+	return []bool{true}
+}
+
+// stepOne runs arm ac's strategy's first plan on a fresh arm state of w.
+func (w *World) stepOne(ac ArmConfig) (Strategy, *Plan, error) {
+	st, err := NewStrategy(ac)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := newArmState(w)
+	plan := &Plan{}
+	s.rules.sync(1, w)
+	st.Plan(1, w, s, plan)
+	return st, plan, nil
+}
+
+// randomChance is the probability that one of n people is hit at least
+// once by k impressions drawn uniformly with replacement.
+func randomChance(k, n int) float64 {
+	if k <= 0 || n <= 0 {
+		return 0
+	}
+	return 1 - math.Pow(1-1/float64(n), float64(k))
+}
+
+// randomCount counts the untargeted impressions of a plan.
+func randomCount(plan *Plan) int {
+	k := 0
+	for _, e := range plan.Exposures {
+		if e.Why == WhyRandom {
+			k++
+		}
+	}
+	return k
+}
+
+// answer places the persona (agent 0 of one, with view the profiles the
+// strategies may use) in arm ac's step-1 plan.
+func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResult) ArmAnswer {
+	ans := ArmAnswer{Arm: ac.Name, Strategy: ac.Strategy, Excluded: res.Excluded}
+	st, plan, err := w.stepOne(ac)
+	if err != nil {
+		ans.Reason = err.Error()
+		return ans
+	}
+	if _, ok := st.(noCampaign); ok {
+		ans.Decision = DecideNoAds
+		ans.Reason = "control arm: no campaign, no ads"
+		return ans
+	}
+	n := w.Pop.N
+	rnd := randomCount(plan)
+	ans.Decision = DecideRandom
+	ans.Chance = randomChance(rnd, n)
+	setMsg := func(j int) {
+		if j >= 0 && j < len(w.Messages) {
+			ans.Message, ans.Appeal = w.Messages[j].Name, w.Messages[j].Appeal
+		}
+	}
+	random := func(j int, why string) {
+		setMsg(j)
+		ans.Reason = fmt.Sprintf("random: no personal data used (%s); %d untargeted impressions among %d people", why, rnd, n)
+	}
+	excluded := "the regulation forbids choosing you with personal data"
+	switch s := st.(type) {
+	case *broadcast:
+		random(s.msg, "broadcast buys random users")
+
+	case *demographic:
+		setMsg(s.msg)
+		if s.fallback {
+			ans.Fallback = true
+			random(s.msg, "the regulation leaves it no segment it may buy")
+			break
+		}
+		if res.Excluded {
+			random(s.msg, excluded)
+			break
+		}
+		key, attrs, sens := segmentKey(one, view, s.sc, dimsFor(w, ac), 0)
+		ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+		ans.SegmentSize = segmentSize(s.seg, key)
+		ans.Decision, ans.RunTime = DecideSegment, true
+		pilot := w.Config.Campaign.PilotSteps
+		random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+		ans.Later = fmt.Sprintf("after step %d it buys the segments whose clicks converted best in the pilot; yours is %q (%d people)",
+			pilot, SegmentName(key), ans.SegmentSize)
+		if !w.audienceOK(ans.SegmentSize) {
+			ans.Later = fmt.Sprintf("your segment %q has %d people, fewer than regulation.min_audience = %d: it is never bought",
+				SegmentName(key), ans.SegmentSize, w.minAudience())
+		}
+
+	case *adaptive:
+		setMsg(s.generic)
+		if s.fallback || res.Excluded {
+			ans.Fallback = s.fallback
+			why := excluded
+			if s.fallback {
+				why = "the regulation leaves it no segment it may buy"
+			}
+			random(s.generic, why)
+			break
+		}
+		key, attrs, sens := segmentKey(one, view, s.sc, dimsFor(w, ac), 0)
+		ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+		ans.SegmentSize = segmentSize(s.seg, key)
+		ans.RunTime = true
+		ans.Later = "the bandit learns from clicks and conversions: from step 2 on it moves the budget to the segment × message pairs that convert"
+		j, found := slices.BinarySearch(s.seg.keys, key)
+		total, best, bestN := 0, -1, 0
+		if found && w.audienceOK(ans.SegmentSize) {
+			nm := len(s.msgs)
+			for m := range nm {
+				k := s.alloc[j*nm+m]
+				total += k
+				if k > bestN {
+					best, bestN = s.msgs[m], k
+				}
+			}
+		}
+		ans.Decision = DecideBandit
+		if total == 0 {
+			setMsg(s.generic)
+			ans.Reason = fmt.Sprintf("the bandit's first draws (it knows nothing yet: every segment × message starts equal) bought other segments: your segment %s (%d people) gets no ad at step 1; %d untargeted impressions among %d people",
+				SegmentName(key), ans.SegmentSize, rnd, n)
+			break
+		}
+		pt := min(1, float64(total)/float64(max(1, ans.SegmentSize)))
+		ans.Targeted = true
+		ans.Chance = 1 - (1-pt)*(1-ans.Chance)
+		setMsg(best)
+		ans.Reason = fmt.Sprintf("bandit's draw for segment %s: %d of its %d people get an ad at step 1, most often %q (the bandit knows nothing yet: every segment × message starts equal)",
+			SegmentName(key), total, ans.SegmentSize, ans.Message)
+
+	case *psychographic:
+		setMsg(s.generic)
+		if s.fallback || res.Excluded || !view.Visible[0] {
+			ans.Fallback = s.fallback
+			why := "it cannot see your likes, so it has no personality profile of you"
+			switch {
+			case s.fallback:
+				why = "the regulation leaves it no personality data"
+			case res.Excluded:
+				why = excluded
+			}
+			random(s.generic, why)
+			break
+		}
+		j, v := psychValue(w, s, view, 0)
+		if j < 0 {
+			random(s.generic, "no message fits your profile")
+			break
+		}
+		ans.Value, ans.Attributes, ans.Sensitive = v, s.attrs, s.sensitive
+		m := &w.Messages[j]
+		if m.pole != 0 {
+			ans.Trait, ans.TraitZ = m.trait, s.sc.z(view, m.trait, 0)
+		}
+		if k := w.minAudience(); k > 0 && messageAudience(s.rank.base, s.msgOf, j) < k {
+			random(s.generic, fmt.Sprintf("the people matched to %q are fewer than regulation.min_audience = %d", m.Name, k))
+			break
+		}
+		cut, full := rankCutoff(s.rank.base, plan, WhyTrait, w.Config.Campaign.Budget)
+		ans.Cutoff = math.Exp(float64(cut))
+		if !full {
+			ans.Cutoff = 0
+		}
+		lv := float32(math.Log(v))
+		picked := lv > 0 && (!full || lv >= cut) // randomFloor is 0 before the first impression
+		ans.Decision = DecideTrait
+		ans.Later = "later steps spread the budget as ad fatigue lowers the value of people who already saw ads"
+		ans.Matched = m.Name
+		if !picked {
+			ans.Reason = fmt.Sprintf("ranked below this step's most persuadable people (value %.2f, cut-off %.2f): only random impressions reach you; if picked you would get %q",
+				v, ans.Cutoff, m.Name)
+			if lv <= 0 {
+				ans.Reason = fmt.Sprintf("predicted no better than a random person (value %.2f ≤ 1): it does not target you; if it did you would get %q", v, m.Name)
+			}
+			break
+		}
+		setMsg(j)
+		ans.Targeted, ans.Chance = true, 1
+		if m.pole == 0 {
+			ans.Reason = fmt.Sprintf("ranked as persuadable from inferred personality (value %.2f)", v)
+		} else {
+			ans.Reason = fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd), value %.2f", m.Appeal, m.trait, ans.TraitZ, v)
+		}
+
+	case *lookalike:
+		setMsg(s.msg)
+		ans.RunTime = true
+		names := make([]string, len(s.attrs))
+		for k, a := range s.attrs {
+			names[k] = a.String()
+		}
+		random(s.msg, fmt.Sprintf("it needs %d converters it can see before it builds a lookalike audience", w.Config.Campaign.LookalikeSeed))
+		ans.Later = fmt.Sprintf("once it has %d converters it scores everyone it sees by how much they look like them, on %s", w.Config.Campaign.LookalikeSeed, strings.Join(names, ", "))
+		switch {
+		case len(s.attrs) == 0:
+			ans.Fallback = true
+			ans.Later = "the regulation leaves it no attribute: it never builds a lookalike audience"
+		case res.Excluded || !view.Visible[0]:
+			ans.Later = "it cannot use your profile, so it will only ever reach you at random"
+		}
+
+	case *demobilise:
+		if s.fallback >= 0 {
+			ans.Fallback = true
+			random(s.fallback, "the regulation leaves it no audience: it broadcasts instead")
+			break
+		}
+		ans.Chance = 0 // it buys no random impressions
+		setMsg(s.msg)
+		ans.Decision = DecideOtherSide
+		ans.Attributes, ans.Sensitive = s.attrs, true
+		v, other, why := demobiliseValue(w, ac, one, view, 0)
+		ans.Value, ans.Lean = v, other
+		if why == "" {
+			ans.Matched = ans.Message
+		}
+		if why != "" {
+			ans.Message, ans.Appeal = "", ""
+			ans.Reason = why + ": no ads (it spends nothing at random)"
+			if res.Excluded {
+				ans.Reason = excluded + ": no ads (it spends nothing at random)"
+			}
+			break
+		}
+		cut, full := rankCutoff(s.rank.base, plan, WhyOtherSide, w.Config.Campaign.Budget)
+		ans.Cutoff = 0
+		if full {
+			ans.Cutoff = math.Exp(float64(cut))
+		}
+		if full && float32(math.Log(v)) < cut {
+			ans.Reason = fmt.Sprintf("likely supporter of the other side (P = %.2f) but ranked below this step's %d best targets (value %.3f, cut-off %.3f): no ad at step 1",
+				other, w.Config.Campaign.Budget, v, ans.Cutoff)
+			ans.Message, ans.Appeal = "", ""
+			break
+		}
+		ans.Targeted, ans.Chance = true, 1
+		ans.Reason = fmt.Sprintf("likely supporter of the other side, by inferred %s (P = %.2f, value %.3f)", Attr(s.detail), other, v)
+	}
+	return ans
+}
+
+// dimsFor is the segment dimensions arm ac's strategy may use.
+func dimsFor(w *World, ac ArmConfig) []segmentDim {
+	dims, _ := w.allowedDims(dimsOf(attributesOf(ac)))
+	return dims
+}
+
+// segmentSize is the number of people of g in the segment of key (0 if
+// nobody of the world is).
+func segmentSize(g *segments, key uint32) int {
+	if j, ok := slices.BinarySearch(g.keys, key); ok {
+		return g.size(j)
+	}
+	return 0
+}
+
+// messageAudience counts the people of a psychographic ranking matched to
+// message j.
+func messageAudience(base []float32, msgOf []int16, j int) int {
+	n := 0
+	for i, b := range base {
+		if b >= -math.MaxFloat32 && int(msgOf[i]) == j {
+			n++
+		}
+	}
+	return n
+}
+
+// rankCutoff returns the lowest base value among the people a ranking
+// strategy picked for reason why in plan, and whether it picked the whole
+// budget (otherwise anyone it values would have been picked too).
+func rankCutoff(base []float32, plan *Plan, why Why, budget int) (float32, bool) {
+	cut, k := float32(math.Inf(1)), 0
+	for _, e := range plan.Exposures {
+		if e.Why == why {
+			cut = min(cut, base[e.Agent])
+			k++
+		}
+	}
+	return cut, k >= budget
+}
+
+// psychValue is the psychographic strategy p's choice for person i of
+// the profiles prof: the message that fits best and the predicted value,
+// as psychographic.init computes them; −1 when it values nobody there.
+// Keep it in step with psychographic.init (TestWhatIfPsychographicMatchesEngine).
+func psychValue(w *World, p *psychographic, prof *Profiles, i int) (int, float64) {
+	conf := float64(prof.Confidence[i])
+	if !prof.Visible[i] || !(conf > 0) {
+		return -1, 0
+	}
+	use := map[Attr]bool{}
+	kept, _ := w.allowedAttrs(attributesOf(p.arm))
+	for _, a := range kept {
+		use[a] = true
+	}
+	best, bestFit := -1, math.Inf(-1)
+	for _, j := range p.candidates {
+		f := float64(inferredFit(prof, p.sc, &w.Messages[j], i))
+		if f > bestFit {
+			best, bestFit = j, f
+		}
+	}
+	if best < 0 {
+		return -1, 0
+	}
+	pers := 1.0
+	if use[AttrAgreeableness] && prof.Known(AttrAgreeableness, i) {
+		pers += 0.15 * float64(p.sc.z(prof, AttrAgreeableness, i))
+	}
+	if use[AttrNeuroticism] && prof.Known(AttrNeuroticism, i) {
+		pers += 0.15 * float64(p.sc.z(prof, AttrNeuroticism, i))
+	}
+	pers = math.Max(0.2, pers)
+	if use[AttrIdeology] && prof.Known(AttrIdeology, i) {
+		pers *= math.Max(0.2, 1-0.3*math.Abs(float64(p.sc.z(prof, AttrIdeology, i))))
+	}
+	lift := pers*(1+plannerCongruence*bestFit) - 1
+	return best, math.Max(0.05, 1+conf*lift)
+}
+
+// demobiliseValue is the demobilise strategy's value of person i of pw
+// (profiles prof) and its P(other side), as demobilise.init computes them;
+// why says in words why it does not rank the person ("" if it does). Keep
+// it in step with demobilise.init (TestWhatIfDemobiliseMatchesEngine).
+func demobiliseValue(w *World, ac ArmConfig, pw *World, prof *Profiles, i int) (v, other float64, why string) {
+	useParty, useIdeo := false, false
+	kept, _ := w.allowedAttrs(attributesOf(ac))
+	for _, a := range kept {
+		useParty = useParty || a == AttrParty
+		useIdeo = useIdeo || a == AttrIdeology
+	}
+	conf := float64(prof.Confidence[i])
+	switch {
+	case !prof.Visible[i] || !(conf > 0):
+		return 0, 0, "it cannot see your likes, so it cannot guess your side"
+	case !canVote(pw.Pop, i):
+		return 0, 0, "you are too young to vote"
+	}
+	sc := newScale(w.targeting())
+	var lean, k float64
+	if useParty && prof.Known(AttrParty, i) {
+		lean += float64(sc.z(prof, AttrParty, i))
+		k++
+	}
+	if useIdeo && prof.Known(AttrIdeology, i) {
+		lean += float64(sc.z(prof, AttrIdeology, i))
+		k++
+	}
+	if k == 0 {
+		return 0, 0, "it has no inferred party or ideology of you"
+	}
+	other = 1 / (1 + math.Exp(1.5*w.Config.Campaign.Stance*lean/k))
+	if other <= 0.5 {
+		return 0, other, fmt.Sprintf("inferred to be on the campaign's side (P(other side) = %.2f)", other)
+	}
+	mean, sd := population.AgeMoments()
+	u := (float64(pw.Pop.Age[i]) - mean) / sd
+	turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
+	return conf * other * turnout, other, ""
+}

@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"embed"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// This file switches the app's language. All UI text goes through Fyne's
+// translation support: lang.L("English text") returns the text in the
+// current language, from the JSON bundles in translations/ (one file per
+// area of the app, named area.nl.json; English is the key itself).
+//
+// Fyne picks the language from the system (LANGUAGE, LC_ALL, LANG) when
+// bundles are added and offers no call to change it later, so SetLanguage
+// sets LANGUAGE for this process and adds the bundles again, which makes
+// Fyne choose anew; the app then rebuilds its window.
+
+//go:embed translations
+var translations embed.FS
+
+// Language is one of the app's languages.
+type Language struct {
+	Code string // BCP 47, as in the bundles' file names
+	Name string // the picker's label: the code in capitals, short enough for a projector's toolbar
+}
+
+// Languages are the languages the app speaks; the first is the fallback.
+var Languages = []Language{{"en", "EN"}, {"nl", "NL"}}
+
+// LoadTranslations adds the app's bundles to Fyne's; Fyne then follows
+// the system language. Call once before building the window.
+func LoadTranslations() error { return lang.AddTranslationsFS(translations, "translations") }
+
+// SetLanguage makes lang.L answer in language code ("en", "nl"); text
+// already on screen changes only when it is built again (App.SetLanguage).
+func SetLanguage(code string) error {
+	if err := os.Setenv("LANGUAGE", code); err != nil {
+		return err
+	}
+	return LoadTranslations()
+}
+
+// CurrentLanguage is the code of the language lang.L answers in: "nl"
+// when the system (or SetLanguage) asks for Dutch, else "en".
+func CurrentLanguage() string {
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			first := strings.SplitN(s, ":", 2)[0]
+			if strings.HasPrefix(first, "nl") {
+				return "nl"
+			}
+			if first != "C" && !strings.HasPrefix(first, "C.") {
+				return "en"
+			}
+		}
+	}
+	return "en"
+}

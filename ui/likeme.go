@@ -1,0 +1,594 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"boomerang/sim"
+	"boomerang/sim/footprint"
+	"boomerang/sim/population"
+)
+
+// This file is the "Someone like me" tab: a visitor enters a rough profile
+// (age band, gender, region, 10–30 pages they like) and sees what the
+// platform of the loaded scenario would infer about them and which ad each
+// arm would show them, and why. The answers come from sim.World.WhatIf:
+// the engine's own inference and strategies, not a copy of them. Nothing
+// entered here leaves the view: it is not stored, logged or exported.
+
+// Limits of the like picker: enough likes for the model to say something
+// (the model's first like bin is 1–10), few enough to pick by hand.
+const (
+	likeMeMinLikes = 10
+	likeMeMaxLikes = 30
+	likeMeListed   = 80 // pages offered: the most-liked of the world, or the search's first matches
+)
+
+// likeMeBand is an age band of the form, with the age the persona gets:
+// the declared age bands of the demographic segments (sim.SegmentName), so
+// the answer uses the band the visitor chose.
+type likeMeBand struct {
+	label string
+	age   int
+}
+
+// likeMeBands returns the age bands of the form: the adult bands, with
+// the minors' band first when the population has minors.
+func likeMeBands(minors bool) []likeMeBand {
+	b := []likeMeBand{{"18–29", 24}, {"30–44", 37}, {"45–64", 55}, {"65+", 72}}
+	if minors {
+		b = append([]likeMeBand{{"13–17", 15}}, b...)
+	}
+	return b
+}
+
+// likeMeView is the "Someone like me" tab.
+type likeMeView struct {
+	u     *App
+	world *sim.World
+	root  fyne.CanvasObject
+
+	age, gender, region *widget.Select
+	tracking, political *widget.Check
+	search              *widget.Entry
+	pageBox             *fyne.Container // the offered pages' checks
+	count, hint         *widget.Label
+	show                *widget.Button
+
+	bands   []likeMeBand
+	top     []uint16 // most-liked pages of the world, most liked first
+	pages   int      // catalogue size of the world the picks belong to
+	picked  map[uint16]bool
+	checks  map[uint16]*widget.Check
+	syncing bool // a check is being set by the view, not the visitor
+
+	results *fyne.Container // inference and ads, filled by showResult
+	result  *sim.WhatIfResult
+	// rows are the shown inferred values, per attribute (for tests).
+	rows [sim.NumAttrs]*widget.Label
+	busy int // generation of the pending WhatIf; results of older ones are dropped
+}
+
+func newLikeMeView(u *App) *likeMeView {
+	v := &likeMeView{u: u, picked: map[uint16]bool{}, checks: map[uint16]*widget.Check{}}
+	note := widget.NewLabel(lang.L("Nothing you enter here is stored or sent anywhere; it stays in this window."))
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.SuccessImportance
+	note.TextStyle.Bold = true
+	intro := widget.NewLabel(lang.L("Describe yourself roughly and pick pages you like: see what this platform would infer about you and which ads each campaign would send you."))
+	intro.Wrapping = fyne.TextWrapWord
+
+	v.age = widget.NewSelect(nil, nil)
+	v.gender = widget.NewSelect([]string{lang.L("Woman"), lang.L("Man")}, nil)
+	v.gender.SetSelectedIndex(0)
+	v.region = widget.NewSelect(nil, nil)
+	v.tracking = widget.NewCheck(lang.L("I allow tracking (I accept the cookie banner)"), nil)
+	v.tracking.SetChecked(true)
+	v.political = widget.NewCheck(lang.L("I also agreed separately to political ads"), nil)
+	v.political.Hide()
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder(lang.L("Search pages (e.g. openness, page 17)"))
+	v.search.OnChanged = func(string) { v.refreshPages() }
+	v.pageBox = container.NewVBox()
+	v.count = widget.NewLabel("")
+	v.hint = widget.NewLabel("")
+	v.hint.Wrapping = fyne.TextWrapWord
+	v.hint.Importance = widget.WarningImportance
+	v.hint.Hide()
+	v.show = widget.NewButton(lang.L("Show what the platform sees"), v.submit)
+	v.show.Importance = widget.HighImportance
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Age band"), v.age),
+		widget.NewFormItem(lang.L("Gender (as you declare it)"), v.gender),
+		widget.NewFormItem(lang.L("Region"), v.region),
+	)
+	left := container.NewBorder(
+		container.NewVBox(note, intro, form, v.tracking, v.political,
+			widget.NewLabel(lang.L("Pages you like")), v.search, v.count),
+		container.NewVBox(v.hint, v.show), nil, nil,
+		container.NewVScroll(v.pageBox))
+	v.results = container.NewVBox(widget.NewLabel(lang.L("Your result appears here.")))
+	split := container.NewHSplit(left, container.NewVScroll(v.results))
+	split.Offset = 0.42
+	v.root = split
+	v.setWorld(nil)
+	return v
+}
+
+// content is the tab's content.
+func (v *likeMeView) content() fyne.CanvasObject { return v.root }
+
+// setWorld gives the view the platform of the loaded scenario; nil while
+// a new one is being built (UI goroutine). The visitor's picks survive a
+// new world with the same catalogue: page ids name the same pages for the
+// same page count (footprint.NewCatalogue).
+func (v *likeMeView) setWorld(w *sim.World) {
+	v.world = w
+	v.busy++ // a pending answer belongs to the old world
+	v.result = nil
+	v.rows = [sim.NumAttrs]*widget.Label{}
+	v.results.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Your result appears here."))}
+	v.results.Refresh()
+	if w == nil {
+		v.show.Disable()
+		v.top = nil
+		v.pageBox.Objects = nil
+		v.pageBox.Refresh()
+		v.setHint(lang.L("The platform is being built…"))
+		v.updateCount()
+		return
+	}
+	v.show.Enable()
+	v.setHint("")
+
+	// Age bands and regions of this population.
+	v.bands = likeMeBands(w.Config.Population.MinorsShare > 0)
+	ageSel := v.age.SelectedIndex()
+	var opts []string
+	for _, b := range v.bands {
+		opts = append(opts, b.label)
+	}
+	v.age.SetOptions(opts)
+	v.age.SetSelectedIndex(max(0, min(ageSel, len(opts)-1)))
+	regSel := v.region.SelectedIndex()
+	opts = nil
+	for r := range w.Pop.Regions {
+		opts = append(opts, fmt.Sprintf(lang.L("Region %d"), r))
+	}
+	v.region.SetOptions(opts)
+	v.region.SetSelectedIndex(max(0, min(regSel, len(opts)-1)))
+	if w.Config.Regulation.PoliticalConsent {
+		v.political.Show()
+	} else {
+		v.political.Hide()
+	}
+
+	// The most-liked pages of this world.
+	pages := 0
+	if w.Footprint != nil {
+		pages = len(w.Footprint.Catalogue.Pages)
+	}
+	if pages != v.pages {
+		v.picked = map[uint16]bool{}
+		v.checks = map[uint16]*widget.Check{}
+		v.pages = pages
+	}
+	v.top = nil
+	if pages > 0 {
+		n := make([]int, pages)
+		for _, p := range w.Footprint.Likes.Pages {
+			n[p]++
+		}
+		ids := make([]uint16, pages)
+		for p := range ids {
+			ids[p] = uint16(p)
+		}
+		slices.SortStableFunc(ids, func(a, b uint16) int { return n[b] - n[a] })
+		v.top = ids[:min(likeMeListed, pages)]
+	}
+	v.refreshPages()
+}
+
+// pageName is page p's label in the current language, e.g. "page 17
+// (openness +, political leaning −)".
+func (v *likeMeView) pageName(p uint16) string {
+	if v.world == nil || v.world.Footprint == nil {
+		return fmt.Sprintf(lang.L("page %d"), p)
+	}
+	pg := &v.world.Footprint.Catalogue.Pages[p]
+	load := func(a footprint.Attribute, sign int8) string {
+		s := "+"
+		if sign < 0 {
+			s = "-" // ASCII: not every font has U+2212
+		}
+		if a.IsInterest() {
+			return fmt.Sprintf(lang.L("interest %d"), int(a-footprint.NumAttributes)+1)
+		}
+		name, _, _ := strings.Cut(attrLabel(sim.Attr(a)), " (") // "age", not "age (inferred)"
+		return strings.ToLower(name) + " " + s
+	}
+	if pg.Attribute == footprint.NoAttribute {
+		return fmt.Sprintf(lang.L("page %d (general interest)"), p)
+	}
+	parts := load(pg.Attribute, pg.Sign)
+	if pg.Second != footprint.NoAttribute {
+		parts += ", " + load(pg.Second, pg.SecondSign)
+	}
+	return fmt.Sprintf(lang.L("page %d (%s)"), p, parts)
+}
+
+// refreshPages shows the picked pages first, then the most-liked pages or,
+// with a search, the first pages of the whole catalogue whose label holds
+// it (UI goroutine).
+func (v *likeMeView) refreshPages() {
+	q := strings.ToLower(strings.TrimSpace(v.search.Text))
+	var list []uint16
+	for p := range v.picked {
+		list = append(list, p)
+	}
+	slices.Sort(list)
+	if q == "" {
+		for _, p := range v.top {
+			if !v.picked[p] {
+				list = append(list, p)
+			}
+		}
+	} else {
+		for p := range v.pages {
+			if len(list) >= likeMeListed+len(v.picked) {
+				break
+			}
+			id := uint16(p)
+			if !v.picked[id] && v.matches(id, q) {
+				list = append(list, id)
+			}
+		}
+	}
+	objs := make([]fyne.CanvasObject, 0, len(list))
+	for _, p := range list {
+		objs = append(objs, v.check(p))
+	}
+	v.pageBox.Objects = objs
+	v.pageBox.Refresh()
+	v.updateCount()
+}
+
+// matches reports whether page p's label contains the search q (already
+// lower case); "17" finds page 17 itself, not every page with a 1 and 7.
+func (v *likeMeView) matches(p uint16, q string) bool {
+	f := strings.Fields(q)
+	pageWord := strings.ToLower(strings.Fields(fmt.Sprintf(lang.L("page %d"), 0))[0])
+	if len(f) == 2 && (f[0] == pageWord || f[0] == "page") {
+		f = f[1:]
+	}
+	if len(f) == 1 {
+		if n, err := strconv.Atoi(f[0]); err == nil {
+			return n == int(p)
+		}
+	}
+	return strings.Contains(strings.ToLower(v.pageName(p)), q)
+}
+
+// check returns page p's check box, made once per page.
+func (v *likeMeView) check(p uint16) *widget.Check {
+	if c, ok := v.checks[p]; ok {
+		return c
+	}
+	var c *widget.Check
+	c = widget.NewCheck(v.pageName(p), func(on bool) {
+		if v.syncing {
+			return
+		}
+		if on && len(v.picked) >= likeMeMaxLikes {
+			v.syncing = true
+			c.SetChecked(false)
+			v.syncing = false
+			v.setHint(fmt.Sprintf(lang.L("You can pick at most %d pages: untick one first."), likeMeMaxLikes))
+			return
+		}
+		if on {
+			v.picked[p] = true
+		} else {
+			delete(v.picked, p)
+		}
+		v.setHint("")
+		v.updateCount()
+	})
+	v.syncing = true
+	c.SetChecked(v.picked[p])
+	v.syncing = false
+	v.checks[p] = c
+	return c
+}
+
+// updateCount shows how many pages are picked.
+func (v *likeMeView) updateCount() {
+	v.count.SetText(fmt.Sprintf(lang.L("%d picked (pick %d to %d)"), len(v.picked), likeMeMinLikes, likeMeMaxLikes))
+}
+
+// setHint shows a hint under the list, or hides it for "".
+func (v *likeMeView) setHint(s string) {
+	v.hint.SetText(s)
+	if s == "" {
+		v.hint.Hide()
+	} else {
+		v.hint.Show()
+	}
+}
+
+// persona is the form as a sim.Persona.
+func (v *likeMeView) persona() sim.Persona {
+	p := sim.Persona{Age: 37, Tracking: v.tracking.Checked, PoliticalConsent: v.political.Checked}
+	if i := v.age.SelectedIndex(); i >= 0 && i < len(v.bands) {
+		p.Age = v.bands[i].age
+	}
+	p.Gender = uint8(max(0, v.gender.SelectedIndex()))
+	p.Region = max(0, v.region.SelectedIndex())
+	for id := range v.picked {
+		p.Likes = append(p.Likes, id)
+	}
+	slices.Sort(p.Likes)
+	return p
+}
+
+// submit checks the form and asks the engine in the background: WhatIf
+// runs each arm's first plan, O(population) per arm (UI goroutine).
+func (v *likeMeView) submit() {
+	w := v.world
+	switch {
+	case w == nil:
+		v.setHint(lang.L("The platform is being built…"))
+		return
+	case len(v.picked) == 0:
+		v.setHint(fmt.Sprintf(lang.L("Pick %d to %d pages you like first: the platform reads you through your likes."), likeMeMinLikes, likeMeMaxLikes))
+		return
+	case len(v.picked) < likeMeMinLikes:
+		v.setHint(fmt.Sprintf(lang.L("Pick at least %d pages (you have %d): with fewer likes there is too little to read."), likeMeMinLikes, len(v.picked)))
+		return
+	}
+	v.setHint("")
+	p := v.persona()
+	v.busy++
+	gen := v.busy
+	v.show.Disable()
+	go func() {
+		r := w.WhatIf(p)
+		v.u.do(func() {
+			if gen != v.busy || w != v.world {
+				return // the world changed meanwhile
+			}
+			v.show.Enable()
+			v.showResult(w, &r)
+		})
+	}()
+}
+
+// attrLabel is attribute a's name in the current language.
+func attrLabel(a sim.Attr) string {
+	return [...]string{
+		lang.L("Openness"), lang.L("Conscientiousness"), lang.L("Extraversion"), lang.L("Agreeableness"),
+		lang.L("Neuroticism"), lang.L("Political leaning (right +)"), lang.L("Age (inferred)"),
+		lang.L("Gender (inferred)"), lang.L("Votes for the right-wing party"), lang.L("Religious"),
+		lang.L("Migration background"), lang.L("Lesbian, gay or bisexual"), lang.L("Chronic health condition"),
+	}[a]
+}
+
+// formatInferred is an inferred value as the view shows it: traits in
+// standard deviations from the average, age in years, binary attributes
+// as a probability.
+func formatInferred(a sim.Attr, v float32) string {
+	if v != v {
+		return lang.L("unknown")
+	}
+	switch {
+	case a == sim.AttrAge:
+		m, sd := population.AgeMoments()
+		return fmt.Sprintf(lang.L("about %d years"), int(math.Round(m+sd*float64(v))))
+	case a == sim.AttrGender:
+		if v >= 0.5 {
+			return fmt.Sprintf(lang.L("man (%.0f %%)"), 100*v)
+		}
+		return fmt.Sprintf(lang.L("woman (%.0f %%)"), 100*(1-v))
+	case a >= sim.AttrGender:
+		return fmt.Sprintf(lang.L("%.0f %% likely"), 100*v)
+	}
+	return fmt.Sprintf(lang.L("%+.1f sd from average"), v)
+}
+
+// howSure turns the model's cross-validated accuracy for an attribute (r
+// for numeric ones, AUC for binary ones) into a word: how far the
+// platform's guess is worth more than chance.
+func howSure(a sim.Attr, cv float64, usable bool) string {
+	if !usable || cv != cv {
+		return lang.L("a guess")
+	}
+	if a >= sim.AttrGender { // AUC: 0.5 is chance
+		cv = 2 * (cv - 0.5)
+	}
+	switch {
+	case cv < 0.3:
+		return lang.L("rough")
+	case cv < 0.5:
+		return lang.L("fair")
+	}
+	return lang.L("good")
+}
+
+// showResult fills the result column (UI goroutine).
+func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
+	v.result = r
+	bold := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.TextStyle.Bold = true
+		return l
+	}
+	wrap := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	objs := []fyne.CanvasObject{bold(lang.L("What the platform infers about you"))}
+	switch {
+	case !r.Modelled:
+		objs = append(objs, wrap(lang.L("This platform has no inference model (nobody took the quiz): it infers nothing from likes.")))
+	case !r.Visible:
+		objs = append(objs, wrap(lang.L("You do not allow tracking: the platform does not see your likes and infers nothing. Campaigns can still use what you declared.")))
+	default:
+		objs = append(objs, wrap(fmt.Sprintf(lang.L("From %d likes. How sure the platform is of your personality profile: %.0f %%."), len(r.Persona.Likes), 100*r.Confidence)))
+	}
+	grid := container.NewGridWithColumns(3, bold(lang.L("Attribute")), bold(lang.L("Inferred")), bold(lang.L("How sure")))
+	said := map[sim.Attr]string{}
+	for _, b := range v.bands {
+		if b.age == r.Persona.Age {
+			said[sim.AttrAge] = fmt.Sprintf(lang.L("you said %s"), b.label)
+		}
+	}
+	gender := lang.L("Woman")
+	if r.Persona.Gender == 1 {
+		gender = lang.L("Man")
+	}
+	said[sim.AttrGender] = fmt.Sprintf(lang.L("you said %s"), strings.ToLower(gender))
+	for a := range sim.NumAttrs {
+		val := widget.NewLabel(formatInferred(a, r.Inferred[a]))
+		v.rows[a] = val
+		name := attrLabel(a)
+		if a.Sensitive() {
+			name += " *"
+		}
+		sure := ""
+		if r.Visible {
+			sure = howSure(a, r.CV[a], r.Usable[a])
+		}
+		if s, ok := said[a]; ok {
+			sure += " — " + s
+		}
+		grid.Add(widget.NewLabel(name))
+		grid.Add(val)
+		grid.Add(widget.NewLabel(sure))
+	}
+	objs = append(objs, grid, wrap(lang.L("* special category of personal data (GDPR Art. 9): using it for ads is banned in the EU (DSA Art. 26(3)).")))
+	if r.Excluded {
+		objs = append(objs, wrap(lang.L("The regulation forbids choosing you with personal data: only random ads can reach you.")))
+	}
+	objs = append(objs, widget.NewSeparator(), bold(lang.L("What each campaign would show you at the first step")))
+	for _, a := range r.Arms {
+		head := fmt.Sprintf("%s (%s)", a.Arm, a.Strategy) // scenario names
+		objs = append(objs, bold(head), wrap(armSentence(w, a)))
+	}
+	v.results.Objects = objs
+	v.results.Refresh()
+}
+
+// armSentence says in the current language what arm a would do and why.
+func armSentence(w *sim.World, a sim.ArmAnswer) string {
+	pct := func(p float64) string { return fmt.Sprintf("%.1f %%", 100*p) }
+	tr := func(name string) string { // message names: the built-in ones have Dutch
+		if name == "" {
+			return ""
+		}
+		return lang.L(name)
+	}
+	msg, matched := tr(a.Message), tr(a.Matched)
+	var s []string
+	randomly := fmt.Sprintf(lang.L("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q)."), pct(a.Chance), msg)
+	if a.Chance == 0 {
+		randomly = lang.L("No random ad reaches you at step 1 either: the whole budget went to the people it picked.")
+	}
+	switch a.Decision {
+	case sim.DecideNoAds:
+		return lang.L("No campaign: this arm shows no ads.")
+	case sim.DecideRandom:
+		switch {
+		case a.Fallback:
+			s = append(s, lang.L("The regulation leaves this strategy no data it may use, so it buys random ads."))
+		case a.Excluded:
+			s = append(s, lang.L("The regulation forbids choosing you with personal data."))
+		case a.Strategy == "broadcast":
+			s = append(s, lang.L("Broadcast buys ads for random users and uses no personal data."))
+		case a.Strategy == "psychographic" && !strings.Contains(a.Reason, "min_audience"):
+			s = append(s, lang.L("It cannot see your likes, so it has no personality profile of you."))
+		case a.Strategy == "lookalike":
+			s = append(s, fmt.Sprintf(lang.L("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them."), w.Config.Campaign.LookalikeSeed))
+		default:
+			s = append(s, lang.L(a.Reason))
+		}
+		s = append(s, randomly)
+	case sim.DecideSegment:
+		s = append(s, fmt.Sprintf(lang.L("The first %d steps are a random pilot."), w.Config.Campaign.PilotSteps), randomly,
+			fmt.Sprintf(lang.L("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes."),
+				segmentLabel(a.Segment), a.SegmentSize, a.Attributes))
+	case sim.DecideBandit:
+		if a.Targeted {
+			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q."),
+				segmentLabel(a.Segment), pct(a.Chance), msg))
+		} else {
+			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1."),
+				segmentLabel(a.Segment)))
+		}
+	case sim.DecideTrait:
+		switch {
+		case a.Targeted && a.Appeal != "":
+			s = append(s, fmt.Sprintf(lang.L("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average."),
+				msg, strings.ToLower(attrLabel(a.Trait)), a.TraitZ))
+		case a.Targeted:
+			s = append(s, fmt.Sprintf(lang.L("Ranked as persuadable from your inferred personality: you get the %q ad."), msg))
+		case a.Value <= 1:
+			s = append(s, fmt.Sprintf(lang.L("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you."), a.Value), randomly)
+		default:
+			s = append(s, fmt.Sprintf(lang.L("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q."), a.Value, a.Cutoff, matched), randomly)
+		}
+	case sim.DecideOtherSide:
+		switch {
+		case a.Targeted:
+			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting."), pct(a.Lean), msg))
+		case a.Lean > 0.5:
+			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q)."), pct(a.Lean), matched))
+		case a.Lean > 0:
+			s = append(s, fmt.Sprintf(lang.L("Inferred to be on the campaign's side (other side %s likely): no ads."), pct(a.Lean)))
+		case a.Excluded:
+			s = append(s, lang.L("The regulation forbids choosing you with personal data: no ads (it buys no random ones)."))
+		default:
+			s = append(s, lang.L("It cannot infer your side: no ads (it buys no random ones)."))
+		}
+	}
+	if a.Targeted && a.Attributes > 0 {
+		u := fmt.Sprintf(lang.L("Uses %d personal attributes."), a.Attributes)
+		if a.Sensitive {
+			u += " " + lang.L("Including a special category.")
+		}
+		s = append(s, u)
+	}
+	switch {
+	case a.RunTime:
+		s = append(s, lang.L("This is the answer at step 1; it changes as the campaign learns."))
+	case a.Decision == sim.DecideTrait:
+		s = append(s, lang.L("Later steps spread the budget: people who already saw ads are worth less, so others get their turn."))
+	}
+	return strings.Join(s, " ")
+}
+
+// segmentLabel is sim.SegmentName in the current language.
+func segmentLabel(key uint32) string {
+	parts := strings.Split(sim.SegmentName(key), ", ")
+	for k, p := range parts {
+		switch {
+		case p != "" && p[0] >= '0' && p[0] <= '9': // an age band: no words
+		case strings.HasPrefix(p, "region "):
+			parts[k] = fmt.Sprintf(lang.L("region %s"), strings.TrimPrefix(p, "region "))
+		case strings.HasPrefix(p, "inferred ") && slices.Contains(sim.Appeals(), strings.TrimPrefix(p, "inferred ")):
+			parts[k] = fmt.Sprintf(lang.L("inferred %s"), lang.L(strings.TrimPrefix(p, "inferred ")))
+		default:
+			parts[k] = lang.L(p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,190 @@
+//go:build ci
+
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"boomerang/scenarios"
+	"boomerang/sim"
+)
+
+// likeMeApp opens the app on a small world with an inference model (the
+// targeting showdown on 3000 people, 3 % quiz takers) and waits until the
+// "Someone like me" view has the world.
+func likeMeApp(t *testing.T) (*App, *uiQueue) {
+	t.Helper()
+	cfg, err := scenarios.Builtin("targeting-showdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Population.Size = 3000
+	cfg.Data.QuizShare = 0.03
+	cfg.Campaign.Budget = 300
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	q := newQueue()
+	u := New(a, cfg, Options{Do: q.do, StepDelay: 15 * time.Millisecond, Workers: 2, NoPrefs: true})
+	t.Cleanup(u.close)
+	u.Window.Resize(fyne.NewSize(1000, 700))
+	waitFor(t, q, "the world", func() bool { return u.likeMe.world != nil })
+	return u, q
+}
+
+// likeMeTexts collects the texts of the labels under o.
+func likeMeTexts(o fyne.CanvasObject) map[string]bool {
+	out := map[string]bool{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(o.Content)
+		case *container.Split:
+			walk(o.Leading)
+			walk(o.Trailing)
+		case *widget.Label:
+			out[o.Text] = true
+		}
+	}
+	walk(o)
+	return out
+}
+
+// likeMePick searches page p and ticks its box, as a visitor would.
+func likeMePick(t *testing.T, v *likeMeView, p uint16) {
+	t.Helper()
+	v.search.SetText(fmt.Sprintf("page %d", p))
+	want := v.pageName(p)
+	for _, o := range v.pageBox.Objects {
+		if c, ok := o.(*widget.Check); ok && c.Text == want {
+			if !c.Checked {
+				test.Tap(c)
+			}
+			return
+		}
+	}
+	t.Fatalf("searching %q does not offer %q", v.search.Text, want)
+}
+
+// The form filled with an existing agent's likes shows exactly the
+// engine's inference for that agent; an empty or short form gives a
+// hint, not an error.
+func TestLikeMeShowsEngineInference(t *testing.T) {
+	u, q := likeMeApp(t)
+	v := u.likeMe
+	w := v.world
+	if w.Footprint.Model == nil {
+		t.Fatal("no inference model in the test world")
+	}
+	if len(v.pageBox.Objects) != likeMeListed {
+		t.Errorf("%d pages offered, want the %d most liked", len(v.pageBox.Objects), likeMeListed)
+	}
+	if form := likeMeTexts(v.root); !form["Nothing you enter here is stored or sent anywhere; it stays in this window."] {
+		t.Errorf("the privacy note is not on the form: %v", form)
+	}
+
+	// Empty form: a hint, no result, no panic.
+	test.Tap(v.show)
+	settle(q, 50*time.Millisecond)
+	if !v.hint.Visible() || !strings.Contains(v.hint.Text, "Pick") {
+		t.Errorf("empty form: hint %q (visible %v)", v.hint.Text, v.hint.Visible())
+	}
+	if v.result != nil {
+		t.Error("empty form produced a result")
+	}
+
+	// An agent the platform profiles, with 10–30 likes.
+	agent := -1
+	for i := range w.Pop.N {
+		if n := w.Footprint.Likes.Count(i); w.Profiles.Visible[i] && n >= likeMeMinLikes && n <= likeMeMaxLikes {
+			agent = i
+			break
+		}
+	}
+	if agent < 0 {
+		t.Fatal("no profiled agent with 10–30 likes")
+	}
+	likes := w.Footprint.Likes.Of(agent)
+	for _, p := range likes[:5] {
+		likeMePick(t, v, p)
+	}
+	test.Tap(v.show)
+	settle(q, 50*time.Millisecond)
+	if !v.hint.Visible() || !strings.Contains(v.hint.Text, "at least") || v.result != nil {
+		t.Errorf("5 likes: hint %q (visible %v), result %v", v.hint.Text, v.hint.Visible(), v.result != nil)
+	}
+	for _, p := range likes[5:] {
+		likeMePick(t, v, p)
+	}
+	if want := fmt.Sprintf("%d picked", len(likes)); !strings.HasPrefix(v.count.Text, want) {
+		t.Errorf("count %q, want %q…", v.count.Text, want)
+	}
+	v.gender.SetSelectedIndex(int(w.Pop.Gender[agent]))
+	v.region.SetSelectedIndex(int(w.Pop.Region[agent]))
+
+	test.Tap(v.show)
+	waitFor(t, q, "the result", func() bool { return v.result != nil })
+	if v.hint.Visible() {
+		t.Errorf("hint still shown: %q", v.hint.Text)
+	}
+	r := v.result
+	if !r.Visible || r.Confidence != w.Profiles.Confidence[agent] {
+		t.Errorf("visible %v, confidence %v, engine %v", r.Visible, r.Confidence, w.Profiles.Confidence[agent])
+	}
+	for a := range sim.NumAttrs {
+		engine := w.Profiles.Inferred[a][agent]
+		if r.Inferred[a] != engine {
+			t.Errorf("%s: view inferred %v, engine %v", a, r.Inferred[a], engine)
+		}
+		if got, want := v.rows[a].Text, formatInferred(a, engine); got != want {
+			t.Errorf("%s: shown %q, engine's value reads %q", a, got, want)
+		}
+	}
+	// One answer per arm, each said in words.
+	texts := likeMeTexts(v.results)
+	for _, ac := range w.Config.Arms {
+		if !texts[ac.Name+" ("+ac.Strategy+")"] {
+			t.Errorf("no answer for arm %s", ac.Name)
+		}
+	}
+	if !texts["Broadcast buys ads for random users and uses no personal data."+
+		" "+fmt.Sprintf("Only random ads, chosen without any data about you: a %.1f %% chance of one at step 1 (%q).", 100*r.Arms[1].Chance, "generic")] {
+		t.Errorf("broadcast answer missing: %+v", r.Arms[1])
+	}
+
+	// A 31st like is refused with a hint.
+	for p := uint16(0); len(v.picked) < likeMeMaxLikes; p++ {
+		if !v.picked[p] {
+			likeMePick(t, v, p)
+		}
+	}
+	extra := uint16(0)
+	for v.picked[extra] {
+		extra++
+	}
+	likeMePick(t, v, extra)
+	if len(v.picked) != likeMeMaxLikes || !v.hint.Visible() {
+		t.Errorf("%d picked after a 31st, hint %q", len(v.picked), v.hint.Text)
+	}
+
+	// A new scenario being built: the view waits, and the button gives a hint.
+	v.setWorld(nil)
+	test.Tap(v.show)
+	if v.result != nil || !v.show.Disabled() {
+		t.Error("the view kept a result without a world")
+	}
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+func TestPresentationModeEnlargesAndHidesSettings(t *testing.T) {
+	u, q := newTestApp(t)
+	normal := theme.TextSize()
+	if u.tabs.Items[len(u.tabs.Items)-1].Text != "Settings" {
+		t.Fatalf("last tab = %q, want Settings", u.tabs.Items[len(u.tabs.Items)-1].Text)
+	}
+	n := len(u.tabs.Items)
+	u.Window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF5})
+	q.drain()
+	if !u.Presenting() {
+		t.Fatal("F5 did not start presentation mode")
+	}
+	t.Cleanup(func() { u.SetPresentation(false) })
+	if got := len(u.tabs.Items); got != n-1 {
+		t.Errorf("presentation mode shows %d tabs, want %d (no Settings)", got, n-1)
+	}
+	if big := theme.TextSize(); big < normal*1.5 {
+		t.Errorf("text size %.1f in presentation mode, %.1f normally: want ×%.1f", big, normal, PresentationScale)
+	}
+	if !u.Window.FullScreen() {
+		t.Error("presentation mode is not full screen")
+	}
+	// The run goes on in the rebuilt window.
+	test.Tap(u.step)
+	waitFor(t, q, "a step after the rebuild", func() bool { return step(u) == 1 })
+	if u.StepLabel() != "Step 1 / 60" {
+		t.Errorf("step label after rebuild = %q", u.StepLabel())
+	}
+	u.Window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.Presenting() || theme.TextSize() != normal || len(u.tabs.Items) != n {
+		t.Errorf("Escape: presenting=%v text %.1f tabs %d", u.Presenting(), theme.TextSize(), len(u.tabs.Items))
+	}
+}
+
+func TestLanguageSwitchChangesLabels(t *testing.T) {
+	u, q := newTestApp(t)
+	t.Cleanup(func() { _ = SetLanguage("en") })
+	if u.play.Text != "Play" || u.tabs.Items[0].Text != "Campaign" {
+		t.Fatalf("English labels: play %q, first tab %q", u.play.Text, u.tabs.Items[0].Text)
+	}
+	u.language.SetSelected("NL")
+	waitFor(t, q, "the Dutch window", func() bool { return u.play.Text == "Afspelen" })
+	if u.tabs.Items[0].Text != "Campagne" || u.StepLabel() != "Stap 0 / 60" {
+		t.Errorf("Dutch labels: first tab %q, counter %q", u.tabs.Items[0].Text, u.StepLabel())
+	}
+	if CurrentLanguage() != "nl" {
+		t.Errorf("CurrentLanguage = %q", CurrentLanguage())
+	}
+	u.language.SetSelected("EN")
+	waitFor(t, q, "the English window", func() bool { return u.play.Text == "Play" })
+}
+
+func TestReplicationsDrawBands(t *testing.T) {
+	u, q := newTestApp(t)
+	u.runs.SetSelected(u.runs.Options[1]) // 3 runs
+	waitFor(t, q, "three replications", func() bool {
+		s, ok := u.Snapshot()
+		return ok && len(s.Replicas) == 2
+	})
+	u.Controller().Step()
+	waitFor(t, q, "step 1 of every replication", func() bool {
+		s, _ := u.Snapshot()
+		return s.T == 1 && len(s.Replicas) == 2 && len(s.Replicas[1].Arms[0].Series) == 2
+	})
+	s, _ := u.Snapshot()
+	if s.Replicas[0].Seed == s.Result.Seed || s.Replicas[0].Seed == s.Replicas[1].Seed {
+		t.Errorf("replication seeds %d, %d, %d should differ", s.Result.Seed, s.Replicas[0].Seed, s.Replicas[1].Seed)
+	}
+	settle(q, 150*time.Millisecond)
+	u.Window.Canvas().Capture() // the chart records a frame when painted
+	if f, _ := u.Chart.LastFrame(); f.Replications != 3 {
+		t.Errorf("chart drew %d replications, want 3", f.Replications)
+	}
+}
