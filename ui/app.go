@@ -476,6 +476,15 @@ func (u *App) build() {
 	})
 	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
 		container.NewHBox(u.counter, open, u.export, u.present, u.language, about), u.scenario)
+	if u.presenting { // large type: only what a lecturer presses (Ctrl+E still exports)
+		row1 = container.NewBorder(nil, nil, nil, container.NewHBox(u.counter, u.present, u.language), u.scenario)
+	}
+	// A Select is as wide as its placeholder: make that the longest
+	// choice, so a picker is no wider than what it shows (Fyne's
+	// "(Select one)" is wider than "EN", and longer still in Dutch).
+	for _, sel := range []*widget.Select{u.speed, u.runs, u.language} {
+		sel.PlaceHolder = longest(sel.Options)
+	}
 	row2 := container.NewHBox(
 		u.play, u.step, u.reset,
 		widget.NewLabel(lang.L("Speed")), u.speed,
@@ -495,6 +504,7 @@ func (u *App) build() {
 	u.headline.Wrapping = fyne.TextWrapWord
 	u.headline.TextStyle.Bold = true
 	cardRow := container.NewGridWithColumns(4)
+	u.cards = nil // a rebuild makes new ones
 	for range 4 {
 		c := newCard()
 		u.cards = append(u.cards, c)
@@ -533,15 +543,20 @@ func (u *App) build() {
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Campaign"), campaign),
 		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), u.prey.content()),
-		// The form and its answer sit side by side: on a narrow (scaled
-		// up) window they scroll sideways instead of widening the window.
-		container.NewTabItem(lang.L("Someone like me"), container.NewHScroll(u.likeMe.content())),
-		container.NewTabItem(lang.L("Trade-off"), u.tradeoff.content()),
+		container.NewTabItem(lang.L("Target"), container.NewHScroll(u.prey.content())),
+		// These views are tall and wide: on a small (scaled up) window
+		// they scroll instead of growing the window past the screen.
+		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),
+		container.NewTabItem(lang.L("Trade-off"), container.NewScroll(u.tradeoff.content())),
 		container.NewTabItem(lang.L("Learn"), u.learn.content()),
 	)
 	if !u.presenting {
 		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
+	}
+	u.tabs.OnSelected = func(*container.TabItem) {
+		if u.CurrentTab() == "target" {
+			u.prey.shown()
+		}
 	}
 	u.setCards(sim.Result{})
 	u.ShowTab(u.opt.Tab)
@@ -549,7 +564,11 @@ func (u *App) build() {
 	top := container.NewVBox(row1, row2)
 	u.storySide = container.NewStack()
 	u.showStory()
-	u.Window.SetContent(container.NewBorder(top, u.status, nil, u.storySide, u.tabs))
+	var bottom fyne.CanvasObject = u.status
+	if u.presenting { // the room goes to the charts; refusals need the settings, hidden here anyway
+		bottom = nil
+	}
+	u.Window.SetContent(container.NewBorder(top, bottom, nil, u.storySide, u.tabs))
 	if u.Window.Canvas().Size().Width == 0 {
 		u.Window.Resize(initialSize(userScale()))
 	}
@@ -922,4 +941,15 @@ func (u *App) LoadStep(cfg sim.Config) error {
 	u.fromStory = true
 	defer func() { u.fromStory = false }()
 	return u.Load(cfg)
+}
+
+// longest is the longest of labels, as drawn.
+func longest(labels []string) string {
+	best, w := "", float32(0)
+	for _, l := range labels {
+		if lw := fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width; lw > w {
+			best, w = l, lw
+		}
+	}
+	return best
 }

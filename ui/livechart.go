@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"boomerang/chart"
 	"boomerang/sim"
@@ -248,12 +249,15 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	// Since Fyne 2.6 the generator runs on the UI goroutine, the only one
 	// that changes the language.
 	localise(p, lc.metric)
-	if lc.scale > 0 && lc.scale < 1 {
-		// A small chart has no room for a long axis label: the title
-		// says what is drawn, the axis only the unit.
-		if short, ok := shortAxis[lc.metric]; ok {
-			p.Y.Label.Text = lang.L(short)
-		}
+	// A live chart has no room for a long axis label: the title says
+	// what is drawn, the axis only the unit. A rotated label longer than
+	// the chart is tall would make gonum/plot shrink the plot area to
+	// fit it, so a label that still does not fit is left out.
+	if short, ok := shortAxis[lc.metric]; ok {
+		p.Y.Label.Text = lang.L(short)
+	}
+	if heightPt := vg.Length(float64(h) * 72 / (96 * ratio)); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > 0.8*heightPt {
+		p.Y.Label.Text = ""
 	}
 	chart.Render(p, lc.img, 96*ratio)
 	t, arms := 0, 0

@@ -21,7 +21,7 @@ const PresentationScale = 1.6
 
 // PresentationChartScale is the charts' text and line scale in
 // presentation mode (ChartScale otherwise).
-const PresentationChartScale = 1.25
+const PresentationChartScale = 1.45
 
 // PrefLanguage remembers the language chosen in the app ("en", "nl").
 const PrefLanguage = "language"

@@ -83,3 +83,37 @@ func TestReplicationsDrawBands(t *testing.T) {
 		t.Errorf("chart drew %d replications, want 3", f.Replications)
 	}
 }
+
+// TestWindowFitsProjectors checks the window's minimum size against the
+// screens the app is made for: 1280×800 at FYNE_SCALE=1.5 (853×533
+// units) normally, 1920×1080 in presentation mode (1200×675 units at
+// PresentationScale), for every view and with the story panel shown.
+func TestWindowFitsProjectors(t *testing.T) {
+	u, _ := newTestApp(t)
+	if !u.story.has() {
+		t.Fatal("the default scenario should show its story panel")
+	}
+	check := func(mode string, w, h float32) {
+		t.Helper()
+		for _, name := range u.tabNames {
+			u.ShowTab(name)
+			if name != u.CurrentTab() {
+				continue // Settings is hidden in presentation mode
+			}
+			if m := u.Window.Content().MinSize(); m.Width > w || m.Height > h {
+				t.Errorf("%s, %s view: window needs %.0f×%.0f units, the screen has %.0f×%.0f",
+					mode, name, m.Width, m.Height, w, h)
+			}
+		}
+	}
+	t.Cleanup(func() { u.SetPresentation(false); _ = SetLanguage("en") })
+	for _, code := range []string{"en", "nl"} {
+		if err := u.SetLanguage(code); err != nil {
+			t.Fatal(err)
+		}
+		u.SetPresentation(false)
+		check(code+", FYNE_SCALE=1.5 on 1280×800", 1280/1.5, 800/1.5)
+		u.SetPresentation(true)
+		check(code+", presentation on 1920×1080", 1920/PresentationScale, 1080/PresentationScale)
+	}
+}

@@ -117,8 +117,15 @@ func (r *preyRoot) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 // Show implements fyne.CanvasObject: it brings the view up to date.
 func (r *preyRoot) Show() {
 	r.BaseWidget.Show()
-	if r.p.stale {
-		r.p.update()
+	r.p.shown()
+}
+
+// shown brings the view up to date when it comes to the front (the app
+// calls it when its tab is selected: a scroller around the view is what
+// the tabs show and hide).
+func (p *preyView) shown() {
+	if p.stale {
+		p.update()
 	}
 }
 
@@ -188,7 +195,14 @@ func (p *preyView) content() fyne.CanvasObject { return p.root }
 
 // onScreen is the cheap test before redrawing: the tabs container hides
 // the content of every tab but the selected one.
-func (p *preyView) onScreen() bool { return p.root.Visible() && p.root.Size().Width > 0 }
+func (p *preyView) onScreen() bool {
+	// The app wraps the view in a scroller, which the tabs hide instead
+	// of the view: ask the app which tab is in front.
+	if p.u != nil && p.u.tabs != nil && p.u.CurrentTab() != "target" {
+		return false
+	}
+	return p.root.Visible() && p.root.Size().Width > 0
+}
 
 // setSnapshot shows the latest state (UI goroutine). The log is indexed
 // at once (only its new entries); the rest waits until the view is on
