@@ -145,6 +145,7 @@ type App struct {
 	language                  *widget.Select
 	present                   *widget.Button
 	presenting                bool
+	sized                     bool // the window has its opening size
 	fromStory                 bool // Load is applying a story step
 	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
@@ -453,7 +454,7 @@ func (u *App) build() {
 			}
 		}
 	})
-	first := Metrics[0].Label
+	first := Metrics[0].Text()
 	for _, m := range Metrics {
 		if m.Name == u.opt.Metric {
 			first = m.Text()
@@ -569,7 +570,8 @@ func (u *App) build() {
 		bottom = nil
 	}
 	u.Window.SetContent(container.NewBorder(top, bottom, nil, u.storySide, u.tabs))
-	if u.Window.Canvas().Size().Width == 0 {
+	if !u.sized { // a rebuild keeps the size the user gave the window
+		u.sized = true
 		u.Window.Resize(initialSize(userScale()))
 	}
 	u.bindKeys()
@@ -689,9 +691,9 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // they are looking at.
 func explanation(cfg sim.Config) string {
 	if len(cfg.Arms) == 2 && cfg.Arms[0].Strategy == "none" && cfg.Arms[1].Strategy == "broadcast" {
-		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press ▶ to watch them diverge.")
+		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press Play to watch them diverge.")
 	}
-	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press ▶ to watch them diverge."), len(cfg.Arms))
+	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press Play to watch them diverge."), len(cfg.Arms))
 }
 
 // themeChanged redraws what is drawn in the theme's colours.

@@ -269,7 +269,7 @@ func TestPopulationViewSelectsAgent(t *testing.T) {
 	if i < 0 {
 		t.Fatal("no agent selected")
 	}
-	if p := u.pop.Profile(i); !strings.Contains(p, "→") || !strings.Contains(p, "Openness") {
+	if p := u.pop.Profile(i); !strings.Contains(p, "Trait: true / inferred") || !strings.Contains(p, "Openness") {
 		t.Errorf("profile = %q", p)
 	}
 	if c := OpinionColour(-1); c.B < c.R {

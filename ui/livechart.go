@@ -252,11 +252,11 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	// A live chart has no room for a long axis label: the title says
 	// what is drawn, the axis only the unit. A rotated label longer than
 	// the chart is tall would make gonum/plot shrink the plot area to
-	// fit it, so a label that still does not fit is left out.
+	// fit it, so a label longer than half the chart's height is left out.
 	if short, ok := shortAxis[lc.metric]; ok {
 		p.Y.Label.Text = lang.L(short)
 	}
-	if heightPt := vg.Length(float64(h) * 72 / (96 * ratio)); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > 0.8*heightPt {
+	if heightPt := vg.Length(float64(h) * 72 / (96 * ratio)); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > 0.5*heightPt {
 		p.Y.Label.Text = ""
 	}
 	chart.Render(p, lc.img, 96*ratio)

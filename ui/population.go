@@ -724,16 +724,28 @@ func (p *PopulationView) Profile(i int) string {
 	} else {
 		b.WriteString(lang.L("The platform cannot see this person's likes.") + "\n\n")
 	}
-	b.WriteString(lang.L("Trait: true → inferred") + "\n")
+	b.WriteString(lang.L("Trait: true / inferred") + "\n")
 	for _, t := range Traits {
 		if t.Inferred < 0 {
 			continue
 		}
 		inf := lang.L("unknown")
 		if w.Profiles != nil && w.Profiles.Known(t.Inferred, i) {
-			inf = fmt.Sprintf("%.2f", w.Profiles.Inferred[t.Inferred][i])
+			v := float64(w.Profiles.Inferred[t.Inferred][i])
+			if t.Inferred == sim.AttrAge {
+				// The platform infers age on a standardised scale:
+				// back to years, like the truth beside it.
+				m, sd := population.AgeMoments()
+				inf = fmt.Sprintf("%.0f", m+sd*v)
+			} else {
+				inf = fmt.Sprintf("%.2f", v)
+			}
 		}
-		fmt.Fprintf(&b, "%s: %.2f → %s\n", lang.L(t.Label), t.Value(w, s, i), inf)
+		format := "%s: %.2f / %s\n"
+		if t.Inferred == sim.AttrAge {
+			format = "%s: %.0f / %s\n"
+		}
+		fmt.Fprintf(&b, format, lang.L(t.Label), t.Value(w, s, i), inf)
 	}
 	return b.String()
 }

@@ -104,7 +104,7 @@ func (u *App) showAbout() {
 	dialog.ShowInformation(lang.L("About Boomerang"),
 		fmt.Sprintf("Boomerang %s\n\n%s\n\n%s", sim.Version,
 			lang.L("An agent-based model of micro-targeted campaigns:\nwhat targeting gains, and what it costs in privacy."),
-			lang.L("Keys: Space play/pause · → step · R reset · F11 full screen · Ctrl+E export")), u.Window)
+			lang.L("Keys: Space play/pause · Right arrow step · R reset · F5 presentation · F11 full screen · Ctrl+E export")), u.Window)
 }
 
 // showOpen loads a scenario file; a file that fails to parse or validate

@@ -829,7 +829,7 @@ func (p *preyView) drawTrace(w, h int) image.Image {
 		return chart.OpinionTrace(p.traceOp, p.traceAds, p.traceCtl, p.traceMax, chart.TraceText{
 			Title:   p.traceWho,
 			XLabel:  lang.L("step (red dots: an ad)"),
-			YLabel:  lang.L("opinion (−1 against, +1 for)"),
+			YLabel:  lang.L("opinion (-1 against, +1 for)"),
 			Person:  lang.L("this person"),
 			Control: lang.L("same person without ads (now)"),
 		}, opt)
