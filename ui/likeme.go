@@ -162,7 +162,7 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	regSel := v.region.SelectedIndex()
 	opts = nil
 	for r := range w.Pop.Regions {
-		opts = append(opts, fmt.Sprintf(lang.L("Region %d"), r))
+		opts = append(opts, regionName(w, r))
 	}
 	v.region.SetOptions(opts)
 	v.region.SetSelectedIndex(max(0, min(regSel, len(opts)-1)))

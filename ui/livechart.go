@@ -256,9 +256,7 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	if short, ok := shortAxis[lc.metric]; ok {
 		p.Y.Label.Text = lang.L(short)
 	}
-	if heightPt := vg.Length(float64(h) * 72 / (96 * ratio)); p.Y.Label.TextStyle.Width(p.Y.Label.Text) > 0.5*heightPt {
-		p.Y.Label.Text = ""
-	}
+	dropLongYLabel(p, h, 96*ratio)
 	chart.Render(p, lc.img, 96*ratio)
 	t, arms := 0, 0
 	if len(results) > 0 {
@@ -325,3 +323,16 @@ func (lc *LiveChart) colours(limit int) int {
 // refreshCount is how many redraws the chart has asked for (throttled to
 // MaxFPS); for benchmarks.
 func (lc *LiveChart) refreshCount() int { return lc.refreshes }
+
+// dropLongYLabel removes p's y-axis label when, rotated, it is longer
+// than half the height of an image of h pixels at dpi: gonum/plot would
+// shrink the plot area to fit it. It returns the label it removed ("" if
+// none), so that a plot drawn again at another size can get it back.
+func dropLongYLabel(p *plot.Plot, h int, dpi float64) string {
+	heightPt := vg.Length(float64(h) * 72 / dpi)
+	if t := p.Y.Label.Text; p.Y.Label.TextStyle.Width(t) > 0.5*heightPt {
+		p.Y.Label.Text = ""
+		return t
+	}
+	return ""
+}

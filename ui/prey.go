@@ -438,7 +438,7 @@ func (p *preyView) headline(i int) string {
 	if pop.Gender[i] == 1 {
 		gender = lang.L("man")
 	}
-	return fmt.Sprintf(lang.L("Person %d: %s, %d years old, region %d"), i, gender, pop.Age[i], int(pop.Region[i])+1)
+	return fmt.Sprintf(lang.L("Person %d: %s, %d years old, %s"), i, gender, pop.Age[i], regionName(p.world, int(pop.Region[i])))
 }
 
 // yesNo is "yes" or "no" in the current language.

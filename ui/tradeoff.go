@@ -74,6 +74,9 @@ func newTradeoffView(u *App) *tradeoffView {
 	v.effSel.SetSelectedIndex(0)
 	v.intrSel = widget.NewSelect(intrLabels, func(string) { v.redraw() })
 	v.intrSel.SetSelectedIndex(0)
+	for _, sel := range []*widget.Select{v.effSel, v.intrSel} {
+		sel.PlaceHolder = longest(sel.Options) // as wide as its longest choice
+	}
 
 	v.computeBtn = widget.NewButtonWithIcon(lang.L("Compute"), theme.MediaPlayIcon(), v.compute)
 	v.computeBtn.Importance = widget.HighImportance
@@ -404,7 +407,11 @@ func (c *tradeoffChart) generate(w, h int) image.Image {
 		draw.Draw(c.img, c.img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
 		return c.img
 	}
+	removed := dropLongYLabel(c.v.plot, h, c.dpi)
 	chart.Render(c.v.plot, c.img, c.dpi)
+	if removed != "" {
+		c.v.plot.Y.Label.Text = removed
+	}
 	return c.img
 }
 
