@@ -140,25 +140,7 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 	p.Add(&grid{style: st.grid})
 	sc := &scatter{pts: pts, colours: colours, st: st, labels: len(pts) <= 24}
 	p.Add(sc)
-	xlo, xhi, ylo, yhi := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, q := range pts {
-		if !finite(q.X) || !finite(q.Y) {
-			continue
-		}
-		for _, x := range []float64{q.X, q.XLo, q.XHi} {
-			if finite(x) {
-				xlo, xhi = math.Min(xlo, x), math.Max(xhi, x)
-			}
-		}
-		for _, y := range []float64{q.Y, q.YLo, q.YHi} {
-			if finite(y) {
-				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
-			}
-		}
-	}
-	if math.IsInf(xlo, 0) {
-		xlo, xhi, ylo, yhi = 0, 0, 0, 0
-	}
+	xlo, xhi, ylo, yhi := pointBounds(pts)
 	// The axes start at 0 (no campaign, no data) so distances read true.
 	xlo, ylo = math.Min(xlo, 0), math.Min(ylo, 0)
 	if xhi-xlo < 1e-9 {
@@ -582,4 +564,29 @@ func xLabelKey(l string) string {
 		}
 	}
 	return l
+}
+
+// pointBounds is the range of the points' values and intervals, leaving
+// out points with an undefined value; all zero when there are none.
+func pointBounds(pts []TradeOffPoint) (xlo, xhi, ylo, yhi float64) {
+	xlo, xhi, ylo, yhi = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, q := range pts {
+		if !finite(q.X) || !finite(q.Y) {
+			continue
+		}
+		for _, x := range []float64{q.X, q.XLo, q.XHi} {
+			if finite(x) {
+				xlo, xhi = math.Min(xlo, x), math.Max(xhi, x)
+			}
+		}
+		for _, y := range []float64{q.Y, q.YLo, q.YHi} {
+			if finite(y) {
+				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
+			}
+		}
+	}
+	if math.IsInf(xlo, 0) {
+		return 0, 0, 0, 0
+	}
+	return xlo, xhi, ylo, yhi
 }

@@ -92,25 +92,7 @@ func GridScatter(pts []GridPoint, txt ScatterText, opt Options) *plot.Plot {
 	p.Add(&frontierLine{pts: pts, on: ParetoFrontier(pts), st: st})
 	p.Add(&scatter{pts: tp, colours: colours, st: st, labels: len(pts) <= 24})
 
-	xlo, xhi, ylo, yhi := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, q := range pts {
-		if !finite(q.X) || !finite(q.Y) {
-			continue
-		}
-		for _, x := range []float64{q.X, q.XLo, q.XHi} {
-			if finite(x) {
-				xlo, xhi = math.Min(xlo, x), math.Max(xhi, x)
-			}
-		}
-		for _, y := range []float64{q.Y, q.YLo, q.YHi} {
-			if finite(y) {
-				ylo, yhi = math.Min(ylo, y), math.Max(yhi, y)
-			}
-		}
-	}
-	if math.IsInf(xlo, 0) {
-		xlo, xhi, ylo, yhi = 0, 0, 0, 0
-	}
+	xlo, xhi, ylo, yhi := pointBounds(tp)
 	xlo, ylo = math.Min(xlo, 0), math.Min(ylo, 0)
 	yhi = math.Max(yhi, 0)
 	if xhi-xlo < 1e-9 {

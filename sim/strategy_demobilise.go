@@ -59,37 +59,13 @@ func (d *demobilise) init(w *World) {
 	if useIdeo {
 		d.attrs++
 	}
-	stance := w.Config.Campaign.Stance
-	mean, sd := population.AgeMoments()
 	prof := w.targeting() // regulation.go: the profiles it may use
 	sc := newScale(prof)
 	d.rank = newRanker(w.Pop.N)
 	for i := range w.Pop.N {
-		conf := float64(prof.Confidence[i])
-		if !prof.Visible[i] || !(conf > 0) || !canVote(w.Pop, i) { // minors cannot vote (regulation_minors.go)
-			continue
+		if v, _, skip := demobiliseValue(w, w.Pop, prof, sc, useParty, useIdeo, i); skip == demobRanked {
+			d.rank.base[i] = float32(math.Log(v))
 		}
-		// Lean towards the campaign's side, as a z-score: + for the right
-		// when the stance is +1.
-		var lean, k float64
-		if useParty && prof.Known(AttrParty, i) {
-			lean += float64(sc.z(prof, AttrParty, i))
-			k++
-		}
-		if useIdeo && prof.Known(AttrIdeology, i) {
-			lean += float64(sc.z(prof, AttrIdeology, i))
-			k++
-		}
-		if k == 0 {
-			continue
-		}
-		other := 1 / (1 + math.Exp(1.5*stance*lean/k)) // P(other side)
-		if other <= 0.5 {
-			continue
-		}
-		u := (float64(w.Pop.Age[i]) - mean) / sd
-		turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
-		d.rank.base[i] = float32(math.Log(conf * other * turnout))
 	}
 	d.rank.rescan()
 	// The regulation may leave it no audience: no attribute under the ban,
@@ -125,4 +101,53 @@ func (d *demobilise) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		e.Vulnerable = w.Messages[d.msg].Tone == ToneMisinformation // aimed with data
 		s.add(t, w, plan, e)
 	}
+}
+
+// demobSkip says why the demobiliser leaves a person out of its ranking.
+type demobSkip int
+
+// The reasons (WhatIf puts them in words).
+const (
+	demobRanked    demobSkip = iota // ranked: a likely opponent who can vote
+	demobInvisible                  // the platform cannot see their likes
+	demobMinor                      // too young to vote (regulation_minors.go)
+	demobNoLean                     // no inferred party or ideology to go on
+	demobOwnSide                    // inferred to be on the campaign's side
+)
+
+// demobiliseValue is the demobiliser's value of person i of pop, whose
+// profile is prof (sc its z-scales): P(other side) × predicted turnout,
+// shrunk by the profile's confidence, with P(other side) from the
+// inferred party and/or ideology the arm may use. WhatIf asks it about a
+// persona.
+func demobiliseValue(w *World, pop *population.Population, prof *Profiles, sc *scale, useParty, useIdeo bool, i int) (v, other float64, skip demobSkip) {
+	conf := float64(prof.Confidence[i])
+	switch {
+	case !prof.Visible[i] || !(conf > 0):
+		return 0, 0, demobInvisible
+	case !canVote(pop, i):
+		return 0, 0, demobMinor
+	}
+	// Lean towards the campaign's side, as a z-score: + for the right
+	// when the stance is +1.
+	var lean, k float64
+	if useParty && prof.Known(AttrParty, i) {
+		lean += float64(sc.z(prof, AttrParty, i))
+		k++
+	}
+	if useIdeo && prof.Known(AttrIdeology, i) {
+		lean += float64(sc.z(prof, AttrIdeology, i))
+		k++
+	}
+	if k == 0 {
+		return 0, 0, demobNoLean
+	}
+	other = 1 / (1 + math.Exp(1.5*w.Config.Campaign.Stance*lean/k)) // P(other side)
+	if other <= 0.5 {
+		return 0, other, demobOwnSide
+	}
+	mean, sd := population.AgeMoments()
+	u := (float64(pop.Age[i]) - mean) / sd
+	turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
+	return conf * other * turnout, other, demobRanked
 }

@@ -91,35 +91,10 @@ func (p *psychographic) init(w *World) {
 	p.rank = newRanker(n)
 	p.msgOf = make([]int16, n)
 	for i := range n {
-		conf := float64(prof.Confidence[i])
-		if !prof.Visible[i] || !(conf > 0) {
-			continue
-		}
-		best, bestFit := -1, math.Inf(-1)
-		for _, j := range p.candidates {
-			f := float64(inferredFit(prof, p.sc, &w.Messages[j], i))
-			if f > bestFit { // NaN never wins
-				best, bestFit = j, f
-			}
-		}
+		best, v := p.value(w, prof, use, i)
 		if best < 0 {
 			continue
 		}
-		pers := 1.0
-		if use[AttrAgreeableness] && prof.Known(AttrAgreeableness, i) {
-			pers += 0.15 * float64(p.sc.z(prof, AttrAgreeableness, i))
-		}
-		if use[AttrNeuroticism] && prof.Known(AttrNeuroticism, i) {
-			pers += 0.15 * float64(p.sc.z(prof, AttrNeuroticism, i))
-		}
-		pers = math.Max(0.2, pers)
-		if use[AttrIdeology] && prof.Known(AttrIdeology, i) {
-			pers *= math.Max(0.2, 1-0.3*math.Abs(float64(p.sc.z(prof, AttrIdeology, i))))
-		}
-		// Expected value relative to a random person with the generic ad:
-		// the predicted lift, shrunk towards none by the confidence.
-		lift := pers*(1+plannerCongruence*bestFit) - 1
-		v := math.Max(0.05, 1+conf*lift)
 		p.rank.base[i] = float32(math.Log(v))
 		p.msgOf[i] = int16(best)
 	}
@@ -153,4 +128,39 @@ func (p *psychographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		}
 	}
 	prospect(t, w, s, plan, added, budget, p.generic)
+}
+
+// value is the planner's choice for person i of the profiles prof: the
+// message that fits them best and its expected value relative to a
+// random person with the generic ad (the predicted lift, shrunk towards
+// none by the confidence); −1 when it cannot value the person. use holds
+// the attributes the arm may use. WhatIf asks it about a persona.
+func (p *psychographic) value(w *World, prof *Profiles, use map[Attr]bool, i int) (int, float64) {
+	conf := float64(prof.Confidence[i])
+	if !prof.Visible[i] || !(conf > 0) {
+		return -1, 0
+	}
+	best, bestFit := -1, math.Inf(-1)
+	for _, j := range p.candidates {
+		f := float64(inferredFit(prof, p.sc, &w.Messages[j], i))
+		if f > bestFit { // NaN never wins
+			best, bestFit = j, f
+		}
+	}
+	if best < 0 {
+		return -1, 0
+	}
+	pers := 1.0
+	if use[AttrAgreeableness] && prof.Known(AttrAgreeableness, i) {
+		pers += 0.15 * float64(p.sc.z(prof, AttrAgreeableness, i))
+	}
+	if use[AttrNeuroticism] && prof.Known(AttrNeuroticism, i) {
+		pers += 0.15 * float64(p.sc.z(prof, AttrNeuroticism, i))
+	}
+	pers = math.Max(0.2, pers)
+	if use[AttrIdeology] && prof.Known(AttrIdeology, i) {
+		pers *= math.Max(0.2, 1-0.3*math.Abs(float64(p.sc.z(prof, AttrIdeology, i))))
+	}
+	lift := pers*(1+plannerCongruence*bestFit) - 1
+	return best, math.Max(0.05, 1+conf*lift)
 }

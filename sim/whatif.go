@@ -461,7 +461,7 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 		setMsg(s.msg)
 		ans.Decision = DecideOtherSide
 		ans.Attributes, ans.Sensitive = s.attrs, true
-		v, other, why := demobiliseValue(w, ac, one, view, 0)
+		v, other, why := demobiliseAnswer(w, ac, one, view, 0)
 		ans.Value, ans.Lean = v, other
 		if why == "" {
 			ans.Matched = ans.Message
@@ -534,80 +534,38 @@ func rankCutoff(base []float32, plan *Plan, why Why, budget int) (float32, bool)
 
 // psychValue is the psychographic strategy p's choice for person i of
 // the profiles prof: the message that fits best and the predicted value,
-// as psychographic.init computes them; −1 when it values nobody there.
-// Keep it in step with psychographic.init (TestWhatIfPsychographicMatchesEngine).
+// by psychographic.value, the code its init runs for everyone; −1 when it
+// values nobody there.
 func psychValue(w *World, p *psychographic, prof *Profiles, i int) (int, float64) {
-	conf := float64(prof.Confidence[i])
-	if !prof.Visible[i] || !(conf > 0) {
-		return -1, 0
-	}
 	use := map[Attr]bool{}
 	kept, _ := w.allowedAttrs(attributesOf(p.arm))
 	for _, a := range kept {
 		use[a] = true
 	}
-	best, bestFit := -1, math.Inf(-1)
-	for _, j := range p.candidates {
-		f := float64(inferredFit(prof, p.sc, &w.Messages[j], i))
-		if f > bestFit {
-			best, bestFit = j, f
-		}
-	}
-	if best < 0 {
-		return -1, 0
-	}
-	pers := 1.0
-	if use[AttrAgreeableness] && prof.Known(AttrAgreeableness, i) {
-		pers += 0.15 * float64(p.sc.z(prof, AttrAgreeableness, i))
-	}
-	if use[AttrNeuroticism] && prof.Known(AttrNeuroticism, i) {
-		pers += 0.15 * float64(p.sc.z(prof, AttrNeuroticism, i))
-	}
-	pers = math.Max(0.2, pers)
-	if use[AttrIdeology] && prof.Known(AttrIdeology, i) {
-		pers *= math.Max(0.2, 1-0.3*math.Abs(float64(p.sc.z(prof, AttrIdeology, i))))
-	}
-	lift := pers*(1+plannerCongruence*bestFit) - 1
-	return best, math.Max(0.05, 1+conf*lift)
+	return p.value(w, prof, use, i)
 }
 
-// demobiliseValue is the demobilise strategy's value of person i of pw
-// (profiles prof) and its P(other side), as demobilise.init computes them;
-// why says in words why it does not rank the person ("" if it does). Keep
-// it in step with demobilise.init (TestWhatIfDemobiliseMatchesEngine).
-func demobiliseValue(w *World, ac ArmConfig, pw *World, prof *Profiles, i int) (v, other float64, why string) {
+// demobiliseAnswer is the demobilise strategy's value of person i of pw
+// (profiles prof) and its P(other side), by demobiliseValue, the code its
+// init runs for everyone; why says in words why it does not rank the
+// person ("" if it does).
+func demobiliseAnswer(w *World, ac ArmConfig, pw *World, prof *Profiles, i int) (v, other float64, why string) {
 	useParty, useIdeo := false, false
 	kept, _ := w.allowedAttrs(attributesOf(ac))
 	for _, a := range kept {
 		useParty = useParty || a == AttrParty
 		useIdeo = useIdeo || a == AttrIdeology
 	}
-	conf := float64(prof.Confidence[i])
-	switch {
-	case !prof.Visible[i] || !(conf > 0):
-		return 0, 0, "it cannot see your likes, so it cannot guess your side"
-	case !canVote(pw.Pop, i):
-		return 0, 0, "you are too young to vote"
+	v, other, skip := demobiliseValue(w, pw.Pop, prof, newScale(w.targeting()), useParty, useIdeo, i)
+	switch skip {
+	case demobInvisible:
+		why = "it cannot see your likes, so it cannot guess your side"
+	case demobMinor:
+		why = "you are too young to vote"
+	case demobNoLean:
+		why = "it has no inferred party or ideology of you"
+	case demobOwnSide:
+		why = fmt.Sprintf("inferred to be on the campaign's side (P(other side) = %.2f)", other)
 	}
-	sc := newScale(w.targeting())
-	var lean, k float64
-	if useParty && prof.Known(AttrParty, i) {
-		lean += float64(sc.z(prof, AttrParty, i))
-		k++
-	}
-	if useIdeo && prof.Known(AttrIdeology, i) {
-		lean += float64(sc.z(prof, AttrIdeology, i))
-		k++
-	}
-	if k == 0 {
-		return 0, 0, "it has no inferred party or ideology of you"
-	}
-	other = 1 / (1 + math.Exp(1.5*w.Config.Campaign.Stance*lean/k))
-	if other <= 0.5 {
-		return 0, other, fmt.Sprintf("inferred to be on the campaign's side (P(other side) = %.2f)", other)
-	}
-	mean, sd := population.AgeMoments()
-	u := (float64(pw.Pop.Age[i]) - mean) / sd
-	turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
-	return conf * other * turnout, other, ""
+	return v, other, why
 }

@@ -176,7 +176,7 @@ func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
 	}
 	d := st.(*demobilise)
 	for i := range w.Pop.N {
-		v, _, why := demobiliseValue(w, ac, w, w.targeting(), i)
+		v, _, why := demobiliseAnswer(w, ac, w, w.targeting(), i)
 		b := d.rank.base[i]
 		if why != "" {
 			if b >= -math.MaxFloat32 {
