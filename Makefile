@@ -1,5 +1,5 @@
 # Convenience targets; the scripts/ they call are the source of truth.
-.PHONY: run test cli bench bench-baseline deps
+.PHONY: run test cli bench bench-baseline deps screenshots
 
 run:            ## install what is missing, build and open the app
 	./scripts/run-app.sh
@@ -9,6 +9,9 @@ test:           ## install what is missing and run every test
 
 deps:
 	./scripts/deps.sh
+
+screenshots:    ## every view of the real app in EN and NL, scaled and presenting, into out/screenshots
+	./scripts/screenshots.sh
 
 cli:            ## build the headless CLI (no cgo)
 	CGO_ENABLED=0 go build -buildvcs=true -o bin/boomerang-cli ./cmd/boomerang-cli

@@ -63,6 +63,10 @@ func (r *Run) DisableLog() {
 	}
 }
 
+// DisableLog stops logging this arm's impressions and frees its log (the
+// app logs only the arm it shows).
+func (a *Arm) DisableLog() { a.State.log = nil }
+
 // Log returns a copy of the impressions logged for this arm so far, in the
 // order they happened; nil when logging is off.
 func (a *Arm) Log() []Impression {

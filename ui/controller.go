@@ -44,8 +44,8 @@ type Snapshot struct {
 	History [][]float32
 	// Log is every impression of the shown arm so far, in order, with why
 	// its person was picked (sim.World.Explain). Shared and append-only:
-	// read it, never write to it. Nil when the population is too large
-	// to log (MaxLogAgents).
+	// read it, never write to it. Nil when the population or the campaign
+	// is too large to log (MaxLogAgents, MaxLogImpressions).
 	Log []sim.Impression
 }
 
@@ -57,6 +57,17 @@ const MaxHistory = 64 << 20
 // MaxLogAgents is the largest population whose every impression the
 // controller logs for the target view (about 40 bytes per impression).
 const MaxLogAgents = 200_000
+
+// MaxLogImpressions bounds the impressions the controller logs (budget ×
+// steps of the shown arm): 5 M is about 200 MB. The default scenario
+// buys 0.12 M.
+const MaxLogImpressions = 5_000_000
+
+// LogsImpressions reports whether the controller logs every impression
+// of a run of cfg on n people (MaxLogAgents, MaxLogImpressions).
+func LogsImpressions(cfg sim.Config, n int) bool {
+	return n <= MaxLogAgents && float64(cfg.Campaign.Budget)*float64(cfg.Steps) <= MaxLogImpressions
+}
 
 // command is a request from the UI to the controller goroutine.
 type command int
@@ -189,8 +200,11 @@ func (c *Controller) loop() {
 	keepHistory := run.World.Pop.N*(c.cfg.Steps+1) <= MaxHistory
 	prepare := func() {
 		history = nil
-		if run.World.Pop.N <= MaxLogAgents {
+		if LogsImpressions(c.cfg, run.World.Pop.N) {
 			run.EnableLog(nil)
+			for _, a := range run.Arms[:max(0, len(run.Arms)-1)] {
+				a.DisableLog() // only the shown (last) arm's log is read
+			}
 		}
 	}
 	prepare()

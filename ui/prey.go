@@ -306,9 +306,9 @@ func (p *preyView) entries() []int32 {
 }
 
 // logged reports whether the controller logs impressions for this
-// population (see MaxLogAgents): a nil log at step 0 is only empty.
+// run (LogsImpressions): a nil log at step 0 is only empty.
 func (p *preyView) logged() bool {
-	return p.log != nil || (p.world != nil && p.world.Pop.N <= MaxLogAgents)
+	return p.log != nil || (p.world != nil && LogsImpressions(p.world.Config, p.world.Pop.N))
 }
 
 // follow makes agent i the person shown (UI goroutine); -1 shows the
@@ -391,8 +391,8 @@ func (p *preyView) update() {
 	}
 	switch {
 	case !p.logged():
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads in the %s arm: %d. The list of each ad is not kept for populations above %d people; make the population smaller to see it."),
-			s.Arm, p.impressions(i), MaxLogAgents))
+		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it."),
+			s.Arm, p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
 	default:
 		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads received in the %s arm: %d"), s.Arm, len(rows)))
 	}
