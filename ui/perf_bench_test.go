@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"testing"
 	"time"
 
@@ -55,6 +56,56 @@ func BenchmarkLiveAt100k(b *testing.B) {
 		b.ReportMetric(float64(f1-f0)/el, "chart-frames-drawn/s")
 		b.ReportMetric(float64(s1.T-s0.T)/el, "steps/s")
 		b.ReportMetric(float64(time.Since(pressed).Microseconds())/1000, "pause-ms")
+		u.close()
+		a.Quit()
+	}
+}
+
+// BenchmarkTargetingAt100k plays targeting-showdown (six arms) at 100,000
+// agents to the end with everything the app keeps for its views on: the
+// shown arm's impression log, every step's opinions (History) and the
+// population and target views following a person. It reports steps/s,
+// the live heap at the end and how long the UI goroutine spent applying
+// snapshots per step.
+// Run: CGO_ENABLED=0 go test -tags ci -run '^$' -bench TargetingAt100k -benchtime 1x ./ui/
+func BenchmarkTargetingAt100k(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		a := test.NewApp()
+		q := newQueue()
+		cfg, err := scenarios.Builtin("targeting-showdown")
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg.Population.Size = 100_000
+		if !LogsImpressions(cfg, cfg.Population.Size) {
+			b.Fatalf("budget %d × %d steps is not logged", cfg.Campaign.Budget, cfg.Steps)
+		}
+		u := New(a, cfg, Options{Do: q.do, StepDelay: -1, Workers: 2, NoPrefs: true})
+		u.Window.Resize(fyne.NewSize(1280, 800))
+		deadline := time.Now().Add(3 * time.Minute)
+		for _, ok := u.Snapshot(); !ok && time.Now().Before(deadline); _, ok = u.Snapshot() {
+			settle(q, 10*time.Millisecond)
+		}
+		u.SelectAgent(7)
+		test.Tap(u.play)
+		start := time.Now()
+		var busy time.Duration
+		for s, _ := u.Snapshot(); !s.Done && time.Now().Before(deadline); s, _ = u.Snapshot() {
+			t0 := time.Now()
+			q.drain()
+			busy += time.Since(t0)
+			u.Window.Canvas().Capture()
+			time.Sleep(5 * time.Millisecond)
+		}
+		el := time.Since(start).Seconds()
+		s, _ := u.Snapshot()
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(s.T)/el, "steps/s")
+		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
+		b.ReportMetric(float64(len(s.Log)), "logged-impressions")
+		b.ReportMetric(float64(busy.Milliseconds())/float64(max(1, s.T)), "ui-ms/step")
 		u.close()
 		a.Quit()
 	}
