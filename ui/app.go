@@ -882,7 +882,7 @@ func (u *App) setLegend(res sim.Result) {
 	for i, c := range chart.ArmColors(names, strategies, dark) {
 		sw := canvas.NewRectangle(c)
 		sw.SetMinSize(fyne.NewSize(28, 6))
-		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(names[i])))
+		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(DisplayName(names[i]))))
 	}
 }
 

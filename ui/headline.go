@@ -80,7 +80,7 @@ func Headlines(res sim.Result) Headline {
 		}
 		return Headline{
 			Sentence: fmt.Sprintf(lang.L("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion."),
-				title(a.Name), cards[0].Value, cards[1].Value, cards[2].Value),
+				title(DisplayName(a.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"embed"
 	"os"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -58,4 +59,23 @@ func CurrentLanguage() string {
 		}
 	}
 	return "en"
+}
+
+// knownNames are the arm and message names of the built-in scenarios:
+// identifiers in scenario files and CSV, words on screen. DisplayName
+// translates them; other names (a user's own) are shown as written.
+var knownNames = []string{
+	"control", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise",
+	"generic", "scare", "extravert", "introvert", "high-openness", "low-openness",
+	"false-claim", "false-claim-open", "broadcast-extravert",
+}
+
+// DisplayName is an arm or message name as the UI shows it: translated
+// when it is one of the built-in scenarios' names (bundle key
+// "name.NAME"), else as the scenario file spells it.
+func DisplayName(name string) string {
+	if slices.Contains(knownNames, name) {
+		return lang.X("name."+name, name)
+	}
+	return name
 }

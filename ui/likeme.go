@@ -481,7 +481,7 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	}
 	objs = append(objs, widget.NewSeparator(), bold(lang.L("What each campaign would show you at the first step")))
 	for _, a := range r.Arms {
-		head := fmt.Sprintf("%s (%s)", a.Arm, a.Strategy) // scenario names
+		head := fmt.Sprintf("%s (%s)", DisplayName(a.Arm), DisplayName(a.Strategy))
 		objs = append(objs, bold(head), wrap(armSentence(w, a)))
 	}
 	v.results.Objects = objs

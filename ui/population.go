@@ -717,7 +717,7 @@ func (p *PopulationView) Profile(i int) string {
 	if i < len(s.Impressions) {
 		ads = s.Impressions[i]
 	}
-	fmt.Fprintf(&b, lang.L("In the %s arm: opinion %+.2f, ads received: %d, converted: %s")+"\n", s.Arm, s.Opinions[i], ads, conv)
+	fmt.Fprintf(&b, lang.L("In the %s arm: opinion %+.2f, ads received: %d, converted: %s")+"\n", DisplayName(s.Arm), s.Opinions[i], ads, conv)
 	visible := w.Profiles != nil && i < len(w.Profiles.Visible) && w.Profiles.Visible[i]
 	if visible {
 		b.WriteString(lang.L("The platform sees this person's likes.") + "\n\n")

@@ -117,3 +117,15 @@ func TestWindowFitsProjectors(t *testing.T) {
 		check(code+", presentation on 1920×1080", 1920/PresentationScale, 1080/PresentationScale)
 	}
 }
+
+func TestDisplayNamesHaveDutch(t *testing.T) {
+	nl := i18nDutch(t)
+	for _, n := range knownNames {
+		if _, ok := nl["name."+n]; !ok {
+			t.Errorf("no Dutch for the name %q (key name.%s)", n, n)
+		}
+	}
+	if DisplayName("my-own-arm") != "my-own-arm" || DisplayName("psychographic") != "psychographic" {
+		t.Error("DisplayName should show unknown names as written, and English as the key's fallback")
+	}
+}

@@ -378,7 +378,7 @@ func (p *preyView) update() {
 		ctl = float64(s.Control[i])
 	}
 	p.now.SetText(fmt.Sprintf(lang.L("In the %s arm at step %d: opinion %+.2f (the same person without ads, in the control arm: %+.2f) · converted: %s"),
-		s.Arm, s.T, s.Opinions[i], ctl, conv))
+		DisplayName(s.Arm), s.T, s.Opinions[i], ctl, conv))
 
 	rows := p.entries()
 	if n := len(rows); n != p.shownAds {
@@ -392,9 +392,9 @@ func (p *preyView) update() {
 	switch {
 	case !p.logged():
 		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it."),
-			s.Arm, p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
+			DisplayName(s.Arm), p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
 	default:
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads received in the %s arm: %d"), s.Arm, len(rows)))
+		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads received in the %s arm: %d"), DisplayName(s.Arm), len(rows)))
 	}
 
 	// The opinion chart: the shown arm's history of this person.
@@ -733,7 +733,7 @@ func (p *preyView) updateAdRow(id widget.ListItemID, o fyne.CanvasObject) {
 func (p *preyView) describe(e sim.Impression) (line, why string) {
 	name, demobilise := fmt.Sprint(e.Message), false
 	if m := int(e.Message); m >= 0 && m < len(p.world.Messages) {
-		name = p.world.Messages[m].Name
+		name = DisplayName(p.world.Messages[m].Name)
 		demobilise = p.world.Messages[m].Aim == "demobilise"
 	}
 	outcome := lang.L("not clicked")

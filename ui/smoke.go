@@ -102,6 +102,10 @@ func (s *smoke) run() {
 				if ev.Arms > 0 && !shown {
 					shown, firstFrame = true, time.Since(s.begin)
 				}
+			case Snapshot:
+				// Autoplay on a view without the chart: the population
+				// is built, so play.
+				shown = shown || !s.u.opt.Smoke
 			}
 			if started {
 				stage = "the first chart"
