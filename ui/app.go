@@ -544,7 +544,7 @@ func (u *App) build() {
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Campaign"), campaign),
 		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), container.NewHScroll(u.prey.content())),
+		container.NewTabItem(lang.L("Target"), container.NewScroll(u.prey.content())),
 		// These views are tall and wide: on a small (scaled up) window
 		// they scroll instead of growing the window past the screen.
 		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),

@@ -89,7 +89,10 @@ func TestReplicationsDrawBands(t *testing.T) {
 // units) normally, 1920×1080 in presentation mode (1200×675 units at
 // PresentationScale), for every view and with the story panel shown.
 func TestWindowFitsProjectors(t *testing.T) {
-	u, _ := newTestApp(t)
+	u, q := newTestApp(t)
+	u.SelectAgent(7) // the target view is taller with a person in it
+	u.Window.Canvas().Capture()
+	q.drain()
 	if !u.story.has() {
 		t.Fatal("the default scenario should show its story panel")
 	}
