@@ -373,6 +373,12 @@ func (u *App) build() {
 	u.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), u.showExport)
 	u.counter = widget.NewLabel(lang.L("Building the population…"))
 	u.counter.TextStyle.Monospace = true
+	// The counter is as wide as "Step 999 / 999": a longer message
+	// ("Building the population…") is cut with an ellipsis rather than
+	// widening the toolbar, and so the window, for good.
+	u.counter.Truncation = fyne.TextTruncateEllipsis
+	counterBox := container.New(&minWidth{w: fyne.MeasureText(fmt.Sprintf(lang.L("Step %d / %d"), 999, 999),
+		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()}, u.counter)
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
 
@@ -476,9 +482,9 @@ func (u *App) build() {
 		go u.do(u.TogglePresentation)
 	})
 	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
-		container.NewHBox(u.counter, open, u.export, u.present, u.language, about), u.scenario)
+		container.NewHBox(counterBox, open, u.export, u.present, u.language, about), u.scenario)
 	if u.presenting { // large type: only what a lecturer presses (Ctrl+E still exports)
-		row1 = container.NewBorder(nil, nil, nil, container.NewHBox(u.counter, u.present, u.language), u.scenario)
+		row1 = container.NewBorder(nil, nil, nil, container.NewHBox(counterBox, u.present, u.language), u.scenario)
 	}
 	// A Select is as wide as its placeholder: make that the longest
 	// choice, so a picker is no wider than what it shows (Fyne's
@@ -569,11 +575,14 @@ func (u *App) build() {
 	if u.presenting { // the room goes to the charts; refusals need the settings, hidden here anyway
 		bottom = nil
 	}
-	u.Window.SetContent(container.NewBorder(top, bottom, nil, u.storySide, u.tabs))
+	content := container.NewBorder(top, bottom, nil, u.storySide, u.tabs)
+	size := u.Window.Canvas().Size()
 	if !u.sized { // a rebuild keeps the size the user gave the window
 		u.sized = true
-		u.Window.Resize(initialSize(userScale()))
+		size = initialSize(userScale())
 	}
+	u.Window.SetContent(content)
+	u.Window.Resize(size)
 	u.bindKeys()
 	typed := u.Window.Canvas().OnTypedKey()
 	u.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {

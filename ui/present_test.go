@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -90,6 +91,7 @@ func TestReplicationsDrawBands(t *testing.T) {
 // PresentationScale), for every view and with the story panel shown.
 func TestWindowFitsProjectors(t *testing.T) {
 	u, q := newTestApp(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme()) // the real app's sizes, not the test theme's
 	u.SelectAgent(7) // the target view is taller with a person in it
 	u.Window.Canvas().Capture()
 	q.drain()
@@ -130,5 +132,19 @@ func TestDisplayNamesHaveDutch(t *testing.T) {
 	}
 	if DisplayName("my-own-arm") != "my-own-arm" || DisplayName("psychographic") != "psychographic" {
 		t.Error("DisplayName should show unknown names as written, and English as the key's fallback")
+	}
+}
+
+// TestCounterDoesNotWidenWindow: the step counter also says "Building
+// the population…" (longer in Dutch) and "Could not build the scenario";
+// a window never shrinks back to a smaller minimum, so a long message
+// must not widen the toolbar (it did: 961 units at FYNE_SCALE=1.5 in
+// Dutch, past a 1280-pixel screen).
+func TestCounterDoesNotWidenWindow(t *testing.T) {
+	u, _ := newTestApp(t)
+	before := u.Window.Content().MinSize().Width
+	u.counter.SetText(strings.Repeat("De bevolking wordt opgebouwd… ", 6))
+	if after := u.Window.Content().MinSize().Width; after > before {
+		t.Errorf("a long counter text widens the window from %.0f to %.0f units", before, after)
 	}
 }
