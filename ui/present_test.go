@@ -92,7 +92,7 @@ func TestReplicationsDrawBands(t *testing.T) {
 func TestWindowFitsProjectors(t *testing.T) {
 	u, q := newTestApp(t)
 	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme()) // the real app's sizes, not the test theme's
-	u.SelectAgent(7) // the target view is taller with a person in it
+	u.SelectAgent(7)                                            // the target view is taller with a person in it
 	u.Window.Canvas().Capture()
 	q.drain()
 	if !u.story.has() {
