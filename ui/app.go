@@ -30,6 +30,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,6 +148,7 @@ type App struct {
 	presenting                bool
 	sized                     bool // the window has its opening size
 	fromStory                 bool // Load is applying a story step
+	storyHidden               bool // the story panel is folded away
 	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
@@ -756,7 +758,7 @@ func (u *App) apply(s Snapshot) {
 			c.Flush() // step 0, the final step and every manual step at once
 		}
 	}
-	u.setCards(s.Result)
+	u.setCards(MeanResult(s.Result, s.Replicas))
 	u.setLegend(s.Result)
 	u.pop.SetSnapshot(s)
 	u.prey.setSnapshot(s)
@@ -938,13 +940,31 @@ func (u *App) showStory() {
 	if u.storySide == nil {
 		return
 	}
-	if u.story.has() {
-		u.storySide.Objects = []fyne.CanvasObject{container.New(&minWidth{w: StoryWidth}, u.story.content())}
-	} else {
+	switch {
+	case !u.story.has():
 		u.storySide.Objects = nil
+	case u.storyHidden:
+		// Folded away: a narrow button brings it back.
+		show := widget.NewButtonWithIcon(lang.L("Story"), theme.NavigateBackIcon(), func() { u.SetStoryHidden(false) })
+		u.storySide.Objects = []fyne.CanvasObject{container.NewVBox(show)}
+	default:
+		hide := widget.NewButtonWithIcon(lang.L("Hide"), theme.NavigateNextIcon(), func() { u.SetStoryHidden(true) })
+		hide.Importance = widget.LowImportance
+		u.storySide.Objects = []fyne.CanvasObject{container.New(&minWidth{w: StoryWidth},
+			container.NewBorder(container.NewHBox(layout.NewSpacer(), hide), nil, nil, nil, u.story.content()))}
 	}
 	u.storySide.Refresh()
 }
+
+// SetStoryHidden folds the story panel away (to give the views its room)
+// or brings it back; the story keeps its step.
+func (u *App) SetStoryHidden(hidden bool) {
+	u.storyHidden = hidden
+	u.showStory()
+}
+
+// StoryHidden reports whether the story panel is folded away.
+func (u *App) StoryHidden() bool { return u.storyHidden }
 
 // LoadStep loads cfg as a step of the story: like Load, but the story
 // panel keeps its place.

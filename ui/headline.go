@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -112,4 +113,65 @@ func title(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// MeanResult is res with the last row of each arm replaced by its mean
+// over res and the replicas (arms matched by name), so that the cards
+// say what the charts' mean lines show when several runs go side by
+// side. Counts are rounded; the cost per extra conversion is the mean
+// spend over the mean extra conversions (a mean of ratios would blow up
+// on a run with none). With no replicas it returns res.
+func MeanResult(res sim.Result, replicas []sim.Result) sim.Result {
+	if len(replicas) == 0 {
+		return res
+	}
+	out := res
+	out.Arms = make([]sim.ArmResult, len(res.Arms))
+	for i, a := range res.Arms {
+		out.Arms[i] = a
+		if len(a.Series) == 0 {
+			continue
+		}
+		rows := []sim.Metrics{last(&res.Arms[i])}
+		for _, r := range replicas {
+			for j := range r.Arms {
+				if b := &r.Arms[j]; b.Name == a.Name && len(b.Series) > 0 {
+					rows = append(rows, last(b))
+				}
+			}
+		}
+		m := meanMetrics(rows)
+		if m.ConversionsVsControl > 0 {
+			m.CostPerConversion = m.Spend / float64(m.ConversionsVsControl)
+		}
+		out.Arms[i].Series = append(append([]sim.Metrics(nil), a.Series[:len(a.Series)-1]...), m)
+	}
+	return out
+}
+
+// meanMetrics averages every numeric field of rows (by reflection, so a
+// new metric is averaged too); integer fields are rounded.
+func meanMetrics(rows []sim.Metrics) sim.Metrics {
+	out := rows[0]
+	ov := reflect.ValueOf(&out).Elem()
+	for f := range ov.NumField() {
+		sum := 0.0
+		for _, r := range rows {
+			v := reflect.ValueOf(r).Field(f)
+			switch v.Kind() {
+			case reflect.Float64:
+				sum += v.Float()
+			case reflect.Int, reflect.Int64:
+				sum += float64(v.Int())
+			}
+		}
+		mean := sum / float64(len(rows))
+		switch fv := ov.Field(f); fv.Kind() {
+		case reflect.Float64:
+			fv.SetFloat(mean)
+		case reflect.Int, reflect.Int64:
+			fv.SetInt(int64(math.Round(mean)))
+		}
+	}
+	return out
 }

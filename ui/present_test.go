@@ -8,6 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"boomerang/sim"
 )
 
 func TestPresentationModeEnlargesAndHidesSettings(t *testing.T) {
@@ -146,5 +149,51 @@ func TestCounterDoesNotWidenWindow(t *testing.T) {
 	u.counter.SetText(strings.Repeat("De bevolking wordt opgebouwd… ", 6))
 	if after := u.Window.Content().MinSize().Width; after > before {
 		t.Errorf("a long counter text widens the window from %.0f to %.0f units", before, after)
+	}
+}
+
+func TestStoryPanelFolds(t *testing.T) {
+	u, q := newTestApp(t)
+	if !u.story.has() {
+		t.Fatal("the default scenario has a story")
+	}
+	u.story.goTo(1)
+	q.drain()
+	open := u.storySide.MinSize().Width
+	u.SetStoryHidden(true)
+	folded := u.storySide.MinSize().Width
+	if !u.StoryHidden() || folded >= open/2 {
+		t.Errorf("folded story panel is %.0f units wide (open %.0f)", folded, open)
+	}
+	// The narrow button brings it back, on the same step.
+	show := u.storySide.Objects[0].(*fyne.Container).Objects[0].(*widget.Button)
+	test.Tap(show)
+	if u.StoryHidden() || u.storySide.MinSize().Width != open || u.story.Page() != 1 {
+		t.Errorf("after Story: hidden %v, width %.0f (want %.0f), page %d", u.StoryHidden(), u.storySide.MinSize().Width, open, u.story.Page())
+	}
+}
+
+func TestMeanResultAveragesReplications(t *testing.T) {
+	arm := func(name string, conv, extra int64, spend, attrs float64) sim.ArmResult {
+		return sim.ArmResult{Name: name, Series: []sim.Metrics{{Step: 0}, {Step: 9, Conversions: conv,
+			ConversionsVsControl: extra, Spend: spend, AttributesPerImpression: attrs, CostPerConversion: spend / float64(extra)}}}
+	}
+	a := sim.Result{Arms: []sim.ArmResult{arm("psychographic", 100, 10, 50, 4)}}
+	b := sim.Result{Arms: []sim.ArmResult{arm("psychographic", 131, 1, 70, 6)}}
+	m := MeanResult(a, []sim.Result{b})
+	got := m.Arms[0].Series[1]
+	if got.Conversions != 116 || got.ConversionsVsControl != 6 || got.Spend != 60 || got.AttributesPerImpression != 5 || got.Step != 9 {
+		t.Errorf("mean row = %+v", got)
+	}
+	// Cost per extra conversion: mean spend / mean extra conversions (10),
+	// not the mean of 5 and 70.
+	if got.CostPerConversion != 10 {
+		t.Errorf("cost per extra conversion = %v, want 10", got.CostPerConversion)
+	}
+	if a.Arms[0].Series[1].Conversions != 100 {
+		t.Error("MeanResult changed its argument")
+	}
+	if r := MeanResult(a, nil); r.Arms[0].Series[1].Conversions != 100 {
+		t.Error("without replicas the result should be unchanged")
 	}
 }
