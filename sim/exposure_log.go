@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -92,35 +91,40 @@ func (a *Arm) LogView() []Impression {
 // Explain says in words why the person of an impression saw its ad, e.g.
 // "segment: women 30-44, region 3" or "matched on inferred personality:
 // extravert (+1.3)". It reads the world's inferences, never the truth.
-func (w *World) Explain(e Exposure) string {
+func (w *World) Explain(e Exposure) string { return w.Reason(e).String() }
+
+// Reason is Explain with its variable parts kept apart (see Phrase), so
+// the app can say it in the visitor's language.
+func (w *World) Reason(e Exposure) Phrase {
 	i := int(e.Agent)
 	switch e.Why {
 	case WhyRandom:
-		return "random: no personal data used"
+		return Phrase{Format: "random: no personal data used"}
 	case WhySegment:
-		return "segment: " + SegmentName(e.Detail)
+		return Phrase{Format: "segment: %s", Args: []any{SegmentPhrase(e.Detail)}}
 	case WhyBandit:
-		return "bandit's best-performing segment: " + SegmentName(e.Detail)
+		return Phrase{Format: "bandit's best-performing segment: %s", Args: []any{SegmentPhrase(e.Detail)}}
 	case WhyTrait:
 		if int(e.Detail) < len(Appeals()) {
 			ap := Appeals()[e.Detail]
 			a, _, _ := appealTrait(ap)
-			return fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd)", ap, a, w.Profiles.Inferred[a][i])
+			return Phrase{Format: "matched on inferred personality: %s (inferred %s %+.1f sd)",
+				Args: []any{Word(ap), Word(a.String()), w.Profiles.Inferred[a][i]}}
 		}
-		return "ranked as persuadable from inferred personality"
+		return Phrase{Format: "ranked as persuadable from inferred personality"}
 	case WhyLookalike:
 		switch a := Attr(e.Detail); {
 		case a == AttrAge || a == AttrGender:
-			return fmt.Sprintf("looks like the campaign's converters, mostly by declared %s", a)
+			return Phrase{Format: "looks like the campaign's converters, mostly by declared %s", Args: []any{Word(a.String())}}
 		case a < NumAttrs:
-			return fmt.Sprintf("looks like the campaign's converters, mostly by inferred %s", a)
+			return Phrase{Format: "looks like the campaign's converters, mostly by inferred %s", Args: []any{Word(a.String())}}
 		}
-		return "looks like the campaign's converters"
+		return Phrase{Format: "looks like the campaign's converters"}
 	case WhyOtherSide:
-		if Attr(e.Detail) < NumAttrs {
-			return fmt.Sprintf("likely supporter of the other side, by inferred %s", Attr(e.Detail))
+		if a := Attr(e.Detail); a < NumAttrs {
+			return Phrase{Format: "likely supporter of the other side, by inferred %s", Args: []any{Word(a.String())}}
 		}
-		return "likely supporter of the other side"
+		return Phrase{Format: "likely supporter of the other side"}
 	}
-	return e.Why.String()
+	return Phrase{Format: e.Why.String()}
 }

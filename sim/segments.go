@@ -1,9 +1,7 @@
 package sim
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"boomerang/sim/population"
 )
@@ -134,35 +132,42 @@ func b2u(b bool) uint32 {
 
 // SegmentName describes a segment key in words, e.g. "women 30-44,
 // region 3, inferred extravert". Fields the key does not use are left out.
-func SegmentName(key uint32) string {
+func SegmentName(key uint32) string { return SegmentPhrase(key).String() }
+
+// SegmentPhrase is SegmentName with its parts kept apart, so the app can
+// translate it: "everyone", or a Phrase "%s" whose one argument is the
+// []Phrase of the key's fields (age band as literal text, region as a
+// Region, every other field a constant English text).
+func SegmentPhrase(key uint32) Phrase {
 	field := func(shift, bits int) uint32 { return key >> shift & (1<<bits - 1) }
-	var parts []string
+	var parts []Phrase
+	text := func(s string) { parts = append(parts, Phrase{Format: s}) }
 	if a := field(ageShift, ageBits); a > 0 {
-		parts = append(parts, [...]string{"", "18-29", "30-44", "45-64", "65+", "13-17", "", ""}[a])
+		parts = append(parts, Phrase{Format: "%s", Args: []any{[...]string{"", "18-29", "30-44", "45-64", "65+", "13-17", "", ""}[a]}})
 	}
 	if g := field(genderShift, genderBits); g > 0 {
-		parts = append(parts, [...]string{"", "women", "men"}[g])
+		text([...]string{"", "women", "men", ""}[g])
 	}
 	if r := field(regionShift, regionBits); r > 0 {
-		parts = append(parts, fmt.Sprintf("region %d", r-1))
+		parts = append(parts, Phrase{Format: "region %d", Args: []any{Region(r - 1)}})
 	}
 	if o := field(originShift, originBits); o > 0 {
-		parts = append(parts, [...]string{"", "origin unknown", "inferred no migration background", "inferred migration background"}[o])
+		text([...]string{"", "origin unknown", "inferred no migration background", "inferred migration background"}[o])
 	}
 	if p := field(personalityShift, personalityBits); p > 0 {
 		if p == 1 {
-			parts = append(parts, "personality unknown")
+			text("personality unknown")
 		} else if int(p-2) < len(Appeals()) {
-			parts = append(parts, "inferred "+Appeals()[p-2])
+			parts = append(parts, Phrase{Format: "inferred %s", Args: []any{Word(Appeals()[p-2])}})
 		}
 	}
 	if p := field(partyShift, partyBits); p > 0 {
-		parts = append(parts, [...]string{"", "party unknown", "inferred left party", "inferred right party"}[p])
+		text([...]string{"", "party unknown", "inferred left party", "inferred right party"}[p])
 	}
 	if len(parts) == 0 {
-		return "everyone"
+		return Phrase{Format: "everyone"}
 	}
-	return strings.Join(parts, ", ")
+	return Phrase{Format: "%s", Args: []any{parts}}
 }
 
 // segments is a partition of the population into segments, with the

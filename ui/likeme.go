@@ -525,14 +525,14 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 	case sim.DecideSegment:
 		s = append(s, fmt.Sprintf(lang.L("The first %d steps are a random pilot."), w.Config.Campaign.PilotSteps), randomly,
 			fmt.Sprintf(lang.L("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes."),
-				segmentLabel(a.Segment), a.SegmentSize, a.Attributes))
+				segmentLabel(w, a.Segment), a.SegmentSize, a.Attributes))
 	case sim.DecideBandit:
 		if a.Targeted {
 			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q."),
-				segmentLabel(a.Segment), pct(a.Chance), msg))
+				segmentLabel(w, a.Segment), pct(a.Chance), msg))
 		} else {
 			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1."),
-				segmentLabel(a.Segment)))
+				segmentLabel(w, a.Segment)))
 		}
 	case sim.DecideTrait:
 		switch {
@@ -576,19 +576,8 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 	return strings.Join(s, " ")
 }
 
-// segmentLabel is sim.SegmentName in the current language.
-func segmentLabel(key uint32) string {
-	parts := strings.Split(sim.SegmentName(key), ", ")
-	for k, p := range parts {
-		switch {
-		case p != "" && p[0] >= '0' && p[0] <= '9': // an age band: no words
-		case strings.HasPrefix(p, "region "):
-			parts[k] = fmt.Sprintf(lang.L("region %s"), strings.TrimPrefix(p, "region "))
-		case strings.HasPrefix(p, "inferred ") && slices.Contains(sim.Appeals(), strings.TrimPrefix(p, "inferred ")):
-			parts[k] = fmt.Sprintf(lang.L("inferred %s"), lang.L(strings.TrimPrefix(p, "inferred ")))
-		default:
-			parts[k] = lang.L(p)
-		}
-	}
-	return strings.Join(parts, ", ")
+// segmentLabel is sim.SegmentName in the current language, with the
+// region's display name (the one the form's region picker offers).
+func segmentLabel(w *sim.World, key uint32) string {
+	return reasonText(w, sim.SegmentPhrase(key))
 }

@@ -729,7 +729,7 @@ func (p *preyView) updateAdRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // describe is an impression in words: when, which ad, what it did, and
-// why the person was picked (World.Explain).
+// why the person was picked (World.Reason in the current language).
 func (p *preyView) describe(e sim.Impression) (line, why string) {
 	name, demobilise := fmt.Sprint(e.Message), false
 	if m := int(e.Message); m >= 0 && m < len(p.world.Messages) {
@@ -748,7 +748,7 @@ func (p *preyView) describe(e sim.Impression) (line, why string) {
 		effect = fmt.Sprintf(lang.L("chance of voting now %.0f %%"), 100*e.Turnout)
 	}
 	line = fmt.Sprintf(lang.L("Step %d · ad “%s” · %s · %s"), e.Step, name, outcome, effect)
-	return line, p.world.Explain(e.Exposure)
+	return line, reasonText(p.world, p.world.Reason(e.Exposure))
 }
 
 // followRandom follows a person drawn from a PCG seeded with the world's
