@@ -149,6 +149,9 @@ type App struct {
 	sized                     bool // the window has its opening size
 	fromStory                 bool // Load is applying a story step
 	storyHidden               bool // the story panel is folded away
+	shownArm                  int  // arm the population and target views show; -1: DefaultShownArm
+	armSels                   []*widget.Select
+	armFor                    string // arm names the pickers offer
 	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
@@ -188,7 +191,7 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // and starts building the simulation in the background. Call Show (or
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
-	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay}
+	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay, shownArm: -1}
 	base := opt.Do
 	if base == nil {
 		base = fyne.Do
@@ -275,6 +278,9 @@ func (u *App) startController() {
 		})
 	u.ctrl.SetStepDelay(u.delay)
 	u.ctrl.SetReplications(u.opt.Replications)
+	if u.shownArm >= 0 {
+		u.ctrl.ShowArm(u.shownArm)
+	}
 	u.ctrl.Start()
 }
 
@@ -293,6 +299,9 @@ func (u *App) Load(cfg sim.Config) error {
 		return err
 	}
 	old := u.ctrl
+	if armNames(cfg) != armNames(u.cfg) {
+		u.shownArm = -1
+	}
 	u.cfg = cfg
 	u.hasSnap = false
 	u.last = Snapshot{}
@@ -318,6 +327,7 @@ func (u *App) Load(cfg sim.Config) error {
 		u.story.scenarioChanged(cfg)
 	}
 	u.showStory()
+	u.refreshArmPickers()
 	u.startController()
 	go old.Stop() // it may be building a large population: do not wait
 	return nil
@@ -542,6 +552,13 @@ func (u *App) build() {
 	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
 	u.pop.SetLayout(LayoutNetwork)
 	u.prey = newPreyView(u)
+	u.armSels, u.armFor = nil, ""
+	for _, box := range []*fyne.Container{u.pop.ArmBox, u.prey.armBox} {
+		sel := widget.NewSelect(nil, nil)
+		u.armSels = append(u.armSels, sel)
+		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), sel}
+	}
+	u.refreshArmPickers()
 	u.likeMe = newLikeMeView(u)
 	u.tradeoff = newTradeoffView(u)
 	old := u.story
@@ -984,3 +1001,58 @@ func longest(labels []string) string {
 	}
 	return best
 }
+
+// armNames is the scenario's arm names, as one string (to compare).
+func armNames(cfg sim.Config) string {
+	var b strings.Builder
+	for _, a := range cfg.Arms {
+		b.WriteString(a.Name)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+// shownArmIndex is the arm the population and target views show.
+func (u *App) shownArmIndex() int {
+	if u.shownArm >= 0 && u.shownArm < len(u.cfg.Arms) {
+		return u.shownArm
+	}
+	return DefaultShownArm(u.cfg)
+}
+
+// refreshArmPickers offers the loaded scenario's campaign arms in the
+// population and target views' pickers and selects the shown one.
+func (u *App) refreshArmPickers() {
+	var labels []string
+	for _, a := range u.cfg.Arms[min(1, len(u.cfg.Arms)):] { // not the control arm: it sees no ads
+		labels = append(labels, DisplayName(a.Name))
+	}
+	shown := u.shownArmIndex()
+	for _, sel := range u.armSels {
+		sel.OnChanged = nil
+		if key := armNames(u.cfg); key != u.armFor || len(sel.Options) != len(labels) {
+			sel.Options = labels
+			sel.PlaceHolder = longest(labels)
+		}
+		if k := shown - 1; k >= 0 && k < len(labels) {
+			sel.SetSelectedIndex(k)
+		}
+		sel.OnChanged = func(string) { u.SetShownArm(sel.SelectedIndex() + 1) }
+		sel.Refresh()
+	}
+	u.armFor = armNames(u.cfg)
+}
+
+// SetShownArm makes arm k (an index into the scenario's arms; 0 is the
+// control) the one the population and target views show (UI goroutine).
+func (u *App) SetShownArm(k int) {
+	if k < 0 || k >= len(u.cfg.Arms) || k == u.shownArmIndex() && u.shownArm >= 0 {
+		return
+	}
+	u.shownArm = k
+	u.ctrl.ShowArm(k)
+	u.refreshArmPickers()
+}
+
+// ShownArm is the index of the arm the population and target views show.
+func (u *App) ShownArm() int { return u.shownArmIndex() }

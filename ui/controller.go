@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"boomerang/batch"
@@ -27,11 +28,12 @@ type Snapshot struct {
 	Done     bool // T == Steps
 
 	// The population and target views' data: the shared world and a copy
-	// of the opinions, conversions and impressions of one arm (the last,
-	// usually the most targeted), named Arm, and of the control arm's
-	// opinions (the first arm).
+	// of the opinions, conversions and impressions of the shown arm (see
+	// Controller.ShowArm), named Arm, index ArmIndex in Result.Arms, and
+	// of the control arm's opinions (the first arm).
 	World       *sim.World
 	Arm         string
+	ArmIndex    int
 	Opinions    []float32
 	Converted   []bool
 	Impressions []int32
@@ -50,9 +52,9 @@ type Snapshot struct {
 }
 
 // MaxHistory bounds the opinions the controller keeps for the target
-// view's "opinion over time": agents × (steps+1) floats (64 M floats is
-// 256 MB; the default scenario needs 0.6 M).
-const MaxHistory = 64 << 20
+// view's "opinion over time": agents × (steps+1) × arms floats (32 M
+// floats is 128 MB; the default scenario needs 1.2 M).
+const MaxHistory = 32 << 20
 
 // MaxLogAgents is the largest population whose every impression the
 // controller logs for the target view (about 40 bytes per impression).
@@ -64,9 +66,23 @@ const MaxLogAgents = 200_000
 const MaxLogImpressions = 5_000_000
 
 // LogsImpressions reports whether the controller logs every impression
-// of a run of cfg on n people (MaxLogAgents, MaxLogImpressions).
+// of a run of cfg on n people: every campaign arm's (so that any arm can
+// be shown), within MaxLogAgents and MaxLogImpressions.
 func LogsImpressions(cfg sim.Config, n int) bool {
-	return n <= MaxLogAgents && float64(cfg.Campaign.Budget)*float64(cfg.Steps) <= MaxLogImpressions
+	arms := max(1, len(cfg.Arms)-1)
+	return n <= MaxLogAgents && float64(cfg.Campaign.Budget)*float64(cfg.Steps)*float64(arms) <= MaxLogImpressions
+}
+
+// DefaultShownArm is the arm the population and target views show at
+// first: the last arm that tries to persuade (not the control, not a
+// demobiliser, whose ads move turnout rather than opinion), else the last.
+func DefaultShownArm(cfg sim.Config) int {
+	for k := len(cfg.Arms) - 1; k > 0; k-- {
+		if s := cfg.Arms[k].Strategy; s != "none" && s != "demobilise" {
+			return k
+		}
+	}
+	return max(0, len(cfg.Arms)-1)
 }
 
 // command is a request from the UI to the controller goroutine.
@@ -78,6 +94,7 @@ const (
 	cmdToggle
 	cmdStep
 	cmdReset
+	cmdRefresh // publish again (the shown arm changed)
 )
 
 // Controller runs a simulation off the UI goroutine. It builds the run,
@@ -99,6 +116,18 @@ type Controller struct {
 	delay   time.Duration
 	once    sync.Once
 	reps    int
+	shown   atomic.Int32 // the arm the views show
+}
+
+// ShowArm makes arm k (an index into the scenario's arms) the one whose
+// people the snapshots carry, from the next snapshot on; it publishes
+// one at once. Out-of-range values are ignored.
+func (c *Controller) ShowArm(k int) {
+	if k < 0 || k >= len(c.cfg.Arms) {
+		return
+	}
+	c.shown.Store(int32(k))
+	c.send(cmdRefresh)
 }
 
 // MaxReplications bounds the app's live replications: each one is a
@@ -114,7 +143,7 @@ func (c *Controller) SetReplications(n int) { c.reps = max(1, min(n, MaxReplicat
 // (from the controller goroutine) if the run cannot be built. Call Start
 // to begin.
 func NewController(cfg sim.Config, seed uint64, workers int, publish func(Snapshot), fail func(error)) *Controller {
-	return &Controller{
+	c := &Controller{
 		cfg: cfg, seed: seed, workers: max(workers, 1),
 		publish: publish, fail: fail,
 		cmds:  make(chan command, 64),
@@ -122,6 +151,8 @@ func NewController(cfg sim.Config, seed uint64, workers int, publish func(Snapsh
 		done:  make(chan struct{}),
 		delay: DefaultStepDelay,
 	}
+	c.shown.Store(int32(DefaultShownArm(cfg)))
+	return c
 }
 
 // Start builds the run in the background and publishes step 0.
@@ -196,14 +227,16 @@ func (c *Controller) loop() {
 		return nil
 	}
 	playing := false
-	var history [][]float32
-	keepHistory := run.World.Pop.N*(c.cfg.Steps+1) <= MaxHistory
+	// history[k][t] is arm k's opinions after step t, for every arm, so
+	// that any arm can be shown with its past.
+	var history [][][]float32
+	keepHistory := run.World.Pop.N*(c.cfg.Steps+1)*len(run.Arms) <= MaxHistory
 	prepare := func() {
-		history = nil
+		history = make([][][]float32, len(run.Arms))
 		if LogsImpressions(c.cfg, run.World.Pop.N) {
 			run.EnableLog(nil)
-			for _, a := range run.Arms[:max(0, len(run.Arms)-1)] {
-				a.DisableLog() // only the shown (last) arm's log is read
+			if len(run.Arms) > 1 {
+				run.Arms[0].DisableLog() // the control arm sees no ads
 			}
 		}
 	}
@@ -217,19 +250,26 @@ func (c *Controller) loop() {
 			s.Replicas = append(s.Replicas, x.Result())
 		}
 		if n := len(run.Arms); n > 0 {
-			a := run.Arms[n-1]
-			s.Arm = a.Name
+			k := min(int(c.shown.Load()), n-1)
+			a := run.Arms[k]
+			s.Arm, s.ArmIndex = a.Name, k
 			s.Opinions = append([]float32(nil), a.State.Opinion...)
 			s.Converted = append([]bool(nil), a.State.Converted...)
 			s.Impressions = append([]int32(nil), a.State.Impressions...)
 			s.Control = append([]float32(nil), run.Arms[0].State.Opinion...)
 			s.Log = a.LogView()
 			if keepHistory {
-				// One row per step: the copy above is never written again.
-				for len(history) <= run.T {
-					history = append(history, s.Opinions)
+				// One row per arm and step, never written again.
+				for j, b := range run.Arms {
+					for len(history[j]) <= run.T {
+						row := s.Opinions
+						if j != k {
+							row = append([]float32(nil), b.State.Opinion...)
+						}
+						history[j] = append(history[j], row)
+					}
 				}
-				s.History = history[:len(history):len(history)]
+				s.History = history[k][:len(history[k]):len(history[k])]
 			}
 		}
 		c.publish(s)

@@ -125,6 +125,8 @@ type PopulationView struct {
 	// OnSelect, if set, is called (UI goroutine) when the user taps a
 	// person: the app opens the target view on them.
 	OnSelect func(i int)
+	// ArmBox, at the start of the view's bar, holds the app's arm picker.
+	ArmBox *fyne.Container
 	// Do hands work from a background goroutine to the UI goroutine (the
 	// finished network layout). Nil means fyne.Do; the app sets its own
 	// wrapper so that tests can replace it.
@@ -159,7 +161,8 @@ func NewPopulationView() *PopulationView {
 	p.legend = container.NewHBox()
 	p.updateLegend()
 	w := selectWidth(names)
-	bar := container.NewHBox(
+	p.ArmBox = container.NewHBox()
+	bar := container.NewHBox(p.ArmBox,
 		widget.NewLabel(lang.L("Layout:")), container.New(&minWidth{w: selectWidth(layouts)}, p.layoutSel),
 		widget.NewLabel(lang.L("Across:")), container.New(&minWidth{w: w}, p.xSel),
 		widget.NewLabel(lang.L("Up:")), container.New(&minWidth{w: w}, p.ySel),

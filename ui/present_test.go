@@ -197,3 +197,60 @@ func TestMeanResultAveragesReplications(t *testing.T) {
 		t.Error("without replicas the result should be unchanged")
 	}
 }
+
+// TestShownArmSwitch: the population and target views can show any
+// campaign arm, with its whole log and history, not only the last arm.
+func TestShownArmSwitch(t *testing.T) {
+	a := test.NewTempApp(t)
+	q := newQueue()
+	u := New(a, testConfig(t), Options{Do: q.do, StepDelay: 15 * time.Millisecond, Workers: 2, NoPrefs: true,
+		Adjust: func(c *sim.Config) {
+			c.Population.Size = 2000
+			if c.Data.QuizShare > 0 {
+				c.Data.QuizShare = 0.05 // enough quiz takers to train on at this size
+			}
+		}})
+	t.Cleanup(u.close)
+	waitFor(t, q, "step 0", func() bool { _, ok := u.Snapshot(); return ok })
+	if err := u.LoadBuiltin("cambridge-analytica-2016"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, q, "the new scenario", func() bool {
+		s, ok := u.Snapshot()
+		return ok && s.World != nil && s.World.Config.Name == "cambridge-analytica-2016"
+	})
+	// Arms: control, broadcast, psychographic, demobilise: the views open
+	// on psychographic, not on the demobiliser (its ads move turnout).
+	if got := u.ShownArm(); got != 2 {
+		t.Fatalf("shown arm = %d, want 2 (psychographic)", got)
+	}
+	if sel := u.armSels[1]; sel.Selected != DisplayName("psychographic") || len(sel.Options) != 3 {
+		t.Errorf("target view's arm picker: %q of %v", sel.Selected, sel.Options)
+	}
+	preySteps(t, u, q, 3)
+	u.armSels[1].SetSelected(DisplayName("broadcast"))
+	waitFor(t, q, "the broadcast arm", func() bool { s, _ := u.Snapshot(); return s.ArmIndex == 1 })
+	s, _ := u.Snapshot()
+	if s.Arm != "broadcast" || u.armSels[0].Selected != DisplayName("broadcast") {
+		t.Errorf("shown %q, population picker %q", s.Arm, u.armSels[0].Selected)
+	}
+	series := s.Result.Arms[1].Series
+	if n := series[len(series)-1].Impressions; int64(len(s.Log)) != n {
+		t.Errorf("broadcast's log has %d impressions, its series %d", len(s.Log), n)
+	}
+	if len(s.History) != s.T+1 {
+		t.Errorf("history has %d rows at step %d", len(s.History), s.T)
+	}
+	for i := range s.Opinions {
+		if s.History[s.T][i] != s.Opinions[i] {
+			t.Fatalf("history's last row is not the broadcast arm's opinions (person %d)", i)
+		}
+	}
+	// Another scenario with other arms goes back to its default.
+	if err := u.LoadBuiltin("broadcast-basics"); err != nil {
+		t.Fatal(err)
+	}
+	if got := u.ShownArm(); got != 1 {
+		t.Errorf("after loading broadcast-basics the shown arm is %d, want 1", got)
+	}
+}

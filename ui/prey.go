@@ -49,8 +49,9 @@ const preyTopLikes = 8
 // All its methods run on the UI goroutine; the raster generators read
 // what mu guards.
 type preyView struct {
-	u     *App
-	agent int // the person followed, or -1
+	armBox *fyne.Container // holds the app's arm picker
+	u      *App
+	agent  int // the person followed, or -1
 
 	root      *preyRoot
 	left      *container.Scroll
@@ -183,7 +184,8 @@ func newPreyView(u *App) *preyView {
 	split.Offset = 0.45
 	p.body = container.NewBorder(container.NewVBox(p.title, p.now), nil, nil, nil, split)
 	p.body.Hide()
-	top := container.NewVBox(container.NewHBox(p.random, p.most, p.backfired), p.status)
+	p.armBox = container.NewHBox()
+	top := container.NewVBox(container.NewHBox(p.armBox, p.random, p.most, p.backfired), p.status)
 	p.root = &preyRoot{p: p, obj: container.NewBorder(top, nil, nil, nil,
 		container.NewStack(p.body, container.NewCenter(container.New(&minWidth{w: 360}, p.hint))))}
 	p.root.ExtendBaseWidget(p.root)
@@ -796,9 +798,12 @@ func (p *preyView) followExtreme(towards bool) {
 	}
 	i, ok := movedMost(&p.snap, towards)
 	if !ok {
-		if towards {
+		switch {
+		case towards && p.snap.T == 0:
 			p.status.SetText(lang.L("Nobody has moved towards the campaign yet: press Play first."))
-		} else {
+		case towards:
+			p.status.SetText(fmt.Sprintf(lang.L("Nobody in the %s arm has moved towards the campaign: its ads do not aim at opinions, or have not worked. Try another arm."), DisplayName(p.snap.Arm)))
+		default:
 			p.status.SetText(lang.L("Nobody has moved against the campaign: no ad has backfired (yet)."))
 		}
 		p.status.Show()
