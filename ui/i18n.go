@@ -68,6 +68,8 @@ var knownNames = []string{
 	"control", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise",
 	"generic", "scare", "extravert", "introvert", "high-openness", "low-openness",
 	"false-claim", "false-claim-open", "broadcast-extravert",
+	// the default message library: one message per appeal (sim.Appeals)
+	"order", "spontaneity", "warmth", "competition", "fear-security", "calm", "discourage",
 }
 
 // DisplayName is an arm or message name as the UI shows it: translated

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -252,5 +253,17 @@ func TestShownArmSwitch(t *testing.T) {
 	}
 	if got := u.ShownArm(); got != 1 {
 		t.Errorf("after loading broadcast-basics the shown arm is %d, want 1", got)
+	}
+}
+
+// TestDefaultMessageNamesKnown: the default message library's names (one
+// per appeal) are shown in Dutch too.
+func TestDefaultMessageNamesKnown(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Messages = nil
+	for _, m := range sim.MessageLibrary(cfg) {
+		if !slices.Contains(knownNames, m.Name) {
+			t.Errorf("default message %q is not in knownNames (no Dutch name)", m.Name)
+		}
 	}
 }
