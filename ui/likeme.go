@@ -401,6 +401,9 @@ func formatInferred(a sim.Attr, v float32) string {
 	case a >= sim.AttrGender:
 		return fmt.Sprintf(lang.L("%.0f %% likely"), 100*v)
 	}
+	if math.Abs(float64(v)) < 0.05 {
+		v = 0 // "+0.0", not "-0.0"
+	}
 	return fmt.Sprintf(lang.L("%+.1f sd from average"), v)
 }
 
