@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"gonum.org/v1/gonum/mat"
-
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
 	"boomerang/sim/rng"
@@ -45,28 +43,6 @@ func majors(x []float32) int { return len(influence.MajorClusters(x)) }
 func finalGroups(x []float32, eps float64) ([]int, bool) { return influence.FinalGroups(x, eps) }
 
 func effectiveCount(sizes []int) float64 { return influence.EffectiveClusters(sizes) }
-
-// runner steps a model with consecutive step numbers.
-type runner struct {
-	m influence.Model
-	x []float32
-	t int
-}
-
-func (r *runner) step() {
-	r.t++
-	r.m.Step(r.t, r.x)
-}
-
-// untilStill runs to a fixed point (influence.UntilStill).
-func (r *runner) untilStill(tol float64, maxSteps int) bool {
-	return influence.UntilStill(r.m, r.x, &r.t, tol, maxSteps)
-}
-
-// untilFrozen runs until the final groups settle (influence.UntilFrozen).
-func (r *runner) untilFrozen(eps float64, maxSteps int) ([]int, bool) {
-	return influence.UntilFrozen(r.m, r.x, &r.t, eps, maxSteps)
-}
 
 // randomGraph is the model's Erdős–Rényi graph (network.Build, kind random).
 func randomGraph(n int, deg float64, seed uint64) (*network.Graph, error) {
@@ -135,10 +111,10 @@ func checkDeffuant(o Options) []Row {
 			if err != nil {
 				return []Row{failRow(id, target, source, err)}
 			}
-			r := runner{m: m, x: uniformOpinions(n, seed)}
-			r.untilFrozen(eps, maxSweeps)
-			r.untilStill(1e-6, maxSweeps/10)
-			k := majors(r.x)
+			r := influence.Runner{Model: m, X: uniformOpinions(n, seed)}
+			r.UntilFrozen(eps, maxSweeps)
+			r.UntilStill(1e-6, maxSweeps/10)
+			k := majors(r.X)
 			got = append(got, k)
 			counts = append(counts, float64(k))
 			if k == want {
@@ -178,10 +154,10 @@ func checkDeffuant(o Options) []Row {
 		if err != nil {
 			return append(rows, failRow(id, target, source, err))
 		}
-		r := runner{m: m, x: uniformOpinions(ns, seed)}
-		r.untilStill(1e-6, maxSweeps)
+		r := influence.Runner{Model: m, X: uniformOpinions(ns, seed)}
+		r.UntilStill(1e-6, maxSweeps)
 		tried++
-		if len(clusters(r.x)) == 1 {
+		if len(clusters(r.X)) == 1 {
 			hits++
 		}
 	}
@@ -212,9 +188,9 @@ func checkHK(o Options) []Row {
 		if err != nil {
 			return nil, err
 		}
-		r := runner{m: m, x: uniformOpinions(n, seed)}
-		r.untilStill(0, 1000)
-		return r.x, nil
+		r := influence.Runner{Model: m, X: uniformOpinions(n, seed)}
+		r.UntilStill(0, 1000)
+		return r.X, nil
 	}
 	var rows []Row
 	// consensus above the threshold
@@ -336,9 +312,9 @@ func checkDeGroot(o Options) []Row {
 		if err != nil {
 			return []Row{failRow(id, target, source, err)}
 		}
-		r := runner{m: m, x: x}
-		r.untilStill(1e-9, 20000)
-		for i, v := range r.x {
+		r := influence.Runner{Model: m, X: x}
+		r.UntilStill(1e-9, 20000)
+		for i, v := range r.X {
 			want := num[label[i]] / den[label[i]]
 			worst = math.Max(worst, math.Abs(float64(v)-want))
 		}
@@ -381,7 +357,7 @@ func checkFJ(o Options) []Row {
 			return []Row{failRow(id, target, source, err)}
 		}
 		u := uniformOpinions(g.N, o.Seed)
-		want, err := fjFixedPoint(g, 1-c.stubb, u)
+		want, err := influence.FriedkinJohnsenFixedPoint(g, 1-c.stubb, u)
 		if err != nil {
 			return []Row{failRow(id, target, source, err)}
 		}
@@ -411,34 +387,6 @@ func checkFJ(o Options) []Row {
 		Detail:   fmt.Sprintf("3000 steps vs gonum dense solve, W the DeGroot weights with self-loop; %s; x* is ≥ %.2f from the anchors u (non-trivial)", strings.Join(parts, "; "), moved),
 		Seeds:    seedRange(o.Seed, 1),
 	}}
-}
-
-// fjFixedPoint solves (I − λW) x* = (1 − λ) u densely.
-func fjFixedPoint(g *network.Graph, lambda float64, u []float32) ([]float64, error) {
-	n := g.N
-	a := mat.NewDense(n, n, nil)
-	b := mat.NewVecDense(n, nil)
-	for i := range n {
-		w := lambda / float64(g.Degree(i)+1)
-		a.Set(i, i, 1-w)
-		if g.Complete {
-			for j := range n {
-				if j != i {
-					a.Set(i, j, -w)
-				}
-			}
-		} else {
-			for _, j := range g.Neighbours(i) {
-				a.Set(i, int(j), -w)
-			}
-		}
-		b.SetVec(i, (1-lambda)*float64(u[i]))
-	}
-	var x mat.VecDense
-	if err := x.SolveVec(a, b); err != nil {
-		return nil, err
-	}
-	return x.RawVector().Data, nil
 }
 
 // checkVoter: the voter model on a complete graph: P(all +1) = initial
@@ -535,8 +483,8 @@ func checkAlgorithmicBias(o Options) []Row {
 			if err != nil {
 				return []Row{failRow(id, target, source, err)}
 			}
-			r := runner{m: m, x: uniformOpinions(n, seed)}
-			sizes, ok := r.untilFrozen(eps, 100000)
+			r := influence.Runner{Model: m, X: uniformOpinions(n, seed)}
+			sizes, ok := r.UntilFrozen(eps, 100000)
 			settledAll = settledAll && ok
 			eff[k] = append(eff[k], effectiveCount(sizes))
 		}

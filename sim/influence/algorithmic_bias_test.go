@@ -100,10 +100,10 @@ func TestAlgorithmicBiasMoreClusters(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				r := runner{m: m, x: uniformOpinions(n, seed)}
-				sizes, ok := r.untilFrozen(eps, 200000)
+				r := Runner{Model: m, X: uniformOpinions(n, seed)}
+				sizes, ok := r.UntilFrozen(eps, 200000)
 				if !ok {
-					t.Errorf("γ=%v seed %d: not settled after %d sweeps", gamma, seed, r.t)
+					t.Errorf("γ=%v seed %d: not settled after %d sweeps", gamma, seed, r.T)
 					return
 				}
 				sum += effectiveCount(sizes)

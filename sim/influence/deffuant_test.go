@@ -30,12 +30,12 @@ func TestDeffuantMajorClusters(t *testing.T) {
 		for s := range seeds {
 			seed := uint64(100 + s)
 			g := completeGraph(n)
-			r := runner{m: mustNew(t, Params{Model: "deffuant", Epsilon: eps, Mu: 0.5}, Setup{Graph: g, Seed: seed}), x: uniformOpinions(n, seed)}
-			if _, ok := r.untilFrozen(eps, 20000); !ok {
-				t.Fatalf("eps=%v seed=%d: groups not settled after %d sweeps", eps, seed, r.t)
+			r := Runner{Model: mustNew(t, Params{Model: "deffuant", Epsilon: eps, Mu: 0.5}, Setup{Graph: g, Seed: seed}), X: uniformOpinions(n, seed)}
+			if _, ok := r.UntilFrozen(eps, 20000); !ok {
+				t.Fatalf("eps=%v seed=%d: groups not settled after %d sweeps", eps, seed, r.T)
 			}
-			r.untilStill(1e-6, 20000)
-			k := len(majors(r.x))
+			r.UntilStill(1e-6, 20000)
+			k := len(majors(r.X))
 			got = append(got, k)
 			if k == want {
 				hits++
@@ -57,10 +57,10 @@ func TestDeffuantConsensusOnSparseGraph(t *testing.T) {
 	}
 	for _, seed := range []uint64{1, 2, 3} {
 		g := connectedRandomGraph(t, n, 6, seed)
-		r := runner{m: mustNew(t, Params{Model: "deffuant", Epsilon: 1.2, Mu: 0.3}, Setup{Graph: g, Seed: seed}), x: uniformOpinions(n, seed)}
-		r.untilStill(1e-6, 50000)
-		if c := clusters(r.x); len(c) != 1 {
-			t.Errorf("seed %d: %d clusters after %d sweeps, want consensus (spread %.3g)", seed, len(c), r.t, spread(r.x))
+		r := Runner{Model: mustNew(t, Params{Model: "deffuant", Epsilon: 1.2, Mu: 0.3}, Setup{Graph: g, Seed: seed}), X: uniformOpinions(n, seed)}
+		r.UntilStill(1e-6, 50000)
+		if c := clusters(r.X); len(c) != 1 {
+			t.Errorf("seed %d: %d clusters after %d sweeps, want consensus (spread %.3g)", seed, len(c), r.T, spread(r.X))
 		}
 	}
 }

@@ -25,11 +25,11 @@ func TestDeGrootConvergesToDegreeWeightedMean(t *testing.T) {
 	if math.Abs(want-plain) < 1e-3 {
 		t.Fatalf("weighted mean %.5f too close to plain mean %.5f to discriminate", want, plain)
 	}
-	r := runner{m: mustNew(t, Params{Model: "degroot"}, Setup{Graph: g, Workers: 2}), x: x}
-	for r.t < 5000 && spread(x) > 1e-6 {
-		r.step()
+	r := Runner{Model: mustNew(t, Params{Model: "degroot"}, Setup{Graph: g, Workers: 2}), X: x}
+	for r.T < 5000 && spread(x) > 1e-6 {
+		r.Step()
 	}
-	t.Logf("steps=%d spread=%.2g limit=%.6f weighted=%.6f plain=%.6f", r.t, spread(x), x[0], want, plain)
+	t.Logf("steps=%d spread=%.2g limit=%.6f weighted=%.6f plain=%.6f", r.T, spread(x), x[0], want, plain)
 	for i, v := range x {
 		if math.Abs(float64(v)-want) > 1e-4 {
 			t.Fatalf("x[%d]=%.6f, want weighted mean %.6f ± 1e-4", i, v, want)

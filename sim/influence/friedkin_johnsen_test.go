@@ -5,39 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
-
 	"boomerang/sim/network"
 )
-
-// fjFixedPoint solves (I − λW) x* = (1−λ) u densely (gonum), W the DeGroot
-// weights with self-loop (LITERATURE §7: x* = (I − ΛW)⁻¹(I − Λ)u).
-func fjFixedPoint(g *network.Graph, lambda float64, u []float32) []float64 {
-	n := g.N
-	a := mat.NewDense(n, n, nil)
-	b := mat.NewVecDense(n, nil)
-	for i := range n {
-		w := lambda / float64(g.Degree(i)+1)
-		a.Set(i, i, 1-w)
-		if g.Complete {
-			for j := range n {
-				if j != i {
-					a.Set(i, j, -w)
-				}
-			}
-		} else {
-			for _, j := range g.Neighbours(i) {
-				a.Set(i, int(j), -w)
-			}
-		}
-		b.SetVec(i, (1-lambda)*float64(u[i]))
-	}
-	var x mat.VecDense
-	if err := x.SolveVec(a, b); err != nil {
-		panic(err)
-	}
-	return x.RawVector().Data
-}
 
 func TestFriedkinJohnsenFixedPoint(t *testing.T) {
 	for _, c := range []struct {
@@ -50,7 +19,10 @@ func TestFriedkinJohnsenFixedPoint(t *testing.T) {
 		{"complete n=60", completeGraph(60), 0.25},
 	} {
 		u := uniformOpinions(c.g.N, 9)
-		want := fjFixedPoint(c.g, 1-c.stubb, u)
+		want, err := FriedkinJohnsenFixedPoint(c.g, 1-c.stubb, u)
+		if err != nil {
+			t.Fatal(err)
+		}
 		x := slices.Clone(u)
 		m := mustNew(t, Params{Model: "friedkin-johnsen", Stubbornness: c.stubb}, Setup{Graph: c.g, Initial: u, Workers: 2})
 		for s := 1; s <= 2000; s++ {

@@ -18,11 +18,11 @@ func TestHegselmannKrauseCompleteGraph(t *testing.T) {
 	}
 	for _, eps := range []float64{0.5, 0.6} { // classic 0.25, 0.3
 		for seed := uint64(1); seed <= 3; seed++ {
-			r := runner{m: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: completeGraph(n), Workers: 2}), x: uniformOpinions(n, seed)}
-			if !r.untilStill(0, 1000) {
-				t.Fatalf("eps=%v seed=%d: still moving after %d steps", eps, seed, r.t)
+			r := Runner{Model: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: completeGraph(n), Workers: 2}), X: uniformOpinions(n, seed)}
+			if !r.UntilStill(0, 1000) {
+				t.Fatalf("eps=%v seed=%d: still moving after %d steps", eps, seed, r.T)
 			}
-			if c := clusters(r.x); len(c) != 1 {
+			if c := clusters(r.X); len(c) != 1 {
 				t.Errorf("eps=%v (classic %.2f) seed=%d: %d clusters, want consensus", eps, eps/2, seed, len(c))
 			}
 		}
@@ -30,11 +30,11 @@ func TestHegselmannKrauseCompleteGraph(t *testing.T) {
 	for _, eps := range []float64{0.1, 0.2} { // classic 0.05, 0.1
 		var gaps []float64
 		for seed := uint64(1); seed <= 3; seed++ {
-			r := runner{m: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: completeGraph(n), Workers: 2}), x: uniformOpinions(n, seed)}
-			if !r.untilStill(0, 1000) {
-				t.Fatalf("eps=%v seed=%d: still moving after %d steps", eps, seed, r.t)
+			r := Runner{Model: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: eps}, Setup{Graph: completeGraph(n), Workers: 2}), X: uniformOpinions(n, seed)}
+			if !r.UntilStill(0, 1000) {
+				t.Fatalf("eps=%v seed=%d: still moving after %d steps", eps, seed, r.T)
 			}
-			c := clusters(r.x)
+			c := clusters(r.X)
 			if len(c) < 2 {
 				t.Fatalf("eps=%v seed=%d: %d cluster(s), want fragmentation", eps, seed, len(c))
 			}
@@ -45,7 +45,7 @@ func TestHegselmannKrauseCompleteGraph(t *testing.T) {
 				}
 				gaps = append(gaps, gap)
 			}
-			t.Logf("eps=%.2f seed=%d: %d clusters after %d steps", eps, seed, len(c), r.t)
+			t.Logf("eps=%.2f seed=%d: %d clusters after %d steps", eps, seed, len(c), r.T)
 		}
 		mean := 0.0
 		for _, g := range gaps {
@@ -63,10 +63,10 @@ func TestHegselmannKrauseCompleteGraph(t *testing.T) {
 // (Fortunato 2005); above it a connected sparse graph agrees.
 func TestHegselmannKrauseSparseConsensus(t *testing.T) {
 	g := connectedRandomGraph(t, 1000, 6, 5)
-	r := runner{m: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: 1.2}, Setup{Graph: g, Workers: 2}), x: uniformOpinions(1000, 5)}
-	r.untilStill(1e-7, 5000)
-	if s := spread(r.x); s > 1e-4 {
-		t.Errorf("spread %.3g after %d steps, want consensus", s, r.t)
+	r := Runner{Model: mustNew(t, Params{Model: "hegselmann-krause", Epsilon: 1.2}, Setup{Graph: g, Workers: 2}), X: uniformOpinions(1000, 5)}
+	r.UntilStill(1e-7, 5000)
+	if s := spread(r.X); s > 1e-4 {
+		t.Errorf("spread %.3g after %d steps, want consensus", s, r.T)
 	}
 }
 

@@ -158,29 +158,6 @@ func finalGroups(x []float32, eps float64) ([]int, bool) { return FinalGroups(x,
 
 func effectiveCount(sizes []int) float64 { return EffectiveClusters(sizes) }
 
-// runner steps a model with consecutive step numbers.
-type runner struct {
-	m Model
-	x []float32
-	t int
-}
-
-// step advances one sweep.
-func (r *runner) step() {
-	r.t++
-	r.m.Step(r.t, r.x)
-}
-
-// untilStill runs to a fixed point (influence.UntilStill).
-func (r *runner) untilStill(tol float64, maxSteps int) bool {
-	return UntilStill(r.m, r.x, &r.t, tol, maxSteps)
-}
-
-// untilFrozen runs until the final groups settle (influence.UntilFrozen).
-func (r *runner) untilFrozen(eps float64, maxSteps int) ([]int, bool) {
-	return UntilFrozen(r.m, r.x, &r.t, eps, maxSteps)
-}
-
 // heavy reports whether the full-size textbook ensembles should run: not
 // under -short nor the race detector, which get smaller ones.
 func heavy() bool {

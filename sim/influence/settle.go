@@ -36,3 +36,27 @@ func UntilFrozen(m Model, x []float32, t *int, eps float64, maxSteps int) (sizes
 	}
 	return FinalGroups(x, eps)
 }
+
+// Runner steps a model with consecutive step numbers: the textbook tests
+// and check-literature drive models through it.
+type Runner struct {
+	Model Model
+	X     []float32 // opinions, updated in place
+	T     int       // steps done
+}
+
+// Step advances one sweep.
+func (r *Runner) Step() {
+	r.T++
+	r.Model.Step(r.T, r.X)
+}
+
+// UntilStill runs to a fixed point (UntilStill).
+func (r *Runner) UntilStill(tol float64, maxSteps int) bool {
+	return UntilStill(r.Model, r.X, &r.T, tol, maxSteps)
+}
+
+// UntilFrozen runs until the final groups settle (UntilFrozen).
+func (r *Runner) UntilFrozen(eps float64, maxSteps int) ([]int, bool) {
+	return UntilFrozen(r.Model, r.X, &r.T, eps, maxSteps)
+}
