@@ -216,14 +216,7 @@ func Merge(ctx context.Context, dirs []string, dest string, meta Meta) (*SweepMa
 	for i := 1; i <= n; i++ {
 		man.MergedFrom = append(man.MergedFrom, byIndex[i].dir)
 	}
-	if meta.SweepExtra != nil {
-		names, err := meta.SweepExtra(out.staging, res)
-		if err != nil {
-			return nil, nil, err
-		}
-		out.files = append(out.files, names...)
-	}
-	if err := s.finish(out, &man); err != nil {
+	if err := s.finish(out, &man, meta.SweepExtra, res); err != nil {
 		return nil, nil, err
 	}
 	ok = true

@@ -148,14 +148,11 @@ func (s *Sweep) RunToDir(ctx context.Context, dir string, opt SweepOptions, meta
 		sh := opt.Shard
 		man.Shard = &sh
 	}
-	if meta.SweepExtra != nil && opt.Shard.Whole() {
-		names, err := meta.SweepExtra(out.staging, res)
-		if err != nil {
-			return nil, nil, err
-		}
-		out.files = append(out.files, names...)
+	var extra func(string, *SweepResult) ([]string, error)
+	if opt.Shard.Whole() { // a shard's plots would show part of the sweep
+		extra = meta.SweepExtra
 	}
-	if err := s.finish(out, &man); err != nil {
+	if err := s.finish(out, &man, extra, res); err != nil {
 		return nil, nil, err
 	}
 	ok = true
@@ -447,8 +444,16 @@ func (s *Sweep) newManifest(meta Meta, started time.Time) SweepManifest {
 	return m
 }
 
-// finish writes manifest.json and commits the output directory.
-func (s *Sweep) finish(out *OutDir, man *SweepManifest) error {
+// finish writes the extra files (Meta.SweepExtra, e.g. plots; nil for
+// none) and manifest.json, and commits the output directory.
+func (s *Sweep) finish(out *OutDir, man *SweepManifest, extra func(string, *SweepResult) ([]string, error), res *SweepResult) error {
+	if extra != nil {
+		names, err := extra(out.staging, res)
+		if err != nil {
+			return err
+		}
+		out.files = append(out.files, names...)
+	}
 	man.Files = append(append([]string(nil), out.files...), "manifest.json")
 	man.Finished = time.Now().UTC()
 	man.Seconds = man.Finished.Sub(man.Started).Seconds()

@@ -13,16 +13,7 @@ import (
 // separately, the strategy's planning time per agent (plan-ns/agent).
 func BenchmarkStrategyStep(b *testing.B) {
 	const n = 1_000_000
-	c := DefaultConfig()
-	c.Population.Size = n
-	c.Campaign.Budget = n / 10
-	c.Data.QuizShare = 0
-	c.Steps = 1 << 30
-	w, err := BuildWorld(c, 1, 2)
-	if err != nil {
-		b.Fatal(err)
-	}
-	fillProfiles(w, 0.4, 0.7)
+	w := benchProfiledWorld(b, n)
 	for _, name := range []string{"none", "broadcast", "psychographic", "adaptive", "lookalike", "demographic", "demobilise"} {
 		b.Run(fmt.Sprintf("%s/N=%d", name, n), func(b *testing.B) {
 			wc := *w
