@@ -91,6 +91,14 @@ func fillProfiles(w *World, r, visible float64) {
 // fill its profiles), runs every step and returns the run.
 func runWith(t testing.TB, c Config, seed uint64, workers int, prepare func(*World)) *Run {
 	t.Helper()
+	r := newRunWith(t, c, seed, workers, prepare)
+	r.RunToEnd()
+	return r
+}
+
+// newRunWith is runWith before the first step.
+func newRunWith(t testing.TB, c Config, seed uint64, workers int, prepare func(*World)) *Run {
+	t.Helper()
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +113,6 @@ func runWith(t testing.TB, c Config, seed uint64, workers int, prepare func(*Wor
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.RunToEnd()
 	return r
 }
 

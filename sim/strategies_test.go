@@ -176,18 +176,7 @@ func TestFrequencyCap(t *testing.T) {
 	for _, name := range StrategyNames()[1:] {
 		c.Arms = append(c.Arms, ArmConfig{Name: name, Strategy: name})
 	}
-	if err := c.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	w, err := BuildWorld(c, 8, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fillProfiles(w, 0.4, 0.7)
-	r, err := NewRunOn(w, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := newRunWith(t, c, 8, 2, profiled(0.4, 0.7))
 	r.EnableLog(nil)
 	r.RunToEnd()
 	for _, a := range r.Arms {
@@ -208,18 +197,7 @@ func TestFrequencyCap(t *testing.T) {
 func TestImpressionLog(t *testing.T) {
 	c := targetedConfig()
 	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "psy", Strategy: "psychographic"}, {Name: "demo", Strategy: "demographic"}}
-	if err := c.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	w, err := BuildWorld(c, 6, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fillProfiles(w, 0.4, 0.7)
-	r, err := NewRunOn(w, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := newRunWith(t, c, 6, 2, profiled(0.4, 0.7))
 	r.Step()
 	for _, a := range r.Arms {
 		if a.Log() != nil {

@@ -100,15 +100,7 @@ func TestTimedStepSameResults(t *testing.T) {
 	c := targetedConfig()
 	c.Arms = allStrategyArms()
 	plain := runWith(t, c, 7, 2, profiled(0.4, 0.7))
-	w, err := BuildWorld(c, 7, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fillProfiles(w, 0.4, 0.7)
-	r, err := NewRunOn(w, 2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := newRunWith(t, c, 7, 2, profiled(0.4, 0.7))
 	for _, a := range r.Arms {
 		a.Times = &StepTimes{}
 	}

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
+	"boomerang/sim/par"
 	"boomerang/sim/rng"
 )
 
@@ -166,25 +166,7 @@ func (s *stream) reset(seed uint64, agent int) {
 
 // parallel runs f(w, c) for c in [0, count) on b.workers goroutines; w is the
 // worker index, so f may keep per-worker state.
-func (b *builder) parallel(count int, f func(w, c int)) {
-	workers := max(1, min(b.workers, count))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= count {
-					return
-				}
-				f(w, c)
-			}
-		}()
-	}
-	wg.Wait()
-}
+func (b *builder) parallel(count int, f func(w, c int)) { par.Each(count, b.workers, f) }
 
 // propose fills b.chunks: for every agent i, gen appends the targets
 // proposed by i to dst, drawing from s, which is already positioned at the

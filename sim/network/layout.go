@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"sync/atomic"
 
+	"boomerang/sim/par"
 	"boomerang/sim/rng"
 )
 
@@ -115,7 +115,7 @@ func Layout2D(g *Graph, workers int) (xy []float32, ok bool) {
 	// sums (and the picture) do not depend on the number of workers.
 	chunks := (n + layoutChunk - 1) / layoutChunk
 	parts := make([][]float64, chunks)
-	parallelIndex(chunks, workers, func(ch int) {
+	par.Each(chunks, workers, func(_, ch int) {
 		m := make([]float64, k*k)
 		row := make([]float64, k)
 		for i := ch * layoutChunk; i < min(n, (ch+1)*layoutChunk); i++ {
@@ -443,34 +443,7 @@ func normalise(v []float64, dst []float32) {
 // parallelChunks runs f over [0, n) in chunks of layoutChunk on up to
 // workers goroutines.
 func parallelChunks(n, workers int, f func(lo, hi int)) {
-	parallelIndex((n+layoutChunk-1)/layoutChunk, workers, func(c int) {
+	par.Each((n+layoutChunk-1)/layoutChunk, workers, func(_, c int) {
 		f(c*layoutChunk, min(n, (c+1)*layoutChunk))
 	})
-}
-
-// parallelIndex calls f(0) … f(count−1) on up to workers goroutines.
-func parallelIndex(count, workers int, f func(c int)) {
-	workers = max(1, min(workers, count))
-	if workers == 1 {
-		for c := range count {
-			f(c)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= count {
-					return
-				}
-				f(c)
-			}
-		}()
-	}
-	wg.Wait()
 }

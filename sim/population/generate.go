@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
+	"boomerang/sim/par"
 	"boomerang/sim/rng"
 )
 
@@ -109,33 +107,19 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 	}
 	regionCDF[len(regionCDF)-1] = 1
 
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	chunks := (n + chunkSize - 1) / chunkSize
-	workers = min(workers, chunks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var g agentGen
-			g.r = rand.New(&g.pcg)
-			g.seed, g.pop, g.regionCDF, g.minorsShare = seed, pop, regionCDF, p.MinorsShare
-			for {
-				c := int(next.Add(1) - 1)
-				if c >= chunks {
-					return
-				}
-				hi := min((c+1)*chunkSize, n)
-				for i := c * chunkSize; i < hi; i++ {
-					g.agent(i)
-				}
-			}
-		}()
+	gens := make([]agentGen, par.Workers(chunks, workers))
+	for k := range gens {
+		g := &gens[k]
+		g.r = rand.New(&g.pcg)
+		g.seed, g.pop, g.regionCDF, g.minorsShare = seed, pop, regionCDF, p.MinorsShare
 	}
-	wg.Wait()
+	par.Each(chunks, workers, func(k, c int) {
+		hi := min((c+1)*chunkSize, n)
+		for i := c * chunkSize; i < hi; i++ {
+			gens[k].agent(i)
+		}
+	})
 	return pop, nil
 }
 
