@@ -136,12 +136,7 @@ func Lines(res []sim.Result, metric string, opt Options) (*plot.Plot, error) {
 	label, _ := MetricLabel(metric)
 	st := newStyle(opt)
 
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = label.Title
-	if opt.Title != "" {
-		p.Title.Text = opt.Title
-	}
+	p := st.newPlot(label.Title, opt.Title)
 	p.X.Label.Text = "step"
 	p.Y.Label.Text = label.Axis
 
@@ -238,6 +233,18 @@ func newStyle(opt Options) style {
 
 // sans is the chart typeface: Liberation Sans, embedded by gonum/plot.
 var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// newPlot is a new plot in this style titled title, or override when it
+// is not empty (Options.Title).
+func (s style) newPlot(title, override string) *plot.Plot {
+	p := plot.New()
+	s.apply(p)
+	p.Title.Text = title
+	if override != "" {
+		p.Title.Text = override
+	}
+	return p
+}
 
 // apply sets fonts, colours and line widths of a new plot.
 func (s style) apply(p *plot.Plot) {

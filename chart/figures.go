@@ -31,12 +31,7 @@ func Bars(vals []ArmValue, metric string, opt Options) (*plot.Plot, error) {
 	}
 	label, _ := MetricLabel(metric)
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = label.Title + " per arm"
-	if opt.Title != "" {
-		p.Title.Text = opt.Title
-	}
+	p := st.newPlot(label.Title+" per arm", opt.Title)
 	p.X.Label.Text = "arm"
 	p.Y.Label.Text = label.Axis
 	names, strategies := make([]string, len(vals)), make([]string, len(vals))
@@ -128,12 +123,7 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 	xl, _ := MetricLabel(xMetric)
 	yl, _ := MetricLabel(yMetric)
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = "Trade-off: " + lowerFirst(yl.Title) + " against " + lowerFirst(xl.Title)
-	if opt.Title != "" {
-		p.Title.Text = opt.Title
-	}
+	p := st.newPlot("Trade-off: "+lowerFirst(yl.Title)+" against "+lowerFirst(xl.Title), opt.Title)
 	p.X.Label.Text = xl.Axis
 	p.Y.Label.Text = yl.Axis
 	colours := armColours(pts, isDark(st.bg))
@@ -299,12 +289,7 @@ func SweepLine(series []SweepSeries, xLabel string, ticks []string, metric strin
 	}
 	label, _ := MetricLabel(metric)
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = label.Title + " by " + xLabelKey(xLabel)
-	if opt.Title != "" {
-		p.Title.Text = opt.Title
-	}
+	p := st.newPlot(label.Title+" by "+xLabelKey(xLabel), opt.Title)
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = label.Axis
 	names, strategies := make([]string, len(series)), make([]string, len(series))
@@ -418,12 +403,7 @@ func HeatMap(z [][]float64, xLabel string, xTicks []string, yLabel string, yTick
 	}
 	label, _ := MetricLabel(metric)
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = label.Title
-	if opt.Title != "" {
-		p.Title.Text = opt.Title
-	}
+	p := st.newPlot(label.Title, opt.Title)
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
 	tick := func(labels []string) plot.Ticker {

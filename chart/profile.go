@@ -53,9 +53,7 @@ type ProfileText struct {
 // always nil today: it keeps the signature of the package's other charts.
 func ProfileBars(rows []ProfileRow, txt ProfileText, opt Options) (*plot.Plot, error) {
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = txt.Title
+	p := st.newPlot(txt.Title, "")
 	p.X.Label.Text = txt.Caption
 	p.X.Tick.Marker = plot.ConstantTicks(nil)
 	p.X.Color = st.bg // no axis line: the scale is per row
@@ -149,9 +147,7 @@ type TraceText struct {
 // (traceRange).
 func OpinionTrace(opinion []float64, ads []int, control float64, xmax int, txt TraceText, opt Options) (*plot.Plot, error) {
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = txt.Title
+	p := st.newPlot(txt.Title, "")
 	p.X.Label.Text = txt.XLabel
 	p.Y.Label.Text = txt.YLabel
 	p.Add(&grid{style: st.grid})

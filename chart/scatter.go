@@ -74,9 +74,7 @@ func ParetoFrontier(pts []GridPoint) []int {
 // true.
 func GridScatter(pts []GridPoint, txt ScatterText, opt Options) *plot.Plot {
 	st := newStyle(opt)
-	p := plot.New()
-	st.apply(p)
-	p.Title.Text = txt.Title
+	p := st.newPlot(txt.Title, "")
 	p.X.Label.Text = txt.XLabel
 	p.Y.Label.Text = txt.YLabel
 
