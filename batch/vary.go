@@ -59,14 +59,10 @@ func ParseVary(arg string) (Factor, error) {
 	}
 	if typ == "" {
 		var names []string
-		best, bestD := "", 4
 		for _, k := range scenarios.Keys() {
 			names = append(names, k.Name)
-			if d := editDistance(key, k.Name); d < bestD {
-				best, bestD = k.Name, d
-			}
 		}
-		if best != "" {
+		if best := scenarios.SuggestKey(key); best != "" {
 			return Factor{}, fmt.Errorf("--vary unknown key %q (did you mean %s? 'boomerang-cli show' lists every key)", key, best)
 		}
 		return Factor{}, fmt.Errorf("--vary unknown key %q (allowed: %s)", key, strings.Join(names, ", "))
@@ -276,25 +272,4 @@ func describePoint(factors []Factor, p Point) string {
 		parts = append(parts, f.Key+"="+p.Values[i])
 	}
 	return strings.Join(parts, ", ")
-}
-
-// editDistance is the Levenshtein distance of a and b, for suggestions.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

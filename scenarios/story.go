@@ -67,7 +67,7 @@ func setValue(cfg *sim.Config, key string, v any) error {
 	}
 	if k == nil {
 		msg := fmt.Sprintf("unknown key %q", key)
-		if s := suggest(key); s != "" {
+		if s := SuggestKey(key); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		return fmt.Errorf("%s; a step may set any key of docs/SCENARIOS.md's key reference", msg)
@@ -115,9 +115,9 @@ func typeWord(t string) string {
 	return "quoted string"
 }
 
-// suggest returns the known key closest to a misspelt one, if any is
-// within a few edits.
-func suggest(key string) string {
+// SuggestKey returns the known key closest to a misspelt one, if any is
+// within a few edits ("" if none): for "did you mean" messages.
+func SuggestKey(key string) string {
 	best, bestD := "", 4
 	for _, k := range Keys() {
 		if d := editDistance(key, k.Name); d < bestD {
