@@ -429,16 +429,7 @@ func howSure(a sim.Attr, cv float64, usable bool) string {
 // showResult fills the result column (UI goroutine).
 func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	v.result = r
-	bold := func(s string) *widget.Label {
-		l := widget.NewLabel(s)
-		l.TextStyle.Bold = true
-		return l
-	}
-	wrap := func(s string) *widget.Label {
-		l := widget.NewLabel(s)
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}
+	bold, wrap := boldLabel, wrapLabel
 	objs := []fyne.CanvasObject{bold(lang.L("What the platform infers about you"))}
 	switch {
 	case !r.Modelled:

@@ -132,29 +132,20 @@ func (p *preyView) shown() {
 
 func newPreyView(u *App) *preyView {
 	p := &preyView{u: u, agent: -1}
-	p.hint = widget.NewLabel(lang.L("Tap a dot in the Population view, or press Follow a random person."))
-	p.hint.Wrapping = fyne.TextWrapWord
+	p.hint = wrapLabel(lang.L("Tap a dot in the Population view, or press Follow a random person."))
 	p.hint.Alignment = fyne.TextAlignCenter
-	p.title = widget.NewLabel("")
+	p.title = wrapLabel("")
 	p.title.TextStyle.Bold = true
-	p.title.Wrapping = fyne.TextWrapWord
-	p.now = widget.NewLabel("")
-	p.now.Wrapping = fyne.TextWrapWord
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = fyne.TextWrapWord
+	p.now = wrapLabel("")
+	p.status = wrapLabel("")
 	p.status.Hide()
-	p.traits = widget.NewLabel("")
-	p.traits.Wrapping = fyne.TextWrapWord
-	p.likes = widget.NewLabel("")
-	p.likes.Wrapping = fyne.TextWrapWord
-	p.traceNote = widget.NewLabel("")
-	p.traceNote.Wrapping = fyne.TextWrapWord
+	p.traits = wrapLabel("")
+	p.likes = wrapLabel("")
+	p.traceNote = wrapLabel("")
 	p.traceNote.Hide()
-	p.adsHead = widget.NewLabel("")
+	p.adsHead = wrapLabel("")
 	p.adsHead.TextStyle.Bold = true
-	p.adsHead.Wrapping = fyne.TextWrapWord
-	p.adDetail = widget.NewLabel(lang.L("Select an ad to read why this person was picked in full."))
-	p.adDetail.Wrapping = fyne.TextWrapWord
+	p.adDetail = wrapLabel(lang.L("Select an ad to read why this person was picked in full."))
 
 	p.barsR = canvas.NewRaster(p.drawBars)
 	p.barsR.SetMinSize(fyne.NewSize(440, 470))

@@ -134,12 +134,6 @@ func newTradeoffView(u *App) *tradeoffView {
 	return v
 }
 
-// boldLabel is a column header.
-func boldLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle.Bold = true
-	return l
-}
 
 // measureLabels are the translated labels of measures, for a Select.
 func measureLabels(ms []batch.Measure) []string {
