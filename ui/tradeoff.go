@@ -134,7 +134,6 @@ func newTradeoffView(u *App) *tradeoffView {
 	return v
 }
 
-
 // measureLabels are the translated labels of measures, for a Select.
 func measureLabels(ms []batch.Measure) []string {
 	out := make([]string, len(ms))
