@@ -123,16 +123,31 @@ func Render(p *plot.Plot, img *image.RGBA, dpi float64) {
 }
 
 // drawWithMargin fills the canvas with the plot's background and draws
-// the plot inside a small margin, so that the title and the last tick
-// label do not touch the edge of the image.
+// the plot in its plot area (plotArea).
 func drawWithMargin(p *plot.Plot, dc draw.Canvas) {
 	if p.BackgroundColor != nil {
 		dc.SetColor(p.BackgroundColor)
 		dc.Fill(dc.Rectangle.Path())
 	}
+	plotArea(p, dc, func(c draw.Canvas) { p.Draw(c) })
+}
+
+// plotArea calls f with the part of dc the plot is laid out in: inside a
+// small margin, so that the title and the last tick label do not touch
+// the edge of the image. A y-axis label longer, rotated, than half the
+// height is left out while f runs: gonum/plot would otherwise shrink the
+// plot area until the label fits, and a small chart (the app's live
+// charts on a projector) would become a strip; the title says what is
+// drawn. Rendering and PointPixels both lay out through here, so a click
+// maps to what was drawn.
+func plotArea(p *plot.Plot, dc draw.Canvas, f func(draw.Canvas)) {
 	w, h := dc.Max.X-dc.Min.X, dc.Max.Y-dc.Min.Y
 	m := min(vg.Points(10), w/20, h/20)
-	p.Draw(draw.Crop(dc, m, -m, m, -m))
+	if label := p.Y.Label.Text; label != "" && p.Y.Label.TextStyle.Width(label) > h/2 {
+		p.Y.Label.Text = ""
+		defer func() { p.Y.Label.Text = label }()
+	}
+	f(draw.Crop(dc, m, -m, m, -m))
 }
 
 // errNoPlot is returned when a nil plot is passed.

@@ -150,9 +150,8 @@ func PointPixels(p *plot.Plot, pts []GridPoint, w, h int, dpi float64) [][2]floa
 	perPx := 72 / float64(max(1, int(math.Round(dpi)))) // vg points per pixel, as vgimg uses
 	dc := draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{
 		Max: vg.Point{X: vg.Length(float64(w) * perPx), Y: vg.Length(float64(h) * perPx)}}}
-	wv, hv := dc.Max.X-dc.Min.X, dc.Max.Y-dc.Min.Y
-	m := min(vg.Points(10), wv/20, hv/20) // drawWithMargin's margin
-	da := p.DataCanvas(draw.Crop(dc, m, -m, m, -m))
+	var da draw.Canvas
+	plotArea(p, dc, func(c draw.Canvas) { da = p.DataCanvas(c) })
 	trX, trY := p.Transforms(&da)
 	for i, q := range pts {
 		if !finite(q.X) || !finite(q.Y) {

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -80,9 +81,18 @@ func TestNearestPointFindsTheDrawnPoint(t *testing.T) {
 	pts := gridPoints()
 	pts[3].X, pts[3].Y = 2.5, 6 // no tie here: every point has its own place
 	cols := StrategyColours(pts, false)
-	for _, dpi := range []float64{96, 144} {
-		w, h := 800, 520
-		p := GridScatter(pts, ScatterText{Title: "t", XLabel: "x", YLabel: "y"}, Options{})
+	for _, c := range []struct {
+		dpi    float64
+		w, h   int
+		ylabel string
+	}{
+		{96, 800, 520, "y"}, {144, 800, 520, "y"},
+		// A y label longer than the chart is tall is left out, in the
+		// drawing and in the mapping alike.
+		{96, 700, 300, strings.Repeat("a long axis label ", 6)},
+	} {
+		dpi, w, h := c.dpi, c.w, c.h
+		p := GridScatter(pts, ScatterText{Title: "t", XLabel: "x", YLabel: c.ylabel}, Options{})
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
 		Render(p, img, dpi)
 		px := PointPixels(p, pts, w, h, dpi)
@@ -113,4 +123,33 @@ func TestNearestPointFindsTheDrawnPoint(t *testing.T) {
 func colourDist(a, b color.RGBA) int {
 	d := func(x, y uint8) int { return max(int(x)-int(y), int(y)-int(x)) }
 	return d(a.R, b.R) + d(a.G, b.G) + d(a.B, b.B)
+}
+
+// TestLongYLabelDoesNotSquashThePlot: gonum/plot shrinks the plot area
+// until a rotated y label fits; a label longer than half the chart's
+// height is left out instead, so the points sit where they would with no
+// label, and the label is still there afterwards (for a taller render).
+func TestLongYLabelDoesNotSquashThePlot(t *testing.T) {
+	pts := gridPoints()
+	long := strings.Repeat("a long axis label ", 6)
+	bare := PointPixels(GridScatter(pts, ScatterText{Title: "t"}, Options{}), pts, 700, 240, 96)
+	p := GridScatter(pts, ScatterText{Title: "t", YLabel: long}, Options{})
+	labelled := PointPixels(p, pts, 700, 240, 96)
+	for i := range bare {
+		if math.IsNaN(bare[i][0]) {
+			continue
+		}
+		if math.Abs(bare[i][1]-labelled[i][1]) > 0.5 {
+			t.Errorf("point %d at y=%.1f with the long label, %.1f without", i, labelled[i][1], bare[i][1])
+		}
+	}
+	if p.Y.Label.Text != long {
+		t.Errorf("the y label was not restored: %q", p.Y.Label.Text)
+	}
+	// Where it fits, it stays: a tall chart lays out around it.
+	tall := PointPixels(p, pts, 700, 2000, 96)
+	tallBare := PointPixels(GridScatter(pts, ScatterText{Title: "t"}, Options{}), pts, 700, 2000, 96)
+	if tall[0][0] == tallBare[0][0] {
+		t.Error("a y label that fits made no room on a tall chart")
+	}
 }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/vg"
 
 	"boomerang/chart"
 	"boomerang/sim"
@@ -250,13 +249,11 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	// that changes the language.
 	localise(p, lc.metric)
 	// A live chart has no room for a long axis label: the title says
-	// what is drawn, the axis only the unit. A rotated label longer than
-	// the chart is tall would make gonum/plot shrink the plot area to
-	// fit it, so a label longer than half the chart's height is left out.
+	// what is drawn, the axis only the unit (and chart.Render leaves out
+	// even that when the chart is too short for it).
 	if short, ok := shortAxis[lc.metric]; ok {
 		p.Y.Label.Text = lang.L(short)
 	}
-	dropLongYLabel(p, h, 96*ratio)
 	chart.Render(p, lc.img, 96*ratio)
 	t, arms := 0, 0
 	if len(results) > 0 {
@@ -323,16 +320,3 @@ func (lc *LiveChart) colours(limit int) int {
 // refreshCount is how many redraws the chart has asked for (throttled to
 // MaxFPS); for benchmarks.
 func (lc *LiveChart) refreshCount() int { return lc.refreshes }
-
-// dropLongYLabel removes p's y-axis label when, rotated, it is longer
-// than half the height of an image of h pixels at dpi: gonum/plot would
-// shrink the plot area to fit it. It returns the label it removed ("" if
-// none), so that a plot drawn again at another size can get it back.
-func dropLongYLabel(p *plot.Plot, h int, dpi float64) string {
-	heightPt := vg.Length(float64(h) * 72 / dpi)
-	if t := p.Y.Label.Text; p.Y.Label.TextStyle.Width(t) > 0.5*heightPt {
-		p.Y.Label.Text = ""
-		return t
-	}
-	return ""
-}

@@ -400,11 +400,7 @@ func (c *tradeoffChart) generate(w, h int) image.Image {
 		draw.Draw(c.img, c.img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
 		return c.img
 	}
-	removed := dropLongYLabel(c.v.plot, h, c.dpi)
 	chart.Render(c.v.plot, c.img, c.dpi)
-	if removed != "" {
-		c.v.plot.Y.Label.Text = removed
-	}
 	return c.img
 }
 
