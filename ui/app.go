@@ -133,7 +133,6 @@ type App struct {
 	seed, size                *widget.Entry
 	status                    *widget.Label
 	cards                     []*card
-	headline                  *widget.Label
 	settings                  *settingsPanel
 	tabs                      *container.AppTabs
 	pop                       *PopulationView
@@ -519,9 +518,6 @@ func (u *App) build() {
 
 	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
 	// chart (the ledger) has a picker.
-	u.headline = widget.NewLabel("")
-	u.headline.Wrapping = fyne.TextWrapWord
-	u.headline.TextStyle.Bold = true
 	cardRow := container.NewGridWithColumns(4)
 	u.cards = nil // a rebuild makes new ones
 	for range 4 {
@@ -804,7 +800,6 @@ func (u *App) setCards(res sim.Result) {
 		u.explain.SetText(explanation(u.cfg))
 		u.explain.Show()
 	}
-	u.headline.SetText(h.Sentence)
 	for i, c := range u.cards {
 		if i < len(h.Cards) {
 			c.set(h.Cards[i].Value, h.Cards[i].Caption)

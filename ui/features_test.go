@@ -148,8 +148,8 @@ func TestScenarioPicker(t *testing.T) {
 	u.Controller().SetStepDelay(0)
 	test.Tap(u.play)
 	waitFor(t, q, "the end", func() bool { s, _ := u.Snapshot(); return s.Done })
-	if !strings.Contains(u.headline.Text, "vs broadcast") || !strings.Contains(u.headline.Text, "personal attributes per impression") {
-		t.Errorf("headline = %q", u.headline.Text)
+	if c0, c1 := u.cards[0].caption.Text, u.cards[1].caption.Text; c0 != "conversions vs broadcast" || c1 != "personal attributes per impression" {
+		t.Errorf("cards say %q, %q", c0, c1)
 	}
 	if got := u.Legend(); len(got) != len(u.Config().Arms) {
 		t.Errorf("legend %v", got)
