@@ -121,10 +121,12 @@ func newTradeoffView(u *App) *tradeoffView {
 		boldLabel(lang.L("Setting")), boldLabel(lang.L("Effectiveness")),
 		boldLabel(lang.L("Intrusion")), boldLabel(lang.L("On the frontier")))
 
+	// Compute first: on a narrow (scaled-up) window the pickers scroll,
+	// the button that starts everything stays in view.
 	controls := container.NewHBox(
+		v.computeBtn, v.cancelBtn,
 		widget.NewLabel(lang.L("Effectiveness:")), v.effSel,
-		widget.NewLabel(lang.L("Intrusion:")), v.intrSel,
-		v.computeBtn, v.cancelBtn)
+		widget.NewLabel(lang.L("Intrusion:")), v.intrSel)
 	top := container.NewVBox(container.NewHScroll(controls), v.progress, v.status, v.noteBox)
 	table := container.NewBorder(header, nil, nil, nil, v.list)
 	split := container.NewVSplit(v.chart, table)
