@@ -146,6 +146,7 @@ type App struct {
 	present                   *widget.Button
 	presenting                bool
 	sized                     bool // the window has its opening size
+	saidDone                  bool // the status line has summed up the finished run
 	fromStory                 bool // Load is applying a story step
 	storyHidden               bool // the story panel is folded away
 	shownArm                  int  // arm the population and target views show; -1: DefaultShownArm
@@ -771,7 +772,16 @@ func (u *App) apply(s Snapshot) {
 			c.Flush() // step 0, the final step and every manual step at once
 		}
 	}
-	u.setCards(MeanResult(s.Result, s.Replicas))
+	h := u.setCards(MeanResult(s.Result, s.Replicas))
+	if s.Done && !u.saidDone {
+		// The run is over: the status line sums it up in one sentence
+		// (the cards say it in four pieces).
+		u.saidDone = true
+		u.status.Importance = widget.MediumImportance
+		u.status.SetText(h.Sentence)
+	} else if !s.Done {
+		u.saidDone = false
+	}
 	u.setLegend(s.Result)
 	u.pop.SetSnapshot(s)
 	u.prey.setSnapshot(s)
@@ -783,8 +793,8 @@ func (u *App) apply(s Snapshot) {
 	}
 }
 
-// setCards fills the headline cards from res.
-func (u *App) setCards(res sim.Result) {
+// setCards fills the headline cards from res and returns what they say.
+func (u *App) setCards(res sim.Result) Headline {
 	h := Headlines(res)
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.
@@ -807,6 +817,7 @@ func (u *App) setCards(res sim.Result) {
 			c.set("–", "")
 		}
 	}
+	return h
 }
 
 // showError reports a run that could not be built.

@@ -151,6 +151,10 @@ func TestScenarioPicker(t *testing.T) {
 	if c0, c1 := u.cards[0].caption.Text, u.cards[1].caption.Text; c0 != "conversions vs broadcast" || c1 != "personal attributes per impression" {
 		t.Errorf("cards say %q, %q", c0, c1)
 	}
+	// At the end the status line sums the run up in one sentence.
+	if st := u.StatusText(); !strings.Contains(st, "vs broadcast") || !strings.Contains(st, "personal attributes per impression") {
+		t.Errorf("status at the end = %q", st)
+	}
 	if got := u.Legend(); len(got) != len(u.Config().Arms) {
 		t.Errorf("legend %v", got)
 	}

@@ -64,7 +64,7 @@ func Headlines(res sim.Result) Headline {
 		}
 		return Headline{
 			Sentence: fmt.Sprintf(lang.L("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."),
-				title(best.Name), cards[0].Value, cards[1].Value, cards[2].Value),
+				title(DisplayName(best.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
 	case best != nil || broadcast != nil:

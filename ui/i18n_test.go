@@ -486,7 +486,7 @@ func TestI18nDutchScreens(t *testing.T) {
 			AttributesPerImpression: 4.3, SensitiveShare: 0.22, CostPerConversion: 2}}},
 	}})
 	want := fmt.Sprintf(nl["%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."],
-		"Psychographic", "+38 %", "4.3", "22 %")
+		title(nl["name.psychographic"]), "+38 %", "4.3", "22 %")
 	if h.Sentence != want || h.Cards[0].Caption != nl["conversions vs broadcast"] {
 		t.Errorf("headline %q / %q\nwant %q", h.Sentence, h.Cards[0].Caption, want)
 	}
