@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and test Boomerang:
 # the C headers Fyne's OpenGL/GLFW backend compiles against, Xvfb to run the
-# app without a screen, and the Go modules. Safe to run again: it installs
+# app without a screen, xdotool to press its keys and click it
+# (scripts/window-test.sh), and the Go modules. Safe to run again: it installs
 # only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 pkgs=(gcc libc6-dev pkg-config make
       libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
       libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
-      xvfb xauth imagemagick locales)
+      xvfb xauth imagemagick xdotool locales)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

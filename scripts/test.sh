@@ -2,7 +2,9 @@
 # Installs what is missing and runs every test: vet, the engine under the
 # race detector, the UI with Fyne's headless test driver, a short fuzz of
 # every parser, a CGO_ENABLED=0 build of the CLI, a smoke test that
-# starts the real app under Xvfb and waits for its first frame, and three
+# starts the real app under Xvfb and waits for its first frame, a test
+# that drives the real window with keys and clicks (export, open, pickers,
+# presentation mode; scripts/window-test.sh), and three
 # screenshots of it (1280×800, FYNE_SCALE=1.5, presentation at 1920×1080).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,9 @@ go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s -fuzzminimizetime=2s ./scenari
 
 step "app smoke test under Xvfb"
 ./scripts/smoke-app.sh
+
+step "real-window test: keys, clicks, file dialogs (artefacts in out/window-test)"
+./scripts/window-test.sh
 
 step "screenshots of the real app (artefacts in out/screenshots, not golden)"
 ./scripts/screenshots.sh --quick

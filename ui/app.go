@@ -16,6 +16,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -83,6 +84,9 @@ type Options struct {
 	// Tab is the view to open on: "campaign" (default), "population" or
 	// "settings".
 	Tab string
+	// Trace, if set, receives a line per event and the screen's texts
+	// with their positions (trace.go); the real-window test reads it.
+	Trace io.Writer
 }
 
 // Speeds are the choices of the speed picker: the minimum time per step.
@@ -125,11 +129,11 @@ type App struct {
 
 	play, step, reset, export *widget.Button
 	counter                   *widget.Label
-	metric                    *widget.Select
+	metric                    *keySelect
 	explain                   *widget.Label
-	scenario                  *widget.Select
-	speed                     *widget.Select
-	runs                      *widget.Select
+	scenario                  *keySelect
+	speed                     *keySelect
+	runs                      *keySelect
 	seed, size                *widget.Entry
 	status                    *widget.Label
 	cards                     []*card
@@ -142,7 +146,7 @@ type App struct {
 	story                     *storyPanel
 	learn                     *learnView
 	storySide                 *fyne.Container // holds the story panel when the scenario has one
-	language                  *widget.Select
+	language                  *keySelect
 	present                   *widget.Button
 	presenting                bool
 	sized                     bool // the window has its opening size
@@ -150,7 +154,7 @@ type App struct {
 	fromStory                 bool // Load is applying a story step
 	storyHidden               bool // the story panel is folded away
 	shownArm                  int  // arm the population and target views show; -1: DefaultShownArm
-	armSels                   []*widget.Select
+	armSels                   []*keySelect
 	armFor                    string // arm names the pickers offer
 	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
@@ -305,6 +309,10 @@ func (u *App) Load(cfg sim.Config) error {
 	u.cfg = cfg
 	u.hasSnap = false
 	u.last = Snapshot{}
+	u.saidDone = false
+	// The status line spoke of the previous run: a caller with news about
+	// this one (a refused value, an opened file) writes it after Load.
+	u.setStatus("", false)
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable()
 	}
@@ -360,7 +368,7 @@ func (u *App) SetValue(key, value string) error {
 	if err := u.Load(c); err != nil {
 		return err
 	}
-	u.status.SetText(fmt.Sprintf(lang.L("%s = %s: the run restarted with the new value."), key, value))
+	u.setStatus(fmt.Sprintf(lang.L("%s = %s: the run restarted with the new value."), key, value), false)
 	return nil
 }
 
@@ -378,7 +386,7 @@ func (u *App) build() {
 	u.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
 	u.play.Importance = widget.HighImportance
 	u.step = widget.NewButtonWithIcon(lang.L("Step"), theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
-	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.ctrl.Reset() })
+	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.resetRun() })
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable() // until the population is built
 	}
@@ -400,7 +408,7 @@ func (u *App) build() {
 	for i, s := range list {
 		titles[i] = lang.L(s.Title)
 	}
-	u.scenario = widget.NewSelect(titles, nil)
+	u.scenario = newSelect(titles, nil)
 	u.selectScenario(u.opt.Scenario)
 	u.scenario.OnChanged = func(title string) {
 		for _, s := range list {
@@ -418,7 +426,7 @@ func (u *App) build() {
 	for i, s := range Speeds {
 		speedLabels[i] = lang.L(s.Label)
 	}
-	u.speed = widget.NewSelect(speedLabels, func(label string) {
+	u.speed = newSelect(speedLabels, func(label string) {
 		for _, s := range Speeds {
 			if lang.L(s.Label) == label {
 				u.delay = s.Delay
@@ -435,7 +443,7 @@ func (u *App) build() {
 	for i, n := range runChoices {
 		runLabels[i] = fmt.Sprintf("%d×", n)
 	}
-	u.runs = widget.NewSelect(runLabels, nil)
+	u.runs = newSelect(runLabels, nil)
 	for i, n := range runChoices {
 		if n == max(1, u.opt.Replications) {
 			u.runs.SetSelected(runLabels[i])
@@ -446,7 +454,7 @@ func (u *App) build() {
 			if runLabels[i] == label && n != max(1, u.opt.Replications) {
 				u.opt.Replications = n
 				if err := u.Load(u.cfg); err == nil {
-					u.status.SetText(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n))
+					u.setStatus(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n), false)
 				}
 			}
 		}
@@ -465,10 +473,12 @@ func (u *App) build() {
 		labels[i] = m.Text()
 	}
 	ledger := u.Charts[3]
-	u.metric = widget.NewSelect(labels, func(label string) {
+	u.metric = newSelect(labels, func(label string) {
 		for _, m := range Metrics {
 			if m.Text() == label {
 				ledger.SetMetric(m.Name)
+				u.tracef("chart %s", m.Name)
+				u.opt.Metric = m.Name // a rebuild (F5, language) keeps it
 			}
 		}
 	})
@@ -480,7 +490,7 @@ func (u *App) build() {
 	}
 	u.metric.SetSelected(first)
 
-	u.language = widget.NewSelect(languageNames(), nil)
+	u.language = newSelect(languageNames(), nil)
 	u.language.SetSelected(languageName())
 	u.language.OnChanged = func(name string) {
 		for _, l := range Languages {
@@ -501,7 +511,7 @@ func (u *App) build() {
 	// A Select is as wide as its placeholder: make that the longest
 	// choice, so a picker is no wider than what it shows (Fyne's
 	// "(Select one)" is wider than "EN", and longer still in Dutch).
-	for _, sel := range []*widget.Select{u.speed, u.runs, u.language} {
+	for _, sel := range []*keySelect{u.speed, u.runs, u.language} {
 		sel.PlaceHolder = longest(sel.Options)
 	}
 	row2 := container.NewHBox(
@@ -551,7 +561,7 @@ func (u *App) build() {
 	u.prey = newPreyView(u)
 	u.armSels, u.armFor = nil, ""
 	for _, box := range []*fyne.Container{u.pop.ArmBox, u.prey.armBox} {
-		sel := widget.NewSelect(nil, nil)
+		sel := newSelect(nil, nil)
 		u.armSels = append(u.armSels, sel)
 		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), sel}
 	}
@@ -626,8 +636,11 @@ func (u *App) selectScenario(name string) {
 
 // fieldValue applies a typed value for key from entry e; a refused value
 // is marked at the field, reported, and the entry goes back to prev.
+// Either way the keyboard goes back to the window (Space plays again).
 func (u *App) fieldValue(e *widget.Entry, key, value, prev string) {
+	defer u.refocus()
 	if err := u.SetValue(key, value); err != nil {
+		err = u.explainSize(key, value, err)
 		e.SetValidationError(err)
 		u.refuse(key, err)
 		e.SetText(prev)
@@ -636,11 +649,60 @@ func (u *App) fieldValue(e *widget.Entry, key, value, prev string) {
 	e.SetValidationError(nil)
 }
 
+// explainSize rewords a refusal of a population size that another
+// setting caused (People = 1 broke campaign.budget, which may be at most
+// 100 impressions per person): the message then names the size and the
+// smallest one this scenario accepts.
+func (u *App) explainSize(key, value string, err error) error {
+	var fe *sim.FieldError
+	if key != "population.size" || !errors.As(err, &fe) || fe.Key == key {
+		return err
+	}
+	c := cloneConfig(u.cfg)
+	if scenarios.Set(&c, key, fmt.Sprint(u.cfg.Population.Size)) != nil || c.Validate() != nil {
+		return err
+	}
+	// The loaded size is valid; the smallest valid one lies below it
+	// (every size rule is a lower bound on the population).
+	lo, hi := 0, u.cfg.Population.Size // lo invalid (or 0), hi valid
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		c.Population.Size = mid
+		if c.Validate() == nil {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return fmt.Errorf(lang.L("%s people are too few for this scenario, which needs at least %d (%v)"), value, hi, err)
+}
+
 // refuse reports a refused value in the status line.
 func (u *App) refuse(what string, err error) {
-	u.status.SetText(fmt.Sprintf(lang.L("Refused %s: %v. The previous scenario stays loaded."), what, err))
-	u.status.Importance = widget.DangerImportance
-	u.status.Refresh()
+	u.setStatus(fmt.Sprintf(lang.L("Refused %s: %v. The previous scenario stays loaded."), what, err), true)
+}
+
+// setStatus writes the status line: in the error colour if isErr, in the
+// normal colour otherwise (a success after a refusal is not red).
+func (u *App) setStatus(text string, isErr bool) {
+	if text != "" {
+		u.tracef("status error=%v %s", isErr, text)
+	}
+	u.status.Importance = widget.MediumImportance
+	if isErr {
+		u.status.Importance = widget.DangerImportance
+	}
+	u.status.SetText(text)
+}
+
+// StatusIsError reports whether the status line shows an error (tests).
+func (u *App) StatusIsError() bool { return u.status.Importance == widget.DangerImportance }
+
+// resetRun starts the run again from step 0 (Reset button, R): the status
+// line's sentence about the run so far goes with it.
+func (u *App) resetRun() {
+	u.setStatus("", false)
+	u.ctrl.Reset()
 }
 
 // StatusText is the status line's text.
@@ -715,6 +777,9 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // explanation is the line under the toolbar that tells a student what
 // they are looking at.
 func explanation(cfg sim.Config) string {
+	if len(cfg.Arms) == 1 {
+		return lang.L("One population and no campaign: press Play to watch how opinions move when people only talk to each other.")
+	}
 	if len(cfg.Arms) == 2 && cfg.Arms[0].Strategy == "none" && cfg.Arms[1].Strategy == "broadcast" {
 		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press Play to watch them diverge.")
 	}
@@ -745,6 +810,12 @@ func (u *App) flushCharts() {
 // apply shows a snapshot from the controller (UI goroutine).
 func (u *App) apply(s Snapshot) {
 	first := !u.hasSnap
+	switch {
+	case first:
+		u.tracef("ready %s step %d", u.cfg.Name, s.T)
+	case s.Playing != u.last.Playing:
+		u.tracef("playing %v", s.Playing)
+	}
 	u.last, u.hasSnap = s, true
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	switch {
@@ -777,8 +848,7 @@ func (u *App) apply(s Snapshot) {
 		// The run is over: the status line sums it up in one sentence
 		// (the cards say it in four pieces).
 		u.saidDone = true
-		u.status.Importance = widget.MediumImportance
-		u.status.SetText(h.Sentence)
+		u.setStatus(h.Sentence, false)
 	} else if !s.Done {
 		u.saidDone = false
 	}
@@ -850,6 +920,7 @@ func (u *App) ShowAndRun() error {
 	if u.smoke != nil {
 		u.smoke.start()
 	}
+	u.startTrace()
 	u.Window.ShowAndRun()
 	u.close()
 	if u.smoke != nil && u.opt.Smoke {

@@ -148,14 +148,22 @@ func (u *App) showExport() {
 	data := widget.NewButton(lang.L("Run data (CSV) into a folder…"), func() {
 		dlg.Hide()
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
+			defer u.refocus()
+			if err != nil {
+				u.reportExport("", err)
 				return
 			}
+			if dir == nil {
+				return // cancelled
+			}
+			u.rememberFolder(dir)
 			files, err := u.ExportData(dir.Path())
 			u.reportExport(fmt.Sprintf(lang.L("%s in %s"), strings.Join(baseNames(files), ", "), dir.Path()), err)
 		}, u.Window)
-		d.Resize(u.dialogSize())
-		d.Show()
+		if loc := u.exportFolder(); loc != nil {
+			d.SetLocation(loc)
+		}
+		showFileDialog(d, u.dialogSize())
 	})
 	toml := widget.NewButton(lang.L("Scenario (TOML)…"), func() {
 		dlg.Hide()
@@ -173,15 +181,22 @@ func (u *App) showExport() {
 	// The format buttons name file types, which read the same in every
 	// language, so they are not translated.
 	dlg = dialog.NewCustom(lang.L("Export"), lang.L("Close"), content, u.Window)
+	dlg.SetOnClosed(u.refocus)
 	dlg.Show()
+	u.tracef("dialog export")
 }
 
 // saveDialog asks for a file name (default name) and calls write with the
 // chosen path.
 func (u *App) saveDialog(name, ext string, write func(path string) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		defer u.refocus()
+		if err != nil {
+			u.reportExport("", err)
 			return
+		}
+		if w == nil {
+			return // cancelled
 		}
 		path := w.URI().Path()
 		w.Close()
@@ -189,21 +204,73 @@ func (u *App) saveDialog(name, ext string, write func(path string) error) {
 			os.Remove(path) // the empty file the dialog created
 			path += ext
 		}
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path))); err == nil {
+			u.rememberFolder(dir)
+		}
 		u.reportExport(filepath.Base(path), write(path))
 	}, u.Window)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Resize(u.dialogSize())
-	d.Show()
+	if loc := u.exportFolder(); loc != nil {
+		d.SetLocation(loc)
+	}
+	showFileDialog(d, u.dialogSize())
+	u.tracef("dialog save %s", name)
 }
 
+// showFileDialog shows a file or folder dialog, then sizes it. The order
+// matters: Fyne 2.8's FileDialog.Resize asks the dialog's window for its
+// minimum size, and that window exists only once Show has built it, so
+// Resize before Show dereferences nil and takes the app down (issue 15).
+func showFileDialog(d *dialog.FileDialog, size fyne.Size) {
+	d.Show()
+	d.Resize(size)
+}
+
+// PrefExportFolder remembers the folder of the last export.
+const PrefExportFolder = "export.folder"
+
+// exportFolder is where the export dialogs open: the folder of the last
+// export if it still exists, else the user's Pictures or Documents
+// folder, else nil (Fyne then opens the home folder).
+func (u *App) exportFolder() fyne.ListableURI {
+	var dirs []string
+	if !u.opt.NoPrefs {
+		if d := u.fyneApp.Preferences().String(PrefExportFolder); d != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, "Pictures"), filepath.Join(home, "Documents"))
+	}
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			if l, err := storage.ListerForURI(storage.NewFileURI(d)); err == nil {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// rememberFolder keeps dir as the next export's folder.
+func (u *App) rememberFolder(dir fyne.ListableURI) {
+	if !u.opt.NoPrefs && dir != nil && dir.Scheme() == "file" {
+		u.fyneApp.Preferences().SetString(PrefExportFolder, dir.Path())
+	}
+}
+
+// reportExport says in the status line what was exported, or shows err
+// in a dialog: a failed export (a folder one cannot write to, a full
+// disk) is reported, never fatal, and the run goes on.
 func (u *App) reportExport(what string, err error) {
 	if err != nil {
-		dialog.ShowError(err, u.Window)
+		d := dialog.NewError(fmt.Errorf(lang.L("Could not export: %v"), err), u.Window)
+		d.SetOnClosed(u.refocus)
+		d.Show()
 		return
 	}
-	u.status.Importance = widget.MediumImportance
-	u.status.SetText(fmt.Sprintf(lang.L("Exported %s."), what))
+	u.setStatus(fmt.Sprintf(lang.L("Exported %s."), what), false)
 }
 
 func (u *App) dialogSize() fyne.Size {

@@ -97,10 +97,10 @@ type PopulationView struct {
 	note      *widget.Label // what the layout means
 	legend    *fyne.Container
 	content   fyne.CanvasObject
-	layoutSel *widget.Select
-	colourSel *widget.Select
-	xSel      *widget.Select
-	ySel      *widget.Select
+	layoutSel *keySelect
+	colourSel *keySelect
+	xSel      *keySelect
+	ySel      *keySelect
 
 	mu       sync.Mutex
 	snap     Snapshot
@@ -138,7 +138,7 @@ func NewPopulationView() *PopulationView {
 	p := &PopulationView{x: 0, y: 2, selected: -1, hovered: -1}
 	p.raster = canvas.NewRaster(p.generate)
 	p.ExtendBaseWidget(p)
-	p.info = widget.NewLabel(lang.L("Click a dot to see that person's profile: their true traits next to what the platform inferred."))
+	p.info = widget.NewLabel(clickHint())
 	p.info.Wrapping = fyne.TextWrapWord
 	p.status = widget.NewLabel(lang.L("Point at a dot to see who it is."))
 	p.status.Truncation = fyne.TextTruncateEllipsis
@@ -147,30 +147,34 @@ func NewPopulationView() *PopulationView {
 	p.note.Hide()
 
 	names := translated(traitLabels())
-	p.xSel = widget.NewSelect(names, func(s string) { p.setAxis(&p.x, s) })
-	p.ySel = widget.NewSelect(names, func(s string) { p.setAxis(&p.y, s) })
+	p.xSel = newSelect(names, func(s string) { p.setAxis(&p.x, s) })
+	p.ySel = newSelect(names, func(s string) { p.setAxis(&p.y, s) })
 	p.xSel.SetSelected(names[p.x])
 	p.ySel.SetSelected(names[p.y])
 	layouts := translated(LayoutLabels)
-	p.layoutSel = widget.NewSelect(layouts, func(s string) { p.setLayout(indexOf(layouts, s)) })
+	p.layoutSel = newSelect(layouts, func(s string) { p.setLayout(indexOf(layouts, s)) })
 	p.layoutSel.SetSelected(layouts[p.layout])
 	colours := translated(ColourLabels)
-	p.colourSel = widget.NewSelect(colours, func(s string) { p.setColour(indexOf(colours, s)) })
+	p.colourSel = newSelect(colours, func(s string) { p.setColour(indexOf(colours, s)) })
 	p.colourSel.SetSelected(colours[p.colour])
 
 	p.legend = container.NewHBox()
 	p.updateLegend()
 	w := selectWidth(names)
 	p.ArmBox = container.NewHBox()
+	// Two rows: in one, the colour picker hid behind a scroll bar on a
+	// 1280-pixel screen with the story panel open (issue 15). Each row
+	// still scrolls rather than widen a scaled-up window.
 	bar := container.NewHBox(p.ArmBox,
 		widget.NewLabel(lang.L("Layout:")), container.New(&minWidth{w: selectWidth(layouts)}, p.layoutSel),
-		widget.NewLabel(lang.L("Across:")), container.New(&minWidth{w: w}, p.xSel),
-		widget.NewLabel(lang.L("Up:")), container.New(&minWidth{w: w}, p.ySel),
 		widget.NewLabel(lang.L("Colour:")), container.New(&minWidth{w: selectWidth(colours)}, p.colourSel))
+	axes := container.NewHBox(
+		widget.NewLabel(lang.L("Across:")), container.New(&minWidth{w: w}, p.xSel),
+		widget.NewLabel(lang.L("Up:")), container.New(&minWidth{w: w}, p.ySel))
 	side := container.NewVScroll(p.info)
 	split := container.NewHSplit(container.NewBorder(nil, p.status, nil, nil, p), side)
 	split.Offset = 0.65
-	top := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(p.legend), p.note)
+	top := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(axes), container.NewHScroll(p.legend), p.note)
 	p.content = container.NewBorder(top, nil, nil, nil, split)
 	return p
 }
@@ -422,6 +426,11 @@ func (p *PopulationView) CreateRenderer() fyne.WidgetRenderer {
 // MinSize implements fyne.Widget.
 func (p *PopulationView) MinSize() fyne.Size { return fyne.NewSize(240, 120) }
 
+// clickHint is the side pane's text while nobody is selected.
+func clickHint() string {
+	return lang.L("Click a dot to see that person's profile: their true traits next to what the platform inferred.")
+}
+
 // Clear forgets the population (a new scenario is being built).
 func (p *PopulationView) Clear() {
 	p.mu.Lock()
@@ -443,8 +452,11 @@ func (p *PopulationView) SetSnapshot(s Snapshot) {
 	p.snap, p.has = s, true
 	sel, colour := p.selected, p.colour
 	p.mu.Unlock()
-	if sel >= 0 {
+	switch {
+	case sel >= 0:
 		p.info.SetText(p.Profile(sel))
+	case newWorld: // the population is built: no more "Building…"
+		p.info.SetText(clickHint())
 	}
 	if newWorld {
 		p.startLayout()

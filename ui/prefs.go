@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"boomerang/scenarios"
 	"boomerang/sim"
@@ -94,7 +95,7 @@ func (u *App) TypedKey(k fyne.KeyName) {
 	case fyne.KeyRight:
 		u.ctrl.Step()
 	case fyne.KeyR:
-		u.ctrl.Reset()
+		u.resetRun()
 	}
 }
 
@@ -111,18 +112,33 @@ func (u *App) showAbout() {
 // is reported and the previous scenario stays loaded.
 func (u *App) showOpen() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+		defer u.refocus()
+		if err == nil && r == nil {
+			return // cancelled
 		}
-		defer r.Close()
-		if err := u.OpenScenario(r.URI().Name(), r); err != nil {
-			u.refuse(r.URI().Name(), err)
-			dialog.ShowError(fmt.Errorf(lang.L("%v\n\nThe previous scenario stays loaded."), err), u.Window)
+		name := lang.L("the file")
+		if err == nil {
+			defer r.Close()
+			name = r.URI().Name()
+			err = u.OpenScenario(name, r)
+		}
+		if err != nil {
+			u.refuse(name, err)
+			e := dialog.NewError(fmt.Errorf(lang.L("%v\n\nThe previous scenario stays loaded."), err), u.Window)
+			e.SetOnClosed(u.refocus)
+			e.Show()
 		}
 	}, u.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
-	d.Resize(u.dialogSize())
-	d.Show()
+	showFileDialog(d, u.dialogSize())
+	u.tracef("dialog open")
+}
+
+// refocus gives the keyboard back to the window after a dialog or a
+// picker: with no widget focused, Space, →, R, F5, Escape and Ctrl+E
+// reach the app's own handlers again.
+func (u *App) refocus() {
+	u.Window.Canvas().Unfocus()
 }
 
 // OpenScenario loads a scenario file's contents; on error nothing changes.
@@ -143,6 +159,45 @@ func (u *App) OpenScenario(name string, r io.Reader) error {
 	}
 	u.opt.Scenario = cfg.Name
 	u.selectScenario(cfg.Name)
-	u.status.SetText(fmt.Sprintf(lang.L("Opened %s."), name))
+	u.tracef("opened %s as %s", name, cfg.Name)
+	u.setStatus(fmt.Sprintf(lang.L("Opened %s."), name), false)
 	return nil
+}
+
+// keySelect is a Select that leaves the lecturer's keys to the window. A
+// Select keeps the keyboard focus once it has been used, and Fyne's
+// Select opens its list on Space and changes its choice on → (issue 15:
+// after picking a chart, Space reopened the picker and Escape no longer
+// left presentation mode). Here Up and Down still open the list; every
+// other key goes to the window's own handler, and the focus with it.
+// Every picker of the app's views should be one (newSelect).
+type keySelect struct {
+	widget.Select
+}
+
+// newSelect is widget.NewSelect for the app's pickers (see keySelect).
+func newSelect(options []string, changed func(string)) *keySelect {
+	s := &keySelect{}
+	s.Options = options
+	s.OnChanged = changed
+	s.PlaceHolder = "(Select one)" // Fyne's default, which it translates
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey implements fyne.Focusable.
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyUp, fyne.KeyDown:
+		s.Select.TypedKey(ev)
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(s)
+	if c == nil {
+		return
+	}
+	c.Unfocus()
+	if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
 }

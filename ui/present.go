@@ -62,6 +62,7 @@ func (u *App) SetPresentation(on bool) {
 	}
 	u.Window.SetFullScreen(on)
 	u.rebuild(tab)
+	u.tracef("presentation %v", on)
 }
 
 // SetLanguage switches the app to language code ("en" or "nl") and

@@ -810,7 +810,7 @@ func (p *preyView) drawBars(w, h int) image.Image {
 	p.barsImg = p.render(p.barsImg, p.barsR, w, h, len(p.barRows) == 0, func(opt chart.Options) (*plot.Plot, error) {
 		return chart.ProfileBars(p.barRows, chart.ProfileText{
 			Title:   lang.L("What the platform inferred vs the truth"),
-			Caption: lang.L("blue bar: true value · red mark: inferred · red line: the error"),
+			Caption: lang.L("blue bar: true value · orange mark: inferred · orange line: the error"),
 			Unknown: lang.L("unknown"),
 		}, opt)
 	})
@@ -824,7 +824,7 @@ func (p *preyView) drawTrace(w, h int) image.Image {
 	p.traceImg = p.render(p.traceImg, p.traceR, w, h, p.traceOp == nil, func(opt chart.Options) (*plot.Plot, error) {
 		return chart.OpinionTrace(p.traceOp, p.traceAds, p.traceCtl, p.traceMax, chart.TraceText{
 			Title:   p.traceWho,
-			XLabel:  lang.L("step (red dots: an ad)"),
+			XLabel:  lang.L("step (orange dots: an ad)"),
 			YLabel:  lang.L("opinion (-1 against, +1 for)"),
 			Person:  lang.L("this person"),
 			Control: lang.L("same person without ads (now)"),

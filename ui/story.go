@@ -116,6 +116,7 @@ func (p *storyPanel) scenarioChanged(cfg sim.Config) {
 	p.current = cfg
 	p.problem.Hide()
 	p.refresh()
+	p.scroll.ScrollToTop() // a new story starts at its first line
 }
 
 // keep takes over the page and base of old, the panel this one replaces

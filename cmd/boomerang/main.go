@@ -8,13 +8,14 @@
 // on), BOOMERANG_SMOKE=1 is --smoke, BOOMERANG_SMOKE_TIMEOUT=90s is
 // --smoke-timeout, BOOMERANG_TAB=population is --tab, BOOMERANG_SCENARIO=NAME
 // is --scenario, BOOMERANG_LANG=nl is --lang, BOOMERANG_PRESENT=1 is
-// --present, BOOMERANG_AUTOPLAY=1 presses
+// --present, BOOMERANG_TRACE=1 is --trace, BOOMERANG_AUTOPLAY=1 presses
 // Play once the first chart is drawn, FYNE_SCALE scales the whole UI.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"time"
@@ -41,6 +42,8 @@ func main() {
 	language := flag.String("lang", os.Getenv("BOOMERANG_LANG"), "language: en or nl (default: the one chosen last, else the system's)")
 	present := flag.Bool("present", os.Getenv("BOOMERANG_PRESENT") == "1", "open in presentation mode (full screen, large; F5 leaves it)")
 	agent := flag.Int("agent", -1, "open the target view on this person (0 … population size − 1)")
+	trace := flag.Bool("trace", os.Getenv("BOOMERANG_TRACE") == "1",
+		"print a line per event and the screen's texts with their positions (for scripts/window-test.sh)")
 	reps := flag.Int("replications", 1, fmt.Sprintf("replications side by side, 1 … %d (more than 1 draws 95 %% bands)", ui.MaxReplications))
 	flag.Parse()
 	if *language != "" && *language != "en" && *language != "nl" {
@@ -90,9 +93,13 @@ func main() {
 		fmt.Fprintf(os.Stderr, "boomerang: scenario %q: %v\n", name, err)
 		os.Exit(1)
 	}
+	var traceTo io.Writer
+	if *trace {
+		traceTo = os.Stdout
+	}
 	u := ui.New(a, cfg, ui.Options{Smoke: *smoke, SmokeTimeout: *smokeTimeout, Autoplay: *autoplay,
 		Metric: *metric, Scenario: name, NoPrefs: *smoke, Tab: *tab,
-		Present: *present, Agent: *agent, Replications: *reps})
+		Present: *present, Agent: *agent, Replications: *reps, Trace: traceTo})
 	if size, ok := ui.RememberedSize(a.Preferences()); ok && !*smoke {
 		u.Window.Resize(size)
 	}
