@@ -6,8 +6,10 @@
 #
 #   scripts/screenshots.sh            # every view in English and Dutch at
 #                                     # 1280×800, FYNE_SCALE=1.5, and
-#                                     # presentation mode at 1920×1080
-#   scripts/screenshots.sh --quick    # three shots (what CI takes)
+#                                     # presentation mode at 1920×1080,
+#                                     # 1280×800 with FYNE_SCALE=1.5 and
+#                                     # 1024×768
+#   scripts/screenshots.sh --quick    # five shots (what CI takes)
 #   OUT=dir WAIT=15 scripts/screenshots.sh
 #
 # Needs bin/boomerang (scripts/smoke-app.sh builds it), xvfb, imagemagick.
@@ -44,6 +46,8 @@ if [ "${1:-}" = "--quick" ]; then
 	shot campaign-en-1280x800 1280x800 1 --tab campaign
 	shot campaign-en-scale1.5 1280x800 1.5 --tab campaign
 	shot present-nl-1920x1080 1920x1080 1 --present --lang nl --scenario cambridge-analytica-2016
+	shot present-en-scale1.5 1280x800 1.5 --present --lang en --scenario cambridge-analytica-2016
+	shot present-en-1024x768 1024x768 1 --present --lang en --scenario cambridge-analytica-2016
 	exit 0
 fi
 for lang in en nl; do
@@ -53,4 +57,6 @@ for lang in en nl; do
 	shot "campaign-$lang-scale1.5" 1280x800 1.5 --lang "$lang"
 	shot "target-$lang-scale1.5" 1280x800 1.5 --lang "$lang" --tab target --agent 7
 	shot "present-$lang-1920x1080" 1920x1080 1 --present --lang "$lang" --scenario cambridge-analytica-2016
+	shot "present-$lang-scale1.5" 1280x800 1.5 --present --lang "$lang" --scenario cambridge-analytica-2016
+	shot "present-$lang-1024x768" 1024x768 1 --present --lang "$lang" --scenario cambridge-analytica-2016
 done

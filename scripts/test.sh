@@ -4,8 +4,9 @@
 # every parser, a CGO_ENABLED=0 build of the CLI, a smoke test that
 # starts the real app under Xvfb and waits for its first frame, a test
 # that drives the real window with keys and clicks (export, open, pickers,
-# presentation mode; scripts/window-test.sh), and three
-# screenshots of it (1280×800, FYNE_SCALE=1.5, presentation at 1920×1080).
+# presentation mode; scripts/window-test.sh), and five
+# screenshots of it (1280×800, FYNE_SCALE=1.5, presentation at 1920×1080,
+# at 1280×800 with FYNE_SCALE=1.5 and at 1024×768).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/deps.sh

@@ -111,6 +111,20 @@ click_text() {
 
 key() { xdotool key --window "$win" "$@"; }
 
+# quiet: wait until the screen has stopped changing for half a second
+# (presentation mode rescales itself once it is full screen).
+quiet() {
+	end=$(($(date +%s) + timeout_s))
+	n=$(grep -c '^trace: screen ' "$log" || true)
+	while :; do
+		sleep 0.5
+		m=$(grep -c '^trace: screen ' "$log" || true)
+		[ "$m" = "$n" ] && break
+		n=$m
+		[ "$(date +%s)" -lt "$end" ] || fail "the screen did not settle within ${timeout_s}s"
+	done
+}
+
 # picker_open: wait until a picker's list is open.
 picker_open() {
 	end=$(($(date +%s) + timeout_s))
@@ -204,6 +218,7 @@ healthy "Space after a picker"
 mark
 key F5
 expect "presentation true" "F5"
+quiet
 shot presentation
 mark
 click_text "Attributes per impression"
@@ -213,6 +228,7 @@ expect "chart sensitive_share" "picking a chart"
 mark
 key Escape
 expect "presentation false" "Escape after the chart picker"
+quiet
 where "Sensitive share" >/dev/null # the chosen chart stays
 shot left-presentation
 mark

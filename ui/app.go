@@ -149,11 +149,14 @@ type App struct {
 	language                  *keySelect
 	present                   *widget.Button
 	presenting                bool
-	sized                     bool // the window has its opening size
-	saidDone                  bool // the status line has summed up the finished run
-	fromStory                 bool // Load is applying a story step
-	storyHidden               bool // the story panel is folded away
-	shownArm                  int  // arm the population and target views show; -1: DefaultShownArm
+	presentAt                 float32   // presentation mode's theme scale
+	presentSize               fyne.Size // the window size presentCap is for
+	presentCap                float32   // the largest scale that fits presentSize
+	sized                     bool      // the window has its opening size
+	saidDone                  bool      // the status line has summed up the finished run
+	fromStory                 bool      // Load is applying a story step
+	storyHidden               bool      // the story panel is folded away
+	shownArm                  int       // arm the population and target views show; -1: DefaultShownArm
 	armSels                   []*keySelect
 	armFor                    string // arm names the pickers offer
 	tabNames                  []string
@@ -505,9 +508,6 @@ func (u *App) build() {
 	})
 	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
 		container.NewHBox(counterBox, open, u.export, u.present, u.language, about), u.scenario)
-	if u.presenting { // large type: only what a lecturer presses (Ctrl+E still exports)
-		row1 = container.NewBorder(nil, nil, nil, container.NewHBox(counterBox, u.present, u.language), u.scenario)
-	}
 	// A Select is as wide as its placeholder: make that the longest
 	// choice, so a picker is no wider than what it shows (Fyne's
 	// "(Select one)" is wider than "EN", and longer still in Dutch).
@@ -517,12 +517,19 @@ func (u *App) build() {
 	row2 := container.NewHBox(
 		u.play, u.step, u.reset,
 		widget.NewLabel(lang.L("Speed")), u.speed,
+		widget.NewLabel(lang.L("Seed")), container.New(&minWidth{w: 90}, u.seed),
+		widget.NewLabel(lang.L("People")), container.New(&minWidth{w: 90}, u.size),
 	)
-	if !u.presenting { // a projector shows the run, not its knobs
-		row2.Add(widget.NewLabel(lang.L("Seed")))
-		row2.Add(container.New(&minWidth{w: 90}, u.seed))
-		row2.Add(widget.NewLabel(lang.L("People")))
-		row2.Add(container.New(&minWidth{w: 90}, u.size))
+	var top fyne.CanvasObject = container.NewVBox(row1, row2)
+	if u.presenting {
+		// One row, and only what a lecturer presses (Ctrl+E still
+		// exports): the room goes to the charts. A projector shows the
+		// run, not its knobs. Step and Reset are their icons (→ and R
+		// do the same), so that the row fits 1024 pixels in Dutch.
+		u.step.SetText("")
+		u.reset.SetText("")
+		top = container.NewBorder(nil, nil, nil, container.NewHBox(
+			u.play, u.step, u.reset, u.speed, counterBox, u.present, u.language), u.scenario)
 	}
 	u.explain = widget.NewLabel(explanation(u.cfg))
 	u.explain.Wrapping = fyne.TextWrapWord
@@ -531,8 +538,9 @@ func (u *App) build() {
 	// chart (the ledger) has a picker.
 	cardRow := container.NewGridWithColumns(4)
 	u.cards = nil // a rebuild makes new ones
+	wide := u.presenting && u.wideCards()
 	for range 4 {
-		c := newCard()
+		c := newCard(wide)
 		u.cards = append(u.cards, c)
 		cardRow.Add(c.content)
 	}
@@ -543,7 +551,7 @@ func (u *App) build() {
 	u.metric.PlaceHolder = lang.L("Chart…")
 	fourth := container.NewStack(u.Charts[3],
 		container.NewBorder(container.NewBorder(nil, nil, nil,
-			container.New(&minWidth{w: 150}, u.metric)), nil, nil, nil))
+			container.New(&minWidth{w: 110 * float32(textFactor())}, u.metric)), nil, nil, nil))
 	grid := container.NewGridWithColumns(2, u.Charts[0], u.Charts[1], u.Charts[2], fourth)
 	u.legend = container.NewHBox()
 	// The runs picker sits at the end of the colour key: it decides
@@ -594,14 +602,13 @@ func (u *App) build() {
 	u.setCards(sim.Result{})
 	u.ShowTab(u.opt.Tab)
 
-	top := container.NewVBox(row1, row2)
 	u.storySide = container.NewStack()
 	u.showStory()
 	var bottom fyne.CanvasObject = u.status
 	if u.presenting { // the room goes to the charts; refusals need the settings, hidden here anyway
 		bottom = nil
 	}
-	content := container.NewBorder(top, bottom, nil, u.storySide, u.tabs)
+	content := container.New(fitLayout{u}, container.NewBorder(top, bottom, nil, u.storySide, u.tabs))
 	size := u.Window.Canvas().Size()
 	if !u.sized { // a rebuild keeps the size the user gave the window
 		u.sized = true
@@ -874,7 +881,7 @@ func (u *App) setCards(res sim.Result) Headline {
 	}
 	// Once the run has started the cards say it: the line gives the room
 	// to the charts (a scaled-up projector window is short).
-	if started {
+	if started || u.presenting { // presenting: the story panel says it
 		u.explain.Hide()
 	} else {
 		u.explain.SetText(explanation(u.cfg))
@@ -938,12 +945,29 @@ type card struct {
 	content fyne.CanvasObject
 }
 
-func newCard() *card {
+// wideCards reports whether the window is wide enough for wide cards: a
+// caption beside its value at least 11 characters' height wide, which
+// keeps words whole ("persoonskenmerk en" broke on a narrow card).
+func (u *App) wideCards() bool {
+	w := u.Window.Canvas().Size().Width
+	text := theme.TextSize()
+	value := fyne.MeasureText("+34 %", theme.Size(theme.SizeNameSubHeadingText), fyne.TextStyle{Bold: true}).Width
+	caption := (w-StoryWidth-6*theme.Padding())/4 - value - 4*theme.InnerPadding()
+	return caption >= 11*text
+}
+
+// newCard makes a card; a wide one (presentation mode) puts the caption
+// beside the value, which leaves the charts a line more of the screen.
+func newCard(wide bool) *card {
 	c := &card{value: widget.NewRichTextFromMarkdown("## –"), caption: widget.NewLabel("")}
 	c.caption.Wrapping = fyne.TextWrapWord
 	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	c.bg.CornerRadius = theme.InputRadiusSize()
-	c.content = container.NewStack(c.bg, container.NewVBox(c.value, c.caption))
+	text := container.NewVBox(c.value, c.caption)
+	if wide {
+		text = container.NewBorder(nil, nil, container.NewCenter(c.value), nil, c.caption)
+	}
+	c.content = container.NewStack(c.bg, text)
 	return c
 }
 

@@ -50,7 +50,7 @@ var Metrics = []Metric{
 var shortAxis = map[string]string{
 	"shift_vs_control":          "opinion − control",
 	"conversions":               "people converted",
-	"cost_per_conversion":       "€ per extra conversion",
+	"cost_per_conversion":       "euro",
 	"attributes_per_impression": "attributes per ad",
 	"sensitive_share":           "share of ads",
 	"mean_opinion":              "mean opinion",
@@ -117,12 +117,16 @@ func (lc *LiveChart) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(lc.raster)
 }
 
-// MinSize keeps the chart large enough to read.
-func (lc *LiveChart) MinSize() fyne.Size { return fyne.NewSize(280, 210) }
+// MinSize keeps the chart large enough to read; it grows and shrinks
+// with the theme's text, as the chart's own text does.
+func (lc *LiveChart) MinSize() fyne.Size {
+	f := float32(textFactor())
+	return fyne.NewSize(280*f, 210*f)
+}
 
 // SetScale scales the chart's text and lines (chart.Options.Scale): the
 // campaign view's four charts use less than 1 so that their plot areas
-// stay large.
+// stay large. The theme's enlargement (presentation mode) multiplies it.
 func (lc *LiveChart) SetScale(s float64) {
 	lc.mu.Lock()
 	lc.scale = s
@@ -231,7 +235,7 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	bg, fg := chartColours()
 	// No legend: the campaign view shows one colour key for all charts,
 	// and a legend inside a small chart hides its lines.
-	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale, NoLegend: true}
+	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale * textFactor(), NoLegend: true}
 	var results []sim.Result
 	for _, r := range lc.res {
 		if len(r.Arms) > 0 {

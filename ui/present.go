@@ -13,15 +13,46 @@ import (
 // This file holds presentation mode (one key to a projector-ready screen)
 // and the language switch, both of which restyle the whole window.
 
-// PresentationScale enlarges text, icons and padding in presentation mode:
-// at 1.6 the body text is 22 units, which a 1920×1080 projector shows at
-// about 2.2 % of the screen height — readable from 10 m (the usual rule
-// for lecture slides: text at least 1/50 of the screen height).
+// PresentationScale is the largest scale of text, icons and padding in
+// presentation mode. The mode picks its scale from the screen (see
+// presentScale): on a 1920×1080 projector about 1.54, body text about
+// 21.6 pixels, 1/50 of the screen height — the usual rule for lecture
+// slides, readable from 10 m.
 const PresentationScale = 1.6
 
-// PresentationChartScale is the charts' text and line scale in
-// presentation mode (ChartScale otherwise).
-const PresentationChartScale = 1.45
+// PresentationHeight is the height in Fyne units (at the mode's own
+// scale) that presentation mode lays out: the screen's height divided by
+// the scale. At 700 the toolbar, tabs, cards and colour key take a third
+// and each of the four campaign charts a third of the screen, and body
+// text is 1/50 of the screen height whatever the screen and FYNE_SCALE.
+const PresentationHeight = 700
+
+// PresentationWidth is the narrowest layout presentation mode needs, in
+// its own units: on a narrow screen the scale shrinks to keep it.
+const PresentationWidth = 900
+
+// presentScale is presentation mode's theme scale on a window of size
+// units (its pixels divided by FYNE_SCALE): the screen decides the size of
+// the text, so FYNE_SCALE and the mode do not multiply (at 1280×800 and
+// FYNE_SCALE=1.5 they did: the toolbar and charts fell off the screen).
+func presentScale(size fyne.Size) float32 {
+	if size.Width <= 0 || size.Height <= 0 {
+		return 1
+	}
+	s := min(size.Height/PresentationHeight, size.Width/PresentationWidth, PresentationScale)
+	return max(s, 0.5)
+}
+
+// textFactor is how much the theme enlarges text now: 1 normally, the
+// presentation scale in presentation mode.
+func textFactor() float64 {
+	return float64(theme.TextSize() / theme.DefaultTheme().Size(theme.SizeNameText))
+}
+
+// chartScale is the text and line scale of every chart the app draws:
+// ChartScale, times the theme's enlargement, so that a chart's text grows
+// with presentation mode like the rest of the window.
+func chartScale() float64 { return ChartScale * textFactor() }
 
 // PrefLanguage remembers the language chosen in the app ("en", "nl").
 const PrefLanguage = "language"
@@ -55,14 +86,77 @@ func (u *App) SetPresentation(on bool) {
 	}
 	u.presenting = on
 	tab := u.CurrentTab()
+	u.presentAt = 0
 	if on {
-		u.fyneApp.Settings().SetTheme(scaledTheme{theme.DefaultTheme(), PresentationScale})
+		// Sized for the window now; once full screen, fit adjusts it.
+		u.setPresentScale(presentScale(u.Window.Canvas().Size()))
 	} else {
 		u.fyneApp.Settings().SetTheme(theme.DefaultTheme())
 	}
 	u.Window.SetFullScreen(on)
 	u.rebuild(tab)
 	u.tracef("presentation %v", on)
+}
+
+// setPresentScale applies presentation mode's theme at scale s.
+func (u *App) setPresentScale(s float32) {
+	u.presentAt = s
+	u.fyneApp.Settings().SetTheme(scaledTheme{theme.DefaultTheme(), s})
+	u.tracef("presentation scale %.2f", s)
+}
+
+// fit is told the window's size at every layout: in presentation mode a
+// new size (the window has gone full screen, or was moved to another
+// screen) gets the scale that fits it. The theme changes after the
+// layout, on the UI goroutine.
+//
+// The scale for the screen's height can still be too large for its width
+// in a wordy language (Dutch at 1024×768): then the window's minimum size
+// says so, and the scale shrinks to fit and stays capped for that size.
+func (u *App) fit(size, minSize fyne.Size) {
+	if !u.presenting {
+		return
+	}
+	if size != u.presentSize {
+		u.presentSize, u.presentCap = size, PresentationScale
+	}
+	s := min(presentScale(size), u.presentCap)
+	if u.presentAt > 0 && (minSize.Width > size.Width || minSize.Height > size.Height) {
+		s = min(s, u.presentAt*min(size.Width/minSize.Width, size.Height/minSize.Height)*0.98)
+		u.presentCap = s
+	}
+	if d := s - u.presentAt; d > -0.01 && d < 0.01 {
+		return
+	}
+	u.presentAt = s // once per size
+	go u.do(func() {
+		if u.presenting && u.presentAt == s {
+			u.setPresentScale(s)
+			u.rebuild(u.CurrentTab()) // widths measured in text (the counter) follow the scale
+		}
+	})
+}
+
+// fitLayout lays out the window's content at its full size and reports
+// the size to the app (App.fit).
+type fitLayout struct{ u *App }
+
+// MinSize implements fyne.Layout.
+func (l fitLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// Layout implements fyne.Layout.
+func (l fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	l.u.fit(size, l.MinSize(objs))
 }
 
 // SetLanguage switches the app to language code ("en" or "nl") and
@@ -91,13 +185,6 @@ func (u *App) rebuild(tab string) {
 		u.prey.follow(sel)
 	}
 	u.selectScenario(u.opt.Scenario)
-	scale := ChartScale
-	if u.presenting {
-		scale = PresentationChartScale
-	}
-	for _, c := range u.Charts {
-		c.SetScale(scale)
-	}
 	if u.hasSnap {
 		u.hasSnap = false
 		u.apply(u.last)

@@ -16,6 +16,7 @@ import (
 
 func TestPresentationModeEnlargesAndHidesSettings(t *testing.T) {
 	u, q := newTestApp(t)
+	u.Window.Resize(fyne.NewSize(1920, 1080)) // a projector's full screen
 	normal := theme.TextSize()
 	if u.tabs.Items[len(u.tabs.Items)-1].Text != "Settings" {
 		t.Fatalf("last tab = %q, want Settings", u.tabs.Items[len(u.tabs.Items)-1].Text)
@@ -27,11 +28,13 @@ func TestPresentationModeEnlargesAndHidesSettings(t *testing.T) {
 		t.Fatal("F5 did not start presentation mode")
 	}
 	t.Cleanup(func() { u.SetPresentation(false) })
+	settle(q, 20*time.Millisecond) // the scale for the window's size
 	if got := len(u.tabs.Items); got != n-1 {
 		t.Errorf("presentation mode shows %d tabs, want %d (no Settings)", got, n-1)
 	}
-	if big := theme.TextSize(); big < normal*1.5 {
-		t.Errorf("text size %.1f in presentation mode, %.1f normally: want ×%.1f", big, normal, PresentationScale)
+	// 1/50 of the screen's height: 21.6 units on 1080.
+	if big := theme.TextSize(); big < normal*1.5 || big > 1080/50+0.5 {
+		t.Errorf("text size %.1f in presentation mode at 1920×1080, %.1f normally: want about %.1f", big, normal, 1080.0/50)
 	}
 	if !u.Window.FullScreen() {
 		t.Error("presentation mode is not full screen")
@@ -91,8 +94,10 @@ func TestReplicationsDrawBands(t *testing.T) {
 
 // TestWindowFitsProjectors checks the window's minimum size against the
 // screens the app is made for: 1280×800 at FYNE_SCALE=1.5 (853×533
-// units) normally, 1920×1080 in presentation mode (1200×675 units at
-// PresentationScale), for every view and with the story panel shown.
+// units) normally; in presentation mode, which picks its own scale from
+// the screen, 1920×1080, 1280×800 at FYNE_SCALE=1.5 and 1024×768 — for
+// every view, with the story panel shown, in English and Dutch. At
+// 1920×1080 each campaign chart must take a third of the screen's height.
 func TestWindowFitsProjectors(t *testing.T) {
 	u, q := newTestApp(t)
 	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme()) // the real app's sizes, not the test theme's
@@ -102,28 +107,56 @@ func TestWindowFitsProjectors(t *testing.T) {
 	if !u.story.has() {
 		t.Fatal("the default scenario should show its story panel")
 	}
-	check := func(mode string, w, h float32) {
+	check := func(mode string, screen fyne.Size) {
 		t.Helper()
 		for _, name := range u.tabNames {
 			u.ShowTab(name)
 			if name != u.CurrentTab() {
 				continue // Settings is hidden in presentation mode
 			}
-			if m := u.Window.Content().MinSize(); m.Width > w || m.Height > h {
+			if m := u.Window.Content().MinSize(); m.Width > screen.Width || m.Height > screen.Height {
 				t.Errorf("%s, %s view: window needs %.0f×%.0f units, the screen has %.0f×%.0f",
-					mode, name, m.Width, m.Height, w, h)
+					mode, name, m.Width, m.Height, screen.Width, screen.Height)
 			}
 		}
 	}
 	t.Cleanup(func() { u.SetPresentation(false); _ = SetLanguage("en") })
+	projectors := []struct {
+		name string
+		size fyne.Size // in units: pixels / FYNE_SCALE
+	}{
+		{"1920×1080", fyne.NewSize(1920, 1080)},
+		{"1280×800 at FYNE_SCALE=1.5", fyne.NewSize(1280/1.5, 800/1.5)},
+		{"1024×768", fyne.NewSize(1024, 768)},
+	}
 	for _, code := range []string{"en", "nl"} {
 		if err := u.SetLanguage(code); err != nil {
 			t.Fatal(err)
 		}
 		u.SetPresentation(false)
-		check(code+", FYNE_SCALE=1.5 on 1280×800", 1280/1.5, 800/1.5)
-		u.SetPresentation(true)
-		check(code+", presentation on 1920×1080", 1920/PresentationScale, 1080/PresentationScale)
+		check(code+", FYNE_SCALE=1.5 on 1280×800", fyne.NewSize(1280/1.5, 800/1.5))
+		for _, p := range projectors {
+			u.SetPresentation(false)
+			u.Window.Resize(p.size) // full screen on that projector
+			u.SetPresentation(true)
+			u.Window.Resize(p.size)
+			settle(q, 20*time.Millisecond) // fit applies the screen's scale
+			mode := code + ", presentation on " + p.name
+			if want := presentScale(u.Window.Canvas().Size()); u.presentAt > want+0.01 || u.presentAt < want*0.85 {
+				t.Errorf("%s: scale %.2f, want %.2f (or a little less where the width is short)", mode, u.presentAt, want)
+			}
+			check(mode, p.size)
+			if p.size.Height < 1000 {
+				continue
+			}
+			u.ShowTab("campaign")
+			u.Window.Resize(p.size)
+			for i, c := range u.Charts {
+				if h := c.Size().Height; h < p.size.Height/3 {
+					t.Errorf("%s: campaign chart %d is %.0f units high, less than a third of %.0f", mode, i, h, p.size.Height)
+				}
+			}
+		}
 	}
 }
 

@@ -854,7 +854,7 @@ func (p *preyView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty boo
 	if ratio <= 0 || math.IsNaN(ratio) || math.IsInf(ratio, 0) {
 		ratio = 1
 	}
-	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: ChartScale})
+	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: chartScale()})
 	if err != nil {
 		fyne.LogError("target view chart", err)
 		return img

@@ -81,11 +81,12 @@ func newStoryPanel(u *App) *storyPanel {
 	p.next.IconPlacement = widget.ButtonIconTrailingText
 
 	dots := container.NewPadded(p.dots) // in line with the labels' text
-	p.scroll = container.NewVScroll(container.NewVBox(p.title, dots, p.where, p.body, p.askBox, p.problem))
-	// The buttons stay at the bottom while the text scrolls: on a
-	// scaled-up projector window a long step does not push them away.
+	p.scroll = container.NewVScroll(container.NewVBox(p.title, dots, p.where, p.body, p.problem))
+	// The question and the buttons stay at the bottom while the text
+	// scrolls: on a projector the class sees the question without anyone
+	// scrolling, and a long step does not push Next away.
 	buttons := container.NewGridWithColumns(2, p.back, p.next)
-	p.box = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, p.scroll)
+	p.box = container.NewBorder(nil, container.NewVBox(p.askBox, widget.NewSeparator(), buttons), nil, nil, p.scroll)
 	return p
 }
 

@@ -307,7 +307,7 @@ func (v *tradeoffView) redraw() {
 	v.plot = chart.GridScatter(v.points, chart.ScatterText{
 		Title:  lang.L("Effectiveness against privacy intrusion"),
 		XLabel: lang.L(intr.Label), YLabel: lang.L(eff.Label),
-	}, chart.Options{Background: bg, Foreground: fg, Scale: ChartScale})
+	}, chart.Options{Background: bg, Foreground: fg, Scale: chartScale()})
 	v.chart.raster.Refresh()
 	v.list.Refresh()
 }
