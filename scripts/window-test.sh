@@ -5,8 +5,9 @@
 #   1. Ctrl+E → PNG… → type a file name → Enter: the PNG exists and decodes
 #   2. Open… → pick a scenario file → Open: the scenario is loaded
 #   3. the speed picker, then Space: the run plays (not the picker)
-#   4. F5, the chart picker, then Escape: presentation mode is left and
-#      the chosen chart stays; Ctrl+E still opens Export
+#   4. F5, the story's Next (its question is on screen), the chart
+#      picker, then Escape: presentation mode is left and the chosen
+#      chart stays; Ctrl+E still opens Export
 #
 # After each step the process must be alive and its log free of panics.
 # Screenshots of every state are kept in out/window-test/ (artefacts).
@@ -150,7 +151,7 @@ HOME=$home LANG=$lang LC_ALL=$lang XDG_RUNTIME_DIR=$tmp FYNE_SCALE=1 \
 app=$!
 from=1
 expect "ready broadcast-basics" "the first frame"
-win=$(xdotool search --sync --pid "$app" --name '^Boomerang' | tail -1)
+win=$(timeout "$timeout_s" xdotool search --sync --pid "$app" --name "^Boomerang" | tail -1) || true
 [ -n "$win" ] || fail "no window"
 xdotool windowfocus "$win"
 shot ready
@@ -220,6 +221,16 @@ key F5
 expect "presentation true" "F5"
 quiet
 shot presentation
+# The story's Next, then its question: in view without scrolling.
+mark
+click_text "Next"
+expect "playing true" "Next (a story step plays)"
+key space
+expect "playing false" "Space to pause the story step"
+quiet
+set -- $(where "Ask the class:")
+[ "$2" -lt "$(xdotool getdisplaygeometry | cut -d' ' -f2)" ] || fail "the story's question is below the screen (y=$2)"
+shot presentation-question
 mark
 click_text "Attributes per impression"
 picker_open
