@@ -147,23 +147,7 @@ func (u *App) showExport() {
 	}
 	data := widget.NewButton(lang.L("Run data (CSV) into a folder…"), func() {
 		dlg.Hide()
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			defer u.refocus()
-			if err != nil {
-				u.reportExport("", err)
-				return
-			}
-			if dir == nil {
-				return // cancelled
-			}
-			u.rememberFolder(dir)
-			files, err := u.ExportData(dir.Path())
-			u.reportExport(fmt.Sprintf(lang.L("%s in %s"), strings.Join(baseNames(files), ", "), dir.Path()), err)
-		}, u.Window)
-		if loc := u.exportFolder(); loc != nil {
-			d.SetLocation(loc)
-		}
-		showFileDialog(d, u.dialogSize())
+		u.folderDialog()
 	})
 	toml := widget.NewButton(lang.L("Scenario (TOML)…"), func() {
 		dlg.Hide()
@@ -184,6 +168,28 @@ func (u *App) showExport() {
 	dlg.SetOnClosed(u.refocus)
 	dlg.Show()
 	u.tracef("dialog export")
+}
+
+// folderDialog asks for a folder and writes the run data into it.
+func (u *App) folderDialog() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		defer u.refocus()
+		if err != nil {
+			u.reportExport("", err)
+			return
+		}
+		if dir == nil {
+			return // cancelled
+		}
+		u.rememberFolder(dir)
+		files, err := u.ExportData(dir.Path())
+		u.reportExport(fmt.Sprintf(lang.L("%s in %s"), strings.Join(baseNames(files), ", "), dir.Path()), err)
+	}, u.Window)
+	if loc := u.exportFolder(); loc != nil {
+		d.SetLocation(loc)
+	}
+	showFileDialog(d, u.dialogSize())
+	u.tracef("dialog folder")
 }
 
 // saveDialog asks for a file name (default name) and calls write with the

@@ -25,6 +25,7 @@ func TestFileDialogsOpen(t *testing.T) {
 		{"save PNG", func() { u.saveDialog("x.png", ".png", func(string) error { return nil }) }},
 		{"save TOML", func() { u.saveDialog("x.toml", ".toml", u.ExportScenario) }},
 		{"open scenario", u.showOpen},
+		{"data folder", u.folderDialog},
 		{"export", u.showExport},
 	} {
 		before := len(c.Overlays().List())
