@@ -5,7 +5,7 @@
 #   1. Ctrl+E → PNG… → type a file name → Enter: the PNG exists and decodes
 #   2. Open… → pick a scenario file → Open: the scenario is loaded
 #   3. the speed picker, then Space: the run plays (not the picker)
-#   4. F5, the story's Next (its question is on screen), the chart
+#   4. F5 (each campaign chart a third of the 1920×1080 screen), the story's Next (its question is on screen), the chart
 #      picker, then Escape: presentation mode is left and the chosen
 #      chart stays; Ctrl+E still opens Export
 #
@@ -16,7 +16,7 @@
 # instead of sleeping and clicks on texts instead of fixed coordinates.
 #
 #   scripts/window-test.sh              # builds bin/boomerang if missing
-#   OUT=dir TIMEOUT=30 scripts/window-test.sh
+#   OUT=dir TIMEOUT=30 BIN=path/to/boomerang scripts/window-test.sh
 #
 # Needs: Xvfb, xdotool, imagemagick (scripts/deps.sh installs them).
 set -eu
@@ -30,7 +30,8 @@ for t in Xvfb xdotool import identify; do
 		exit 1
 	}
 done
-[ -x bin/boomerang ] || CGO_ENABLED=1 go build -o bin/boomerang ./cmd/boomerang
+bin=${BIN:-bin/boomerang}
+[ -x "$bin" ] || CGO_ENABLED=1 go build -o "$bin" ./cmd/boomerang
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -57,7 +58,7 @@ fail() {
 	echo "window-test: FAIL: $*" >&2
 	shot failed
 	echo "--- last lines of $log (screen dumps left out):" >&2
-	grep -v -E '^trace: (at|grid|overlay) ' "$log" | tail -25 >&2
+	grep -v -E '^trace: (at|grid|overlay|plot) ' "$log" | tail -25 >&2
 	exit 1
 }
 
@@ -84,7 +85,7 @@ expect() {
 
 # screen: the texts of the latest screen dump.
 screen() {
-	awk '/^trace: screen /{buf=""} /^trace: (at|grid|overlay) /{buf=buf $0 "\n"} END{printf "%s", buf}' "$log"
+	awk '/^trace: screen /{buf=""} /^trace: (at|grid|overlay|plot) /{buf=buf $0 "\n"} END{printf "%s", buf}' "$log"
 }
 
 # where TEXT: "X Y" of the last (topmost) text TEXT on screen, waiting
@@ -110,7 +111,12 @@ click_text() {
 	click $(where "$1")
 }
 
-key() { xdotool key --window "$win" "$@"; }
+# key KEY...: key presses for the window (which gets the keyboard focus
+# first: going full screen without a window manager can lose it).
+key() {
+	xdotool windowfocus "$win" 2>/dev/null || true
+	xdotool key --window "$win" "$@"
+}
 
 # quiet: wait until the screen has stopped changing for half a second
 # (presentation mode rescales itself once it is full screen).
@@ -136,7 +142,7 @@ picker_open() {
 }
 
 # --- start: a virtual screen, the app on a small scenario, fresh prefs.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
 xvfb=$!
 end=$(($(date +%s) + 10))
 until [ -s "$tmp/display" ]; do
@@ -147,7 +153,7 @@ DISPLAY=:$(cat "$tmp/display")
 export DISPLAY
 if locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then lang=en_US.UTF-8; else lang=C.UTF-8; fi
 HOME=$home LANG=$lang LC_ALL=$lang XDG_RUNTIME_DIR=$tmp FYNE_SCALE=1 \
-	./bin/boomerang --trace --lang en --scenario broadcast-basics >"$log" 2>&1 &
+	"$bin" --trace --lang en --scenario broadcast-basics >"$log" 2>&1 &
 app=$!
 from=1
 expect "ready broadcast-basics" "the first frame"
@@ -221,6 +227,10 @@ key F5
 expect "presentation true" "F5"
 quiet
 shot presentation
+# Full screen on a 1920×1080 projector: each campaign chart a third of it.
+screen | awk '/^trace: plot /{n++; if ($7 < 1080/3) {print "chart " $3 " is " $7 " px high"; bad=1}}
+	END{if (n != 4) {print n " campaign charts on screen"; bad=1}; exit bad}' >"$tmp/charts" ||
+	fail "presentation mode at 1920×1080: $(cat "$tmp/charts")"
 # The story's Next, then its question: in view without scrolling.
 mark
 click_text "Next"

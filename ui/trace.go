@@ -55,7 +55,8 @@ func (u *App) startTrace() {
 // text's centre in window pixels; the overlays come last, so the last
 // line with a text is the one on top. A file dialog's file grid, whose
 // items are not reachable, is listed as `trace: grid X Y W H`, and each
-// overlay as `trace: overlay TYPE` (an open picker: *widget.PopUpMenu).
+// overlay as `trace: overlay TYPE` (an open picker: *widget.PopUpMenu),
+// and each live chart as `trace: plot METRIC X Y W H`.
 func (u *App) screenTexts() string {
 	c := u.Window.Canvas()
 	var b strings.Builder
@@ -107,6 +108,9 @@ func (u *App) screenTexts() string {
 			emit("at", selectText(w), pos, w.Size())
 		case *widget.GridWrap:
 			emit("grid", "", pos, w.Size())
+		case *LiveChart:
+			sz := w.Size()
+			fmt.Fprintf(&b, "trace: plot %s %.0f %.0f %.0f %.0f\n", w.Metric(), pos.X*scale, pos.Y*scale, sz.Width*scale, sz.Height*scale)
 		default:
 			if child := content(o); child != o {
 				walk(child, pos)
