@@ -134,7 +134,7 @@ type App struct {
 	scenario                  *keySelect
 	speed                     *keySelect
 	runs                      *keySelect
-	seed, size                *widget.Entry
+	seed, size                *keyEntry
 	status                    *widget.Label
 	cards                     []*card
 	settings                  *settingsPanel
@@ -462,10 +462,10 @@ func (u *App) build() {
 			}
 		}
 	}
-	u.seed = widget.NewEntry()
+	u.seed = u.newEntry()
 	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
 	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
-	u.size = widget.NewEntry()
+	u.size = u.newEntry()
 	u.size.SetText(strconv.Itoa(u.cfg.Population.Size))
 	u.size.OnSubmitted = func(s string) {
 		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
@@ -644,7 +644,7 @@ func (u *App) selectScenario(name string) {
 // fieldValue applies a typed value for key from entry e; a refused value
 // is marked at the field, reported, and the entry goes back to prev.
 // Either way the keyboard goes back to the window (Space plays again).
-func (u *App) fieldValue(e *widget.Entry, key, value, prev string) {
+func (u *App) fieldValue(e *keyEntry, key, value, prev string) {
 	defer u.refocus()
 	if err := u.SetValue(key, value); err != nil {
 		err = u.explainSize(key, value, err)

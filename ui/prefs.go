@@ -201,3 +201,42 @@ func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
 		h(ev)
 	}
 }
+
+// keyEntry is an Entry that leaves the window's keys to the window: text
+// keys edit the field, while F5, F11, Escape and Ctrl+E (which an Entry
+// would swallow) act as everywhere else and take the keyboard back.
+type keyEntry struct {
+	widget.Entry
+	u *App
+}
+
+// newEntry is widget.NewEntry for the toolbar's fields (see keyEntry).
+func (u *App) newEntry() *keyEntry {
+	e := &keyEntry{u: u}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable.
+func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyF5, fyne.KeyF11, fyne.KeyEscape:
+		e.u.refocus()
+		if h := e.u.Window.Canvas().OnTypedKey(); h != nil {
+			h(ev)
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut implements fyne.Shortcutable: the app's own shortcuts
+// (Ctrl+E) go to the app, the others (copy, paste, …) to the field.
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*desktop.CustomShortcut); ok {
+		e.u.refocus()
+		e.u.keys.TypedShortcut(s)
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}

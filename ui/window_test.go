@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -200,5 +201,26 @@ func TestPopulationPaneReady(t *testing.T) {
 	q.drain()
 	if got := u.pop.info.Text; got != clickHint() {
 		t.Errorf("side pane says %q", got)
+	}
+}
+
+// TestKeysFromField: with the Seed field focused, Ctrl+E still exports
+// and F5 still starts presentation mode, while letters edit the field.
+func TestKeysFromField(t *testing.T) {
+	u, q := newTestApp(t)
+	c := u.Window.Canvas()
+	c.Focus(u.seed)
+	before := len(c.Overlays().List())
+	u.seed.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+	if len(c.Overlays().List()) != before+1 {
+		t.Error("Ctrl+E in the Seed field opened no Export dialog")
+	}
+	c.Overlays().Top().Hide()
+	c.Focus(u.seed)
+	u.seed.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF5})
+	q.drain()
+	t.Cleanup(func() { u.SetPresentation(false) })
+	if !u.Presenting() {
+		t.Error("F5 in the Seed field did not start presentation mode")
 	}
 }
