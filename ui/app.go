@@ -398,10 +398,11 @@ func (u *App) build() {
 	u.counter.TextStyle.Monospace = true
 	// The counter is as wide as "Step 999 / 999": a longer message
 	// ("Building the population…") is cut with an ellipsis rather than
-	// widening the toolbar, and so the window, for good.
+	// widening the toolbar, and so the window, for good. Half a
+	// character to spare: without it "Step 126 / 200" was cut.
 	u.counter.Truncation = fyne.TextTruncateEllipsis
 	counterBox := container.New(&minWidth{w: fyne.MeasureText(fmt.Sprintf(lang.L("Step %d / %d"), 999, 999),
-		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding()}, u.counter)
+		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding() + theme.TextSize()/2}, u.counter)
 	u.status = widget.NewLabel("")
 	u.status.Wrapping = fyne.TextWrapWord
 
