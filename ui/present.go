@@ -122,7 +122,8 @@ func (u *App) fit(size, minSize fyne.Size) {
 	}
 	s := min(presentScale(size), u.presentCap)
 	if u.presentAt > 0 && (minSize.Width > size.Width || minSize.Height > size.Height) {
-		s = min(s, u.presentAt*min(size.Width/minSize.Width, size.Height/minSize.Height)*0.98)
+		// Not below half size: what does not fit then (fixed widths) scrolls.
+		s = max(min(s, u.presentAt*min(size.Width/minSize.Width, size.Height/minSize.Height)*0.98), 0.5)
 		u.presentCap = s
 	}
 	if d := s - u.presentAt; d > -0.01 && d < 0.01 {
