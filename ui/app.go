@@ -149,14 +149,12 @@ type App struct {
 	language                  *keySelect
 	present                   *widget.Button
 	presenting                bool
-	presentAt                 float32   // presentation mode's theme scale
-	presentSize               fyne.Size // the window size presentCap is for
-	presentCap                float32   // the largest scale that fits presentSize
-	sized                     bool      // the window has its opening size
-	saidDone                  bool      // the status line has summed up the finished run
-	fromStory                 bool      // Load is applying a story step
-	storyHidden               bool      // the story panel is folded away
-	shownArm                  int       // arm the population and target views show; -1: DefaultShownArm
+	presentAt                 float32 // presentation mode's theme scale
+	sized                     bool    // the window has its opening size
+	saidDone                  bool    // the status line has summed up the finished run
+	fromStory                 bool    // Load is applying a story step
+	storyHidden               bool    // the story panel is folded away
+	shownArm                  int     // arm the population and target views show; -1: DefaultShownArm
 	armSels                   []*keySelect
 	armFor                    string // arm names the pickers offer
 	tabNames                  []string

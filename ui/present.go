@@ -109,23 +109,11 @@ func (u *App) setPresentScale(s float32) {
 // new size (the window has gone full screen, or was moved to another
 // screen) gets the scale that fits it. The theme changes after the
 // layout, on the UI goroutine.
-//
-// The scale for the screen's height can still be too large for its width
-// in a wordy language (Dutch at 1024×768): then the window's minimum size
-// says so, and the scale shrinks to fit and stays capped for that size.
-func (u *App) fit(size, minSize fyne.Size) {
+func (u *App) fit(size fyne.Size) {
 	if !u.presenting {
 		return
 	}
-	if size != u.presentSize {
-		u.presentSize, u.presentCap = size, PresentationScale
-	}
-	s := min(presentScale(size), u.presentCap)
-	if u.presentAt > 0 && (minSize.Width > size.Width || minSize.Height > size.Height) {
-		// Not below half size: what does not fit then (fixed widths) scrolls.
-		s = max(min(s, u.presentAt*min(size.Width/minSize.Width, size.Height/minSize.Height)*0.98), 0.5)
-		u.presentCap = s
-	}
+	s := presentScale(size)
 	if d := s - u.presentAt; d > -0.01 && d < 0.01 {
 		return
 	}
@@ -157,7 +145,7 @@ func (l fitLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
-	l.u.fit(size, l.MinSize(objs))
+	l.u.fit(size)
 }
 
 // SetLanguage switches the app to language code ("en" or "nl") and

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -223,40 +222,5 @@ func TestKeysFromField(t *testing.T) {
 	t.Cleanup(func() { u.SetPresentation(false) })
 	if !u.Presenting() {
 		t.Error("F5 in the Seed field did not start presentation mode")
-	}
-}
-
-// TestPresentScaleShrinksToFit: a layout wider than the screen at the
-// scale for its height gets a smaller scale, which then stays; however
-// wide the layout, the scale stops at half size instead of shrinking
-// (and rebuilding the window) without end.
-func TestPresentScaleShrinksToFit(t *testing.T) {
-	u, q := newTestApp(t)
-	u.SetPresentation(true)
-	t.Cleanup(func() { u.SetPresentation(false) })
-	settle(q, 30*time.Millisecond) // fit hands the new scale over from a goroutine
-	screen := fyne.NewSize(1000, 700)
-	u.fit(screen, fyne.NewSize(500, 500))
-	settle(q, 30*time.Millisecond) // fit hands the new scale over from a goroutine
-	if u.presentAt != presentScale(screen) {
-		t.Fatalf("scale %.2f, want %.2f", u.presentAt, presentScale(screen))
-	}
-	u.fit(screen, fyne.NewSize(1100, 500)) // 10 % too wide
-	settle(q, 30*time.Millisecond) // fit hands the new scale over from a goroutine
-	if want := presentScale(screen) * 1000 / 1100 * 0.98; u.presentAt > want+0.001 || u.presentAt < want-0.02 {
-		t.Errorf("scale %.3f after a layout 10 %% too wide, want %.3f", u.presentAt, want)
-	}
-	shrunk := u.presentAt
-	u.fit(screen, fyne.NewSize(900, 500)) // fits now: the scale stays
-	settle(q, 30*time.Millisecond) // fit hands the new scale over from a goroutine
-	if u.presentAt != shrunk {
-		t.Errorf("scale went from %.3f to %.3f once the layout fitted", shrunk, u.presentAt)
-	}
-	for range 20 {
-		u.fit(screen, fyne.NewSize(10000, 500))
-		settle(q, 30*time.Millisecond) // fit hands the new scale over from a goroutine
-	}
-	if u.presentAt != 0.5 {
-		t.Errorf("scale %.3f for a layout that never fits, want the floor 0.5", u.presentAt)
 	}
 }
