@@ -4,7 +4,8 @@
 #
 #   1. Ctrl+E → PNG… → type a file name → Enter: the PNG exists and decodes
 #   2. Open… → pick a scenario file → Open: the scenario is loaded
-#   3. the speed picker, then Space: the run plays (not the picker)
+#   3. the speed picker, then Space, R and →: the run plays, resets and
+#      steps (the picker does not take the keys)
 #   4. F5 (each campaign chart a third of the 1920×1080 screen), the story's Next (its question is on screen), the chart
 #      picker, then Escape: presentation mode is left and the chosen
 #      chart stays; Ctrl+E still opens Export
@@ -219,7 +220,11 @@ shot playing
 mark
 key space
 expect "playing false" "Space again"
-healthy "Space after a picker"
+key r # reset: the counter goes back to step 0
+where "Step 0 / 200" >/dev/null
+key Right # one step
+where "Step 1 / 200" >/dev/null
+healthy "Space, R and → after a picker"
 
 # --- 4. F5, the chart picker in presentation mode, Escape, Ctrl+E.
 mark
