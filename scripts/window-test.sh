@@ -84,6 +84,16 @@ expect() {
 	done
 }
 
+# seen PATTERN SECONDS: whether a trace event after the mark shows up
+# within SECONDS (for retries; expect fails instead).
+seen() {
+	end=$(($(date +%s) + $2))
+	until tail -n "+$from" "$log" | grep -Eq "^trace: $1"; do
+		[ "$(date +%s)" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
 # screen: the texts of the latest screen dump.
 screen() {
 	awk '/^trace: screen /{buf=""} /^trace: (at|grid|overlay|plot) /{buf=buf $0 "\n"} END{printf "%s", buf}' "$log"
@@ -199,9 +209,15 @@ set -- $grid
 # The folder holds (Parent), lecture.toml and perhaps folders after it:
 # lecture.toml is the second item. Fyne 2.8 lays file items 80 units
 # wide, 4 apart, from the list's left edge (FYNE_SCALE=1 here).
-click $(($3 + 124)) $(($4 + 40))
-shot open-dialog
-click_text "Open"
+# The folder is listed in the background: if the first click finds no
+# item yet, Open stays disabled, and the test tries again.
+gx=$(($3 + 124)) gy=$(($4 + 40))
+for try in 1 2 3; do
+	click "$gx" "$gy"
+	[ "$try" = 1 ] && shot open-dialog
+	click_text "Open"
+	seen "opened lecture.toml" 5 && break
+done
 expect "opened lecture.toml as opinion-lab" "opening lecture.toml"
 expect "ready opinion-lab" "the opened scenario's first frame"
 shot opened
