@@ -75,8 +75,9 @@ func (t scaledTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 func (u *App) Presenting() bool { return u.presenting }
 
 // TogglePresentation switches presentation mode: full screen, everything
-// larger (PresentationScale), the settings tab and the seed and size
-// fields hidden, big headline cards. Press F5 again (or Escape) to leave.
+// scaled for the screen (presentScale), one toolbar row, the settings tab
+// and the seed and size fields hidden, the charts given the room. Press
+// F5 again (or Escape) to leave.
 func (u *App) TogglePresentation() { u.SetPresentation(!u.presenting) }
 
 // SetPresentation turns presentation mode on or off (UI goroutine).
