@@ -12,7 +12,8 @@
 // Files: app.go builds the window and loads scenarios, controller.go runs
 // the model, livechart.go draws it, headline.go writes the cards,
 // settings.go is the settings panel, export.go the exports, prefs.go the
-// preferences and keyboard, smoke.go checks a real start-up.
+// preferences and keyboard, smoke.go checks a real start-up, trace.go
+// tells the real-window test (scripts/window-test.sh) what is on screen.
 package ui
 
 import (
