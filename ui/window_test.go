@@ -224,3 +224,22 @@ func TestKeysFromField(t *testing.T) {
 		t.Error("F5 in the Seed field did not start presentation mode")
 	}
 }
+
+// TestScreenTexts: the trace lists the toolbar's texts, the charts and an
+// open dialog's buttons with their places, which the real-window test
+// clicks on.
+func TestScreenTexts(t *testing.T) {
+	u, _ := newTestApp(t)
+	u.Window.Canvas().Capture() // lay out
+	d := u.screenTexts()
+	for _, want := range []string{`trace: at "Play" `, `trace: at "Open…" `, "trace: plot shift_vs_control "} {
+		if !strings.Contains(d, want) {
+			t.Errorf("screen texts lack %q", want)
+		}
+	}
+	u.showExport()
+	d = u.screenTexts()
+	if !strings.Contains(d, "trace: overlay ") || !strings.Contains(d, `trace: at "PNG…" `) {
+		t.Errorf("with the Export dialog open the screen texts lack it:\n%s", d)
+	}
+}
