@@ -3,11 +3,13 @@ package chart
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,5 +240,34 @@ func BenchmarkRender1280x800(b *testing.B) {
 			b.Fatal(err)
 		}
 		Render(p, img, 96)
+	}
+}
+
+// TestArmColorsFollowTheStrategy: an arm's colour depends on its strategy
+// only, not on the order or the set of the other arms; a second arm with
+// the same strategy gets a colour of its own.
+func TestArmColorsFollowTheStrategy(t *testing.T) {
+	all := []string{"none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise"}
+	full := ArmColors(all, all, false)
+	seen := map[color.Color]string{}
+	for i, s := range all {
+		if prev, ok := seen[full[i]]; ok {
+			t.Errorf("%s and %s share the colour %v", prev, s, full[i])
+		}
+		seen[full[i]] = s
+		// Alone, or with the arms in reverse order: the same colour.
+		if alone := ArmColors([]string{s}, []string{s}, false); alone[0] != full[i] {
+			t.Errorf("%s alone: %v, among all: %v", s, alone[0], full[i])
+		}
+		rev := slices.Clone(all)
+		slices.Reverse(rev)
+		if r := ArmColors(rev, rev, false); r[len(all)-1-i] != full[i] {
+			t.Errorf("%s in reverse order: %v, in order: %v", s, r[len(all)-1-i], full[i])
+		}
+	}
+	two := ArmColors([]string{"control", "broadcast", "broadcast-extravert", "psychographic"},
+		[]string{"none", "broadcast", "broadcast", "psychographic"}, false)
+	if two[1] != full[1] || two[3] != full[3] || two[2] == two[1] || two[2] == two[3] || two[2] == two[0] {
+		t.Errorf("two broadcast arms: %v", two)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -94,6 +95,7 @@ type preyView struct {
 	mu       sync.Mutex // guards what the generators read
 	barRows  []chart.ProfileRow
 	traceOp  []float64
+	traceCol color.Color // the shown arm's colour (nil: not known)
 	traceAds []int
 	traceCtl float64
 	traceMax int
@@ -411,6 +413,7 @@ func (p *preyView) update() {
 	}
 	p.mu.Lock()
 	p.traceOp, p.traceAds, p.traceCtl, p.traceMax = op, steps, ctl, s.Steps
+	p.traceCol = resultArmColour(s.Result, s.ArmIndex)
 	p.traceWho = fmt.Sprintf(lang.L("Opinion of person %d"), i)
 	p.mu.Unlock()
 	p.traceR.Refresh()
@@ -824,10 +827,11 @@ func (p *preyView) drawTrace(w, h int) image.Image {
 	p.traceImg = p.render(p.traceImg, p.traceR, w, h, p.traceOp == nil, func(opt chart.Options) (*plot.Plot, error) {
 		return chart.OpinionTrace(p.traceOp, p.traceAds, p.traceCtl, p.traceMax, chart.TraceText{
 			Title:   p.traceWho,
-			XLabel:  lang.L("step (red dots: an ad)"),
+			XLabel:  lang.L("step (dots: an ad)"),
 			YLabel:  lang.L("opinion (-1 against, +1 for)"),
 			Person:  lang.L("this person"),
 			Control: lang.L("same person without ads (now)"),
+			Line:    p.traceCol,
 		}, opt)
 	})
 	return p.traceImg

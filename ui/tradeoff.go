@@ -51,6 +51,7 @@ type tradeoffView struct {
 	note            *widget.Label
 	noteBox         *fyne.Container
 	chart           *tradeoffChart
+	legend          *fyne.Container // the strategies' colours
 	list            *widget.List
 	box             fyne.CanvasObject
 
@@ -129,7 +130,8 @@ func newTradeoffView(u *App) *tradeoffView {
 		widget.NewLabel(lang.L("Intrusion:")), v.intrSel)
 	top := container.NewVBox(container.NewHScroll(controls), v.progress, v.status, v.noteBox)
 	table := container.NewBorder(header, nil, nil, nil, v.list)
-	split := container.NewVSplit(v.chart, table)
+	v.legend = container.NewHBox()
+	split := container.NewVSplit(container.NewBorder(container.NewHScroll(v.legend), nil, nil, nil, v.chart), table)
 	split.Offset = 0.62
 	v.box = container.NewBorder(top, nil, nil, nil, split)
 	v.idle()
@@ -295,9 +297,9 @@ func (v *tradeoffView) redraw() {
 	v.frontier = v.res.Frontier(eff, intr)
 	v.points = make([]chart.GridPoint, len(v.res.Cells))
 	for i, c := range v.res.Cells {
-		y, x := c.Value(eff), c.Value(intr)
+		y, x := c.Value(eff), nonNegative(c.Value(intr))
 		v.points[i] = chart.GridPoint{
-			Label:    batch.ShortStrategy(c.Strategy) + " · " + lang.L(c.Regulation.Short),
+			Label:    shortStrategy(c.Strategy) + " · " + lang.L(c.Regulation.Short),
 			Strategy: c.Strategy,
 			X:        x.Mean, XLo: x.Lo, XHi: x.Hi,
 			Y: y.Mean, YLo: y.Lo, YHi: y.Hi,
@@ -307,9 +309,51 @@ func (v *tradeoffView) redraw() {
 	v.plot = chart.GridScatter(v.points, chart.ScatterText{
 		Title:  lang.L("Effectiveness against privacy intrusion"),
 		XLabel: lang.L(intr.Label), YLabel: lang.L(eff.Label),
-	}, chart.Options{Background: bg, Foreground: fg, Scale: ChartScale})
+	}, chart.Options{Background: bg, Foreground: fg, Scale: ChartScale, NoLegend: true})
+	v.setLegend()
 	v.chart.raster.Refresh()
 	v.list.Refresh()
+}
+
+// setLegend shows the strategies' colours above the chart, in words of
+// the chosen language: a legend outside the plot covers no point.
+func (v *tradeoffView) setLegend() {
+	v.legend.RemoveAll()
+	if v.res == nil {
+		return
+	}
+	var arms []sim.ArmConfig
+	seen := map[string]bool{}
+	for _, c := range v.res.Cells {
+		if !seen[c.Strategy] {
+			seen[c.Strategy] = true
+			arms = append(arms, sim.ArmConfig{Name: c.Strategy, Strategy: c.Strategy})
+		}
+	}
+	for i, col := range armColours(arms) {
+		sw := canvas.NewCircle(col)
+		sw.Resize(fyne.NewSize(14, 14))
+		v.legend.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(14, 14), sw),
+			widget.NewLabel(shortStrategy(arms[i].Strategy)+" = "+DisplayName(arms[i].Strategy))))
+	}
+}
+
+// shortStrategy is a strategy's short name for the chart's point labels,
+// in the chosen language (bundle key "short.STRATEGY").
+func shortStrategy(s string) string {
+	return lang.X("short."+s, batch.ShortStrategy(s))
+}
+
+// nonNegative clamps an intrusion measure's mean and interval at 0: the
+// attributes used per ad and the shares of ads are never negative, so an
+// interval of mean ± t·SE that reaches below 0 is cut there.
+func nonNegative(s batch.Stat) batch.Stat {
+	for _, x := range []*float64{&s.Mean, &s.Lo, &s.Hi} {
+		if *x < 0 { // NaN stays NaN
+			*x = 0
+		}
+	}
+	return s
 }
 
 // row is the list's text for cell i: setting, effectiveness, intrusion,
@@ -324,8 +368,8 @@ func (v *tradeoffView) row(i int) [4]string {
 	if i < len(v.frontier) && v.frontier[i] {
 		on = lang.L("yes")
 	}
-	return [4]string{c.Strategy + " · " + lang.L(c.Regulation.Name),
-		formatStat(c.Value(eff)), formatStat(c.Value(intr)), on}
+	return [4]string{DisplayName(c.Strategy) + " · " + lang.L(c.Regulation.Name),
+		formatStat(c.Value(eff)), formatStat(nonNegative(c.Value(intr))), on}
 }
 
 // formatStat is "mean [lo, hi]", or the mean alone without an interval.
