@@ -81,3 +81,13 @@ func DisplayName(name string) string {
 	}
 	return name
 }
+
+// translatedOr is the bundle's text for key in the current language, or
+// fallback in English (which has no bundle: English is the key itself)
+// and when the bundle lacks the key.
+func translatedOr(key, fallback string) string {
+	if CurrentLanguage() == "en" {
+		return fallback
+	}
+	return lang.X(key, fallback)
+}

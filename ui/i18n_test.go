@@ -26,9 +26,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"boomerang/batch"
 	"boomerang/chart"
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 )
 
 // These tests keep the Dutch complete: every text the UI passes to
@@ -350,6 +352,15 @@ func TestI18nDynamicKeys(t *testing.T) {
 	}
 	for _, k := range scenarios.Keys() {
 		need("explanation of "+k.Name, k.Doc)
+	}
+	// The topic words a search for pages matches (likeMeView.matches),
+	// and the trade-off chart's short strategy names.
+	c := footprint.NewCatalogue(4000)
+	for p := range c.Pages {
+		need("topic words of page kind "+c.TopicKey(p), "topic."+c.TopicKey(p))
+	}
+	for _, s := range batch.TradeoffStrategies() {
+		need("short name of "+s, "short."+s)
 	}
 	for _, s := range scenarios.List() {
 		need("title of scenario "+s.Name, s.Title)

@@ -2,18 +2,18 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/sim"
-	"boomerang/sim/footprint"
 	"boomerang/sim/population"
 )
 
@@ -30,6 +30,7 @@ const (
 	likeMeMinLikes = 10
 	likeMeMaxLikes = 30
 	likeMeListed   = 80 // pages offered: the most-liked of the world, or the search's first matches
+	likeMeRows     = 8  // rows of offered pages in view at least
 )
 
 // likeMeBand is an age band of the form, with the age the persona gets:
@@ -59,12 +60,18 @@ type likeMeView struct {
 	age, gender, region *widget.Select
 	tracking, political *widget.Check
 	search              *widget.Entry
-	pageBox             *fyne.Container // the offered pages' checks
+	pageBox             *fyne.Container // the offered pages' checks (not the picked ones)
+	pickedBox           *fyne.Container // the picked pages' checks
+	pageScroll          *container.Scroll
+	noModel             *fyne.Container // says the scenario has no model and offers one that has
+	noModelText         *widget.Label
 	count, hint         *widget.Label
+	noMatch             *widget.Label // "no page matches …" under the search
 	show                *widget.Button
 
 	bands   []likeMeBand
 	top     []uint16 // most-liked pages of the world, most liked first
+	titles  []string // the pages' made-up titles (footprint.Catalogue.Titles)
 	pages   int      // catalogue size of the world the picks belong to
 	picked  map[uint16]bool
 	checks  map[uint16]*widget.Check
@@ -95,27 +102,46 @@ func newLikeMeView(u *App) *likeMeView {
 	v.political = widget.NewCheck(lang.L("I also agreed separately to political ads"), nil)
 	v.political.Hide()
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("Search pages (e.g. openness, page 17)"))
+	v.search.SetPlaceHolder(lang.L("Search pages (e.g. hiking, religion)"))
 	v.search.OnChanged = func(string) { v.refreshPages() }
 	v.pageBox = container.NewVBox()
+	v.pickedBox = container.NewVBox()
 	v.count = widget.NewLabel("")
+	v.noMatch = widget.NewLabel("")
+	v.noMatch.Importance = widget.WarningImportance
+	v.noMatch.Hide()
 	v.hint = widget.NewLabel("")
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.hint.Importance = widget.WarningImportance
 	v.hint.Hide()
 	v.show = widget.NewButton(lang.L("Show what the platform sees"), v.submit)
 	v.show.Importance = widget.HighImportance
+	v.noModelText = wrapLabel("")
+	v.noModelText.Importance = widget.WarningImportance
+	v.noModel = container.NewVBox(v.noModelText, container.NewHBox(
+		widget.NewButton(lang.L("Open the targeting showdown (it has a model)"), func() {
+			if err := u.LoadBuiltin("targeting-showdown"); err != nil {
+				v.setHint(err.Error())
+			}
+		})))
+	v.noModel.Hide()
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Age band"), v.age),
 		widget.NewFormItem(lang.L("Gender (as you declare it)"), v.gender),
 		widget.NewFormItem(lang.L("Region"), v.region),
 	)
-	left := container.NewBorder(
-		container.NewVBox(note, intro, form, v.tracking, v.political,
-			widget.NewLabel(lang.L("Pages you like")), v.search, v.count),
-		container.NewVBox(v.hint, v.show), nil, nil,
-		container.NewVScroll(v.pageBox))
+	// The offered pages get room for at least likeMeRows rows; the view
+	// scrolls as a whole when the window is small.
+	rowH := widget.NewCheck("Ag", nil).MinSize().Height
+	v.pageScroll = container.NewVScroll(v.pageBox)
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, rowH*(likeMeRows+0.5)))
+	left := container.NewVBox(note, intro, v.noModel, form, v.tracking, v.political,
+		boldLabel(lang.L("Your pages")), v.count, v.pickedBox,
+		boldLabel(lang.L("Pages to pick from")), v.search, v.noMatch,
+		container.NewStack(room, v.pageScroll),
+		v.hint, container.NewHBox(v.show))
 	v.results = container.NewVBox(widget.NewLabel(lang.L("Your result appears here.")))
 	split := container.NewHSplit(left, container.NewVScroll(v.results))
 	split.Offset = 0.42
@@ -140,15 +166,26 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	v.results.Refresh()
 	if w == nil {
 		v.show.Disable()
-		v.top = nil
+		v.top, v.titles = nil, nil
 		v.pageBox.Objects = nil
 		v.pageBox.Refresh()
+		v.noModel.Hide()
 		v.setHint(lang.L("The platform is being built…"))
 		v.updateCount()
 		return
 	}
 	v.show.Enable()
 	v.setHint("")
+	switch {
+	case w.Footprint == nil:
+		v.noModelText.SetText(lang.L("In this scenario the platform keeps no likes and has no inference model: it can infer nothing about you. The targeting showdown has one."))
+		v.noModel.Show()
+	case w.Footprint.Model == nil:
+		v.noModelText.SetText(lang.L("In this scenario nobody takes the quiz, so the platform has no inference model: it reads nothing from your likes and every inferred value stays unknown. The targeting showdown has one."))
+		v.noModel.Show()
+	default:
+		v.noModel.Hide()
+	}
 
 	// Age bands and regions of this population.
 	v.bands = likeMeBands(w.Config.Population.MinorsShare > 0)
@@ -182,8 +219,9 @@ func (v *likeMeView) setWorld(w *sim.World) {
 		v.checks = map[uint16]*widget.Check{}
 		v.pages = pages
 	}
-	v.top = nil
+	v.top, v.titles = nil, nil
 	if pages > 0 {
+		v.titles = w.Footprint.Catalogue.Titles()
 		n := make([]int, pages)
 		for _, p := range w.Footprint.Likes.Pages {
 			n[p]++
@@ -198,44 +236,27 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	v.refreshPages()
 }
 
-// pageName is page p's label in the current language, e.g. "page 17
-// (openness +, political leaning −)".
+// pageName is page p's label: its made-up title (e.g. "Sunday Hiking
+// Club"), which never says what liking it reveals.
 func (v *likeMeView) pageName(p uint16) string {
-	if v.world == nil || v.world.Footprint == nil {
-		return fmt.Sprintf(lang.L("page %d"), p)
+	if int(p) < len(v.titles) {
+		return v.titles[p]
 	}
-	pg := &v.world.Footprint.Catalogue.Pages[p]
-	load := func(a footprint.Attribute, sign int8) string {
-		s := "+"
-		if sign < 0 {
-			s = "-" // ASCII: not every font has U+2212
-		}
-		if a.IsInterest() {
-			return fmt.Sprintf(lang.L("interest %d"), int(a-footprint.NumAttributes)+1)
-		}
-		name, _, _ := strings.Cut(attrLabel(sim.Attr(a)), " (") // "age", not "age (inferred)"
-		return strings.ToLower(name) + " " + s
-	}
-	if pg.Attribute == footprint.NoAttribute {
-		return fmt.Sprintf(lang.L("page %d (general interest)"), p)
-	}
-	parts := load(pg.Attribute, pg.Sign)
-	if pg.Second != footprint.NoAttribute {
-		parts += ", " + load(pg.Second, pg.SecondSign)
-	}
-	return fmt.Sprintf(lang.L("page %d (%s)"), p, parts)
+	return fmt.Sprintf(lang.L("page %d"), p)
 }
 
-// refreshPages shows the picked pages first, then the most-liked pages or,
-// with a search, the first pages of the whole catalogue whose label holds
-// it (UI goroutine).
+// refreshPages shows the picked pages in their own list and, below the
+// search, the most-liked pages or, with a search, the first pages of the
+// whole catalogue that match it, picked ones left out; a search that
+// matches nothing says so (UI goroutine).
 func (v *likeMeView) refreshPages() {
 	q := strings.ToLower(strings.TrimSpace(v.search.Text))
-	var list []uint16
+	var picked []uint16
 	for p := range v.picked {
-		list = append(list, p)
+		picked = append(picked, p)
 	}
-	slices.Sort(list)
+	slices.SortFunc(picked, func(a, b uint16) int { return strings.Compare(v.pageName(a), v.pageName(b)) })
+	var list []uint16
 	if q == "" {
 		for _, p := range v.top {
 			if !v.picked[p] {
@@ -244,38 +265,53 @@ func (v *likeMeView) refreshPages() {
 		}
 	} else {
 		for p := range v.pages {
-			if len(list) >= likeMeListed+len(v.picked) {
+			if len(list) >= likeMeListed {
 				break
 			}
-			id := uint16(p)
-			if !v.picked[id] && v.matches(id, q) {
+			if id := uint16(p); !v.picked[id] && v.matches(id, q) {
 				list = append(list, id)
 			}
 		}
 	}
-	objs := make([]fyne.CanvasObject, 0, len(list))
-	for _, p := range list {
-		objs = append(objs, v.check(p))
+	checks := func(ids []uint16) []fyne.CanvasObject {
+		objs := make([]fyne.CanvasObject, 0, len(ids))
+		for _, p := range ids {
+			objs = append(objs, v.check(p))
+		}
+		return objs
 	}
-	v.pageBox.Objects = objs
+	v.pickedBox.Objects = checks(picked)
+	if len(picked) == 0 {
+		v.pickedBox.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("None yet: tick pages below."))}
+	}
+	v.pickedBox.Refresh()
+	v.pageBox.Objects = checks(list)
 	v.pageBox.Refresh()
+	if q != "" && len(list) == 0 {
+		v.noMatch.SetText(fmt.Sprintf(lang.L("No page matches %q."), strings.TrimSpace(v.search.Text)))
+		v.noMatch.Show()
+	} else {
+		v.noMatch.Hide()
+	}
 	v.updateCount()
 }
 
-// matches reports whether page p's label contains the search q (already
-// lower case); "17" finds page 17 itself, not every page with a 1 and 7.
+// matches reports whether page p matches the search q (already lower
+// case): every word of q is in its title or its topic words, in English
+// or in the current language (bundle key "topic.KIND"), so "religion"
+// finds the religious pages although no title says so.
 func (v *likeMeView) matches(p uint16, q string) bool {
-	f := strings.Fields(q)
-	pageWord := strings.ToLower(strings.Fields(fmt.Sprintf(lang.L("page %d"), 0))[0])
-	if len(f) == 2 && (f[0] == pageWord || f[0] == "page") {
-		f = f[1:]
+	text := strings.ToLower(v.pageName(p))
+	if v.world != nil && v.world.Footprint != nil {
+		c := v.world.Footprint.Catalogue
+		text += " " + c.Topic(int(p)) + " " + strings.ToLower(translatedOr("topic."+c.TopicKey(int(p)), ""))
 	}
-	if len(f) == 1 {
-		if n, err := strconv.Atoi(f[0]); err == nil {
-			return n == int(p)
+	for _, w := range strings.Fields(q) {
+		if !strings.Contains(text, w) {
+			return false
 		}
 	}
-	return strings.Contains(strings.ToLower(v.pageName(p)), q)
+	return true
 }
 
 // check returns page p's check box, made once per page.
@@ -301,7 +337,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 			delete(v.picked, p)
 		}
 		v.setHint("")
-		v.updateCount()
+		v.refreshPages() // the page moves between the two lists
 	})
 	v.syncing = true
 	c.SetChecked(v.picked[p])
@@ -453,6 +489,12 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	said[sim.AttrGender] = fmt.Sprintf(lang.L("you said %s"), strings.ToLower(gender))
 	for a := range sim.NumAttrs {
 		val := widget.NewLabel(formatInferred(a, r.Inferred[a]))
+		switch {
+		case !r.Modelled:
+			val.SetText(lang.L("unknown: no model"))
+		case !r.Visible:
+			val.SetText(lang.L("unknown: not tracked"))
+		}
 		v.rows[a] = val
 		name := attrLabel(a)
 		if a.Sensitive() {

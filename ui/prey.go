@@ -76,6 +76,8 @@ type preyView struct {
 	snap  Snapshot
 	has   bool
 	world *sim.World
+	// titles are the world's page titles (footprint.Catalogue.Titles).
+	titles []string
 
 	// The log index: byAgent[i] are the positions in log of person i's
 	// impressions, for the first read entries of log; base is the log's
@@ -208,6 +210,10 @@ func (p *preyView) setSnapshot(s Snapshot) {
 	}
 	if s.World != p.world {
 		p.world = s.World
+		p.titles = nil
+		if fp := s.World.Footprint; fp != nil && fp.Catalogue != nil {
+			p.titles = fp.Catalogue.Titles()
+		}
 		p.resetIndex()
 		if p.agent >= s.World.Pop.N {
 			p.agent = -1
@@ -530,20 +536,21 @@ func (p *preyView) likeText(i int) string {
 		if k == preyTopLikes {
 			break
 		}
-		b.WriteString("\n  • " + pageName(&pages[pg], int(pg)))
+		b.WriteString("\n  • " + pageName(&pages[pg], p.titles[pg]))
 	}
 	b.WriteString("\n")
 	b.WriteString(p.visibilityText(i))
 	return b.String()
 }
 
-// pageName is a page as the view lists it: its number and what liking it
-// says, e.g. "page 941 (openness +, ideology -)". It is
-// footprint.Catalogue.Name in the current language, with ASCII signs
-// (not every UI font has U+2212).
-func pageName(pg *footprint.Page, id int) string {
+// pageName is a page as the Target view lists it: its title and what
+// liking it says, e.g. "Sunday Hiking Club (openness +, right-wing
+// ideology -)". Only this view's explanation names what a page loads on;
+// "Someone like me" shows the title alone. Signs are ASCII (not every UI
+// font has U+2212).
+func pageName(pg *footprint.Page, title string) string {
 	if pg.Attribute == footprint.NoAttribute {
-		return fmt.Sprintf(lang.L("page %d (general interest)"), id)
+		return title + " (" + lang.L("general interest") + ")"
 	}
 	load := func(a footprint.Attribute, sign int8) string {
 		mark := "+"
@@ -556,7 +563,7 @@ func pageName(pg *footprint.Page, id int) string {
 	if pg.Second != footprint.NoAttribute {
 		what += ", " + load(pg.Second, pg.SecondSign)
 	}
-	return fmt.Sprintf(lang.L("page %d (%s)"), id, what)
+	return title + " (" + what + ")"
 }
 
 // attrName is a page attribute in words.

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -117,7 +118,10 @@ func TestPreyListsAdsWithReasons(t *testing.T) {
 		t.Errorf("header %q does not name the arm %q", p.adsHead.Text, s.Arm)
 	}
 	// The profile names the person; the charts are drawn.
-	if !strings.Contains(p.title.Text, "Person ") || !strings.Contains(p.traits.Text, "Ideology") || !strings.Contains(p.likes.Text, "page ") {
+	// A liked page is listed by its title and, here only, what it loads on.
+	liked := s.World.Footprint.Likes.Of(p.agent)
+	titled := slices.ContainsFunc(liked, func(pg uint16) bool { return strings.Contains(p.likes.Text, p.titles[pg]+" (") })
+	if !strings.Contains(p.title.Text, "Person ") || !strings.Contains(p.traits.Text, "Ideology") || !titled {
 		t.Errorf("profile: %q / %q / %q", p.title.Text, p.traits.Text, p.likes.Text)
 	}
 	u.Window.Canvas().Capture()

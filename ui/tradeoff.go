@@ -341,7 +341,7 @@ func (v *tradeoffView) setLegend() {
 // shortStrategy is a strategy's short name for the chart's point labels,
 // in the chosen language (bundle key "short.STRATEGY").
 func shortStrategy(s string) string {
-	return lang.X("short."+s, batch.ShortStrategy(s))
+	return translatedOr("short."+s, batch.ShortStrategy(s))
 }
 
 // nonNegative clamps an intrusion measure's mean and interval at 0: the
