@@ -131,20 +131,25 @@ func newLikeMeView(u *App) *likeMeView {
 		widget.NewFormItem(lang.L("Gender (as you declare it)"), v.gender),
 		widget.NewFormItem(lang.L("Region"), v.region),
 	)
-	// The offered pages get room for at least likeMeRows rows; the view
-	// scrolls as a whole when the window is small.
+	// Left, the pages: the picked ones (a few rows, scrolling) above the
+	// offered ones, which get the rest of the height and at least
+	// likeMeRows rows. Right, the form and the answer.
 	rowH := widget.NewCheck("Ag", nil).MinSize().Height
 	v.pageScroll = container.NewVScroll(v.pageBox)
 	room := canvas.NewRectangle(color.Transparent)
-	room.SetMinSize(fyne.NewSize(0, rowH*(likeMeRows+0.5)))
-	left := container.NewVBox(note, intro, v.noModel, form, v.tracking, v.political,
-		boldLabel(lang.L("Your pages")), v.count, v.pickedBox,
-		boldLabel(lang.L("Pages to pick from")), v.search, v.noMatch,
-		container.NewStack(room, v.pageScroll),
-		v.hint, container.NewHBox(v.show))
+	room.SetMinSize(fyne.NewSize(0, rowH*likeMeRows))
+	pickedRoom := canvas.NewRectangle(color.Transparent)
+	pickedRoom.SetMinSize(fyne.NewSize(0, rowH*2))
+	left := container.NewBorder(
+		container.NewVBox(container.NewHBox(boldLabel(lang.L("Your pages")), v.count),
+			container.NewStack(pickedRoom, container.NewVScroll(v.pickedBox)),
+			boldLabel(lang.L("Pages to pick from")), v.search, v.noMatch),
+		container.NewVBox(v.hint, container.NewHBox(v.show)), nil, nil,
+		container.NewStack(room, v.pageScroll))
 	v.results = container.NewVBox(widget.NewLabel(lang.L("Your result appears here.")))
-	split := container.NewHSplit(left, container.NewVScroll(v.results))
-	split.Offset = 0.42
+	right := container.NewVBox(note, intro, v.noModel, form, v.tracking, v.political, widget.NewSeparator(), v.results)
+	split := container.NewHSplit(left, container.NewVScroll(right))
+	split.Offset = 0.4
 	v.root = split
 	v.setWorld(nil)
 	return v
