@@ -520,9 +520,9 @@ func (u *App) build() {
 
 	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
 	// chart (the ledger) has a picker.
-	cardRow := container.NewGridWithColumns(4)
+	cardRow := container.NewGridWithColumns(MaxCards)
 	u.cards = nil // a rebuild makes new ones
-	for range 4 {
+	for range MaxCards {
 		c := newCard()
 		u.cards = append(u.cards, c)
 		cardRow.Add(c.content)
@@ -798,7 +798,7 @@ func (u *App) apply(s Snapshot) {
 
 // setCards fills the headline cards from res and returns what they say.
 func (u *App) setCards(res sim.Result) Headline {
-	h := Headlines(res)
+	h := HeadlinesFor(res, StoryTalksBackfires(u.cfg))
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.
 	started := false

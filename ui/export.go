@@ -46,7 +46,7 @@ func (u *App) ExportChart(metric, path string) error {
 	if len(u.last.Result.Arms) > 0 {
 		res = []sim.Result{u.last.Result}
 	}
-	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps)})
+	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps), DecimalComma: decimalComma()})
 	if err != nil {
 		return err
 	}

@@ -247,7 +247,7 @@ func (v *likeMeView) pageName(p uint16) string {
 	if int(p) < len(v.titles) {
 		return v.titles[p]
 	}
-	return fmt.Sprintf(lang.L("page %d"), p)
+	return trf("page %d", p)
 }
 
 // refreshPages shows the picked pages in their own list and, below the
@@ -293,7 +293,7 @@ func (v *likeMeView) refreshPages() {
 	v.pageBox.Objects = checks(list)
 	v.pageBox.Refresh()
 	if q != "" && len(list) == 0 {
-		v.noMatch.SetText(fmt.Sprintf(lang.L("No page matches %q."), strings.TrimSpace(v.search.Text)))
+		v.noMatch.SetText(trf("No page matches %q.", strings.TrimSpace(v.search.Text)))
 		v.noMatch.Show()
 	} else {
 		v.noMatch.Hide()
@@ -333,7 +333,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 			v.syncing = true
 			c.SetChecked(false)
 			v.syncing = false
-			v.setHint(fmt.Sprintf(lang.L("You can pick at most %d pages: untick one first."), likeMeMaxLikes))
+			v.setHint(trf("You can pick at most %d pages: untick one first.", likeMeMaxLikes))
 			return
 		}
 		if on {
@@ -353,7 +353,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 
 // updateCount shows how many pages are picked.
 func (v *likeMeView) updateCount() {
-	v.count.SetText(fmt.Sprintf(lang.L("%d picked (pick %d to %d)"), len(v.picked), likeMeMinLikes, likeMeMaxLikes))
+	v.count.SetText(trf("%d picked (pick %d to %d)", len(v.picked), likeMeMinLikes, likeMeMaxLikes))
 }
 
 // setHint shows a hint under the list, or hides it for "".
@@ -390,10 +390,10 @@ func (v *likeMeView) submit() {
 		v.setHint(lang.L("The platform is being built…"))
 		return
 	case len(v.picked) == 0:
-		v.setHint(fmt.Sprintf(lang.L("Pick %d to %d pages you like first: the platform reads you through your likes."), likeMeMinLikes, likeMeMaxLikes))
+		v.setHint(trf("Pick %d to %d pages you like first: the platform reads you through your likes.", likeMeMinLikes, likeMeMaxLikes))
 		return
 	case len(v.picked) < likeMeMinLikes:
-		v.setHint(fmt.Sprintf(lang.L("Pick at least %d pages (you have %d): with fewer likes there is too little to read."), likeMeMinLikes, len(v.picked)))
+		v.setHint(trf("Pick at least %d pages (you have %d): with fewer likes there is too little to read.", likeMeMinLikes, len(v.picked)))
 		return
 	}
 	v.setHint("")
@@ -433,19 +433,19 @@ func formatInferred(a sim.Attr, v float32) string {
 	switch {
 	case a == sim.AttrAge:
 		m, sd := population.AgeMoments()
-		return fmt.Sprintf(lang.L("about %d years"), int(math.Round(m+sd*float64(v))))
+		return trf("about %d years", int(math.Round(m+sd*float64(v))))
 	case a == sim.AttrGender:
 		if v >= 0.5 {
-			return fmt.Sprintf(lang.L("man (%.0f %%)"), 100*v)
+			return trf("man (%.0f %%)", 100*v)
 		}
-		return fmt.Sprintf(lang.L("woman (%.0f %%)"), 100*(1-v))
+		return trf("woman (%.0f %%)", 100*(1-v))
 	case a >= sim.AttrGender:
-		return fmt.Sprintf(lang.L("%.0f %% likely"), 100*v)
+		return trf("%.0f %% likely", 100*v)
 	}
 	if math.Abs(float64(v)) < 0.05 {
 		v = 0 // "+0.0", not "-0.0"
 	}
-	return fmt.Sprintf(lang.L("%+.1f sd from average"), v)
+	return trf("%+.1f sd from average", v)
 }
 
 // howSure turns the model's cross-validated accuracy for an attribute (r
@@ -478,20 +478,20 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	case !r.Visible:
 		objs = append(objs, wrap(lang.L("You do not allow tracking: the platform does not see your likes and infers nothing. Campaigns can still use what you declared.")))
 	default:
-		objs = append(objs, wrap(fmt.Sprintf(lang.L("From %d likes. How sure the platform is of your personality profile: %.0f %%."), len(r.Persona.Likes), 100*r.Confidence)))
+		objs = append(objs, wrap(trf("From %d likes. How sure the platform is of your personality profile: %.0f %%.", len(r.Persona.Likes), 100*r.Confidence)))
 	}
 	grid := container.NewGridWithColumns(3, bold(lang.L("Attribute")), bold(lang.L("Inferred")), bold(lang.L("How sure")))
 	said := map[sim.Attr]string{}
 	for _, b := range v.bands {
 		if b.age == r.Persona.Age {
-			said[sim.AttrAge] = fmt.Sprintf(lang.L("you said %s"), b.label)
+			said[sim.AttrAge] = trf("you said %s", b.label)
 		}
 	}
 	gender := lang.L("Woman")
 	if r.Persona.Gender == 1 {
 		gender = lang.L("Man")
 	}
-	said[sim.AttrGender] = fmt.Sprintf(lang.L("you said %s"), strings.ToLower(gender))
+	said[sim.AttrGender] = trf("you said %s", strings.ToLower(gender))
 	for a := range sim.NumAttrs {
 		val := widget.NewLabel(formatInferred(a, r.Inferred[a]))
 		switch {
@@ -531,7 +531,7 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 
 // armSentence says in the current language what arm a would do and why.
 func armSentence(w *sim.World, a sim.ArmAnswer) string {
-	pct := func(p float64) string { return fmt.Sprintf("%.1f %%", 100*p) }
+	pct := func(p float64) string { return numf("%.1f %%", 100*p) }
 	tr := func(name string) string { // message names: the built-in ones have Dutch
 		if name == "" {
 			return ""
@@ -540,7 +540,7 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 	}
 	msg, matched := tr(a.Message), tr(a.Matched)
 	var s []string
-	randomly := fmt.Sprintf(lang.L("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q)."), pct(a.Chance), msg)
+	randomly := trf("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q).", pct(a.Chance), msg)
 	if a.Chance == 0 {
 		randomly = lang.L("No random ad reaches you at step 1 either: the whole budget went to the people it picked.")
 	}
@@ -558,43 +558,43 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 		case a.Strategy == "psychographic" && !strings.Contains(a.Reason, "min_audience"):
 			s = append(s, lang.L("It cannot see your likes, so it has no personality profile of you."))
 		case a.Strategy == "lookalike":
-			s = append(s, fmt.Sprintf(lang.L("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them."), w.Config.Campaign.LookalikeSeed))
+			s = append(s, trf("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them.", w.Config.Campaign.LookalikeSeed))
 		default:
 			s = append(s, lang.L(a.Reason))
 		}
 		s = append(s, randomly)
 	case sim.DecideSegment:
-		s = append(s, fmt.Sprintf(lang.L("The first %d steps are a random pilot."), w.Config.Campaign.PilotSteps), randomly,
-			fmt.Sprintf(lang.L("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes."),
+		s = append(s, trf("The first %d steps are a random pilot.", w.Config.Campaign.PilotSteps), randomly,
+			trf("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes.",
 				segmentLabel(w, a.Segment), a.SegmentSize, a.Attributes))
 	case sim.DecideBandit:
 		if a.Targeted {
-			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q."),
+			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q.",
 				segmentLabel(w, a.Segment), pct(a.Chance), msg))
 		} else {
-			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1."),
+			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1.",
 				segmentLabel(w, a.Segment)))
 		}
 	case sim.DecideTrait:
 		switch {
 		case a.Targeted && a.Appeal != "":
-			s = append(s, fmt.Sprintf(lang.L("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average."),
+			s = append(s, trf("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average.",
 				msg, strings.ToLower(attrLabel(a.Trait)), a.TraitZ))
 		case a.Targeted:
-			s = append(s, fmt.Sprintf(lang.L("Ranked as persuadable from your inferred personality: you get the %q ad."), msg))
+			s = append(s, trf("Ranked as persuadable from your inferred personality: you get the %q ad.", msg))
 		case a.Value <= 1:
-			s = append(s, fmt.Sprintf(lang.L("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you."), a.Value), randomly)
+			s = append(s, trf("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you.", a.Value), randomly)
 		default:
-			s = append(s, fmt.Sprintf(lang.L("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q."), a.Value, a.Cutoff, matched), randomly)
+			s = append(s, trf("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q.", a.Value, a.Cutoff, matched), randomly)
 		}
 	case sim.DecideOtherSide:
 		switch {
 		case a.Targeted:
-			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting."), pct(a.Lean), msg))
+			s = append(s, trf("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting.", pct(a.Lean), msg))
 		case a.Lean > 0.5:
-			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q)."), pct(a.Lean), matched))
+			s = append(s, trf("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q).", pct(a.Lean), matched))
 		case a.Lean > 0:
-			s = append(s, fmt.Sprintf(lang.L("Inferred to be on the campaign's side (other side %s likely): no ads."), pct(a.Lean)))
+			s = append(s, trf("Inferred to be on the campaign's side (other side %s likely): no ads.", pct(a.Lean)))
 		case a.Excluded:
 			s = append(s, lang.L("The regulation forbids choosing you with personal data: no ads (it buys no random ones)."))
 		default:
@@ -602,7 +602,7 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 		}
 	}
 	if a.Targeted && a.Attributes > 0 {
-		u := fmt.Sprintf(lang.L("Uses %d personal attributes."), a.Attributes)
+		u := trf("Uses %d personal attributes.", a.Attributes)
 		if a.Sensitive {
 			u += " " + lang.L("Including a special category.")
 		}

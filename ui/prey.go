@@ -378,7 +378,7 @@ func (p *preyView) update() {
 	if i < len(s.Control) {
 		ctl = float64(s.Control[i])
 	}
-	p.now.SetText(fmt.Sprintf(lang.L("In the %s arm at step %d: opinion %+.2f (the same person without ads, in the control arm: %+.2f) · converted: %s"),
+	p.now.SetText(trf("In the %s arm at step %d: opinion %+.2f (the same person without ads, in the control arm: %+.2f) · converted: %s",
 		DisplayName(s.Arm), s.T, s.Opinions[i], ctl, conv))
 
 	rows := p.entries()
@@ -392,10 +392,10 @@ func (p *preyView) update() {
 	}
 	switch {
 	case !p.logged():
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it."),
+		p.adsHead.SetText(trf("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it.",
 			DisplayName(s.Arm), p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
 	default:
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads received in the %s arm: %d"), DisplayName(s.Arm), len(rows)))
+		p.adsHead.SetText(trf("Ads received in the %s arm: %d", DisplayName(s.Arm), len(rows)))
 	}
 
 	// The opinion chart: the shown arm's history of this person.
@@ -420,7 +420,7 @@ func (p *preyView) update() {
 	p.mu.Lock()
 	p.traceOp, p.traceAds, p.traceCtl, p.traceMax = op, steps, ctl, s.Steps
 	p.traceCol = resultArmColour(s.Result, s.ArmIndex)
-	p.traceWho = fmt.Sprintf(lang.L("Opinion of person %d"), i)
+	p.traceWho = trf("Opinion of person %d", i)
 	p.mu.Unlock()
 	p.traceR.Refresh()
 }
@@ -440,7 +440,7 @@ func (p *preyView) headline(i int) string {
 	if pop.Gender[i] == 1 {
 		gender = lang.L("man")
 	}
-	return fmt.Sprintf(lang.L("Person %d: %s, %d years old, %s"), i, gender, pop.Age[i], regionName(p.world, int(pop.Region[i])))
+	return trf("Person %d: %s, %d years old, %s", i, gender, pop.Age[i], regionName(p.world, int(pop.Region[i])))
 }
 
 // yesNo is "yes" or "no" in the current language.
@@ -491,16 +491,16 @@ func (p *preyView) traitText(i int) string {
 		pop.Susceptibility[i], pop.PrivacyConcern[i], pop.MediaLiteracy[i])
 	var special []string
 	if v, ok := at(pop.Migrant, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("migration background: %s"), yesNo(v)))
+		special = append(special, trf("migration background: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.Religious, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("religious: %s"), yesNo(v)))
+		special = append(special, trf("religious: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.LGB, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("lesbian, gay or bisexual: %s"), yesNo(v)))
+		special = append(special, trf("lesbian, gay or bisexual: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.HealthCondition, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("chronic health condition: %s"), yesNo(v)))
+		special = append(special, trf("chronic health condition: %s", yesNo(v)))
 	}
 	if len(special) > 0 {
 		b.WriteString("\n" + lang.L("Special categories (GDPR Art. 9):") + " " + strings.Join(special, " · "))
@@ -597,7 +597,7 @@ func attrName(a footprint.Attribute) string {
 		return lang.L("chronic health condition")
 	}
 	if a.IsInterest() {
-		return fmt.Sprintf(lang.L("hobby %d"), int(a-footprint.NumAttributes)+1)
+		return trf("hobby %d", int(a-footprint.NumAttributes)+1)
 	}
 	return a.String()
 }
@@ -644,7 +644,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 	sd := func(label string, a sim.Attr, truth float32) chart.ProfileRow {
 		inf := inferred(a)
 		return chart.ProfileRow{Label: label, Lo: -3, Hi: 3, True: float64(truth), Inferred: inf,
-			TrueText: fmt.Sprintf("%+.1f", truth), InferredText: fmt.Sprintf("%+.1f", inf)}
+			TrueText: numf("%+.1f", truth), InferredText: numf("%+.1f", inf)}
 	}
 	// A yes/no attribute: the truth is 0 or 1, the inference a probability.
 	yes := func(label string, a sim.Attr, truth bool) chart.ProfileRow {
@@ -654,7 +654,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 			t = 1
 		}
 		return chart.ProfileRow{Label: label, Lo: 0, Hi: 1, True: t, Inferred: inf,
-			TrueText: yesNo(truth), InferredText: fmt.Sprintf(lang.L("%.0f %% sure"), 100*inf)}
+			TrueText: yesNo(truth), InferredText: trf("%.0f %% sure", 100*inf)}
 	}
 	rows := []chart.ProfileRow{
 		sd(lang.L("Openness"), sim.AttrOpenness, pop.Openness[i]),
@@ -672,7 +672,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 	}
 	rows = append(rows, chart.ProfileRow{Label: lang.L("Age"), Lo: 13, Hi: 90, Zero: 13,
 		True: float64(pop.Age[i]), Inferred: age,
-		TrueText: fmt.Sprint(pop.Age[i]), InferredText: fmt.Sprintf("%.0f", age)})
+		TrueText: fmt.Sprint(pop.Age[i]), InferredText: numf("%.0f", age)})
 	rows = append(rows, yes(lang.L("Man"), sim.AttrGender, pop.Gender[i] == 1))
 	if v, ok := at(pop.Party, i); ok {
 		rows = append(rows, yes(lang.L("Right party"), sim.AttrParty, v == population.PartyRight))
@@ -746,11 +746,11 @@ func (p *preyView) describe(e sim.Impression) (line, why string) {
 	case e.Clicked:
 		outcome = lang.L("clicked")
 	}
-	effect := fmt.Sprintf(lang.L("opinion %+.3f, now %+.2f"), e.Shift, e.Opinion)
+	effect := trf("opinion %+.3f, now %+.2f", e.Shift, e.Opinion)
 	if demobilise {
-		effect = fmt.Sprintf(lang.L("chance of voting now %.0f %%"), 100*e.Turnout)
+		effect = trf("chance of voting now %.0f %%", 100*e.Turnout)
 	}
-	line = fmt.Sprintf(lang.L("Step %d · ad “%s” · %s · %s"), e.Step, name, outcome, effect)
+	line = trf("Step %d · ad “%s” · %s · %s", e.Step, name, outcome, effect)
 	return line, reasonText(p.world, p.world.Reason(e.Exposure))
 }
 
@@ -766,15 +766,21 @@ func (p *preyView) followRandom() {
 	p.u.SelectAgent(r.IntN(len(p.snap.Opinions)))
 }
 
+// minVisibleMove is the smallest gap to the control twin that "Who moved
+// most" and "Who backfired" show: the opinion chart's axis spans at least
+// 0.2, so a gap of 0.01 is a twentieth of its height, and a smaller one
+// would put the person's line on their twin's.
+const minVisibleMove = 0.01
+
 // movedMost is the person whose opinion moved furthest towards the
 // campaign (towards: true) or against it, as the gap between their
 // opinion in the shown arm and their twin's in the control arm, signed
-// by the campaign's stance; ok is false if nobody moved that way. The gap
-// to the control twin is used rather than the log's sum of Shift: it is
-// the whole effect of the campaign on the person — ads, friends who saw
-// ads, and the turns both took since — and it works for populations too
-// large to log.
-func movedMost(s *Snapshot, towards bool) (best int, ok bool) {
+// by the campaign's stance, and that gap; ok is false if nobody moved
+// that way by at least minVisibleMove. The gap to the control twin is
+// used rather than the log's sum of Shift: it is the whole effect of the
+// campaign on the person — ads, friends who saw ads, and the turns both
+// took since — and it works for populations too large to log.
+func movedMost(s *Snapshot, towards bool) (best int, gap float64, ok bool) {
 	stance := 1.0
 	if s.World != nil && s.World.Config.Campaign.Stance < 0 {
 		stance = -1
@@ -789,7 +795,19 @@ func movedMost(s *Snapshot, towards bool) (best int, ok bool) {
 			best, bestD = i, d
 		}
 	}
-	return best, best >= 0
+	return best, bestD, best >= 0 && bestD >= minVisibleMove
+}
+
+// armBackfires is how many ads of the shown arm have backfired so far.
+func armBackfires(s *Snapshot) int64 {
+	if s.ArmIndex < 0 || s.ArmIndex >= len(s.Result.Arms) {
+		return 0
+	}
+	ser := s.Result.Arms[s.ArmIndex].Series
+	if len(ser) == 0 {
+		return 0
+	}
+	return ser[len(ser)-1].Backfires
 }
 
 // followExtreme follows who moved most towards (or against) the campaign.
@@ -797,13 +815,18 @@ func (p *preyView) followExtreme(towards bool) {
 	if !p.has {
 		return
 	}
-	i, ok := movedMost(&p.snap, towards)
+	i, gap, ok := movedMost(&p.snap, towards)
 	if !ok {
+		arm := DisplayName(p.snap.Arm)
 		switch {
 		case towards && p.snap.T == 0:
 			p.status.SetText(lang.L("Nobody has moved towards the campaign yet: press Play first."))
+		case towards && gap > 0:
+			p.status.SetText(trf("Nobody in the %s arm has moved visibly towards the campaign: the largest move is %s, too small to tell the person's line from their twin's.", arm, numf("%.3f", gap)))
 		case towards:
-			p.status.SetText(fmt.Sprintf(lang.L("Nobody in the %s arm has moved towards the campaign: its ads do not aim at opinions, or have not worked. Try another arm."), DisplayName(p.snap.Arm)))
+			p.status.SetText(trf("Nobody in the %s arm has moved towards the campaign: its ads do not aim at opinions, or have not worked. Try another arm.", arm))
+		case armBackfires(&p.snap) > 0:
+			p.status.SetText(trf("%d ads of the %s arm backfired, but nobody ends up visibly further from the campaign than their twin: other ads and friends pulled them back.", armBackfires(&p.snap), arm))
 		default:
 			p.status.SetText(lang.L("Nobody has moved against the campaign: no ad has backfired (yet)."))
 		}
@@ -865,7 +888,7 @@ func (p *preyView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty boo
 	if ratio <= 0 || math.IsNaN(ratio) || math.IsInf(ratio, 0) {
 		ratio = 1
 	}
-	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: ChartScale})
+	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: ChartScale, DecimalComma: decimalComma()})
 	if err != nil {
 		fyne.LogError("target view chart", err)
 		return img

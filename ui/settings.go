@@ -131,7 +131,7 @@ func (p *settingsPanel) row(k scenarios.Key) fyne.CanvasObject {
 func (p *settingsPanel) apply(f *field, value string) {
 	err := p.u.SetValue(f.key.Name, value)
 	if err != nil {
-		f.msg.SetText(fmt.Sprintf(lang.L("Refused: %v"), err))
+		f.msg.SetText(trf("Refused: %v", err))
 		f.msg.Show()
 		p.u.refuse(f.key.Name, err)
 		p.setValue(f, p.u.cfg)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"image/draw"
 	"math"
@@ -182,7 +181,7 @@ func (v *tradeoffView) stopWork() {
 func (v *tradeoffView) idle() {
 	n := min(v.pop, v.base.Population.Size)
 	cells := len(batch.TradeoffStrategies()) * len(batch.RegulationPresets())
-	v.status.SetText(fmt.Sprintf(lang.L("Compute runs %d settings (4 strategies × 4 sets of rules) of this scenario, %d times each, on %d people. Tap a point or a row to load that setting."),
+	v.status.SetText(trf("Compute runs %d settings (4 strategies × 4 sets of rules) of this scenario, %d times each, on %d people. Tap a point or a row to load that setting.",
 		cells, v.reps, n))
 	v.progress.SetValue(0)
 	if v.base.Data.QuizShare == 0 {
@@ -234,7 +233,7 @@ func (v *tradeoffView) compute() {
 					return
 				}
 				v.progress.SetValue(p.Fraction())
-				v.status.SetText(fmt.Sprintf(lang.L("Computing… %d of %d settings done"), p.CellsDone, p.Cells))
+				v.status.SetText(trf("Computing… %d of %d settings done", p.CellsDone, p.Cells))
 			})
 		},
 	}
@@ -250,12 +249,12 @@ func (v *tradeoffView) compute() {
 			v.computeBtn.Enable()
 			v.cancelBtn.Disable()
 			if err != nil {
-				v.status.SetText(fmt.Sprintf(lang.L("Could not compute the trade-off: %v"), err))
+				v.status.SetText(trf("Could not compute the trade-off: %v", err))
 				return
 			}
 			v.res = res
 			v.progress.SetValue(1)
-			v.status.SetText(fmt.Sprintf(lang.L("%d settings, %d runs each on %d people; the dashed line is the Pareto frontier (nothing else is both more effective and less intrusive). Tap a point or a row to load that setting."),
+			v.status.SetText(trf("%d settings, %d runs each on %d people; the dashed line is the Pareto frontier (nothing else is both more effective and less intrusive). Tap a point or a row to load that setting.",
 				len(res.Cells), res.Reps, res.Population))
 			v.redraw()
 		})
@@ -309,7 +308,7 @@ func (v *tradeoffView) redraw() {
 	v.plot = chart.GridScatter(v.points, chart.ScatterText{
 		Title:  lang.L("Effectiveness against privacy intrusion"),
 		XLabel: lang.L(intr.Label), YLabel: lang.L(eff.Label),
-	}, chart.Options{Background: bg, Foreground: fg, Scale: ChartScale, NoLegend: true})
+	}, chart.Options{Background: bg, Foreground: fg, Scale: ChartScale, NoLegend: true, DecimalComma: decimalComma()})
 	v.setLegend()
 	v.chart.raster.Refresh()
 	v.list.Refresh()
@@ -378,9 +377,9 @@ func formatStat(s batch.Stat) string {
 		return "–"
 	}
 	if math.IsNaN(s.Lo) || math.IsNaN(s.Hi) {
-		return fmt.Sprintf("%.3g", s.Mean)
+		return numf("%.3g", s.Mean)
 	}
-	return fmt.Sprintf("%.3g [%.3g, %.3g]", s.Mean, s.Lo, s.Hi)
+	return numf("%.3g (%.3g – %.3g)", s.Mean, s.Lo, s.Hi)
 }
 
 // choose loads cell i at full size and opens the campaign view.
@@ -393,7 +392,7 @@ func (v *tradeoffView) choose(i int) {
 	err := v.u.Load(cfg)
 	v.ownLoad = false
 	if err != nil {
-		v.status.SetText(fmt.Sprintf(lang.L("Could not load that setting: %v"), err))
+		v.status.SetText(trf("Could not load that setting: %v", err))
 		return
 	}
 	v.u.ShowTab("campaign")
