@@ -332,7 +332,7 @@ func (v *tradeoffView) setLegend() {
 	for i, col := range armColours(arms) {
 		sw := canvas.NewCircle(col)
 		sw.Resize(fyne.NewSize(14, 14))
-		v.legend.Add(container.NewHBox(container.NewGridWrap(fyne.NewSize(14, 14), sw),
+		v.legend.Add(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), sw)),
 			widget.NewLabel(shortStrategy(arms[i].Strategy)+" = "+DisplayName(arms[i].Strategy))))
 	}
 }

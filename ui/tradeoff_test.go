@@ -295,7 +295,7 @@ func TestArmColourSameInEveryView(t *testing.T) {
 	}
 	for _, o := range v.legend.Objects {
 		row := o.(*fyne.Container).Objects
-		c := row[0].(*fyne.Container).Objects[0].(*canvas.Circle).FillColor
+		c := row[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle).FillColor
 		text := row[1].(*widget.Label).Text
 		for s, want := range byStrategy {
 			if strings.HasSuffix(text, "= "+DisplayName(s)) && c != want {
