@@ -843,7 +843,7 @@ func (p *preyView) drawBars(w, h int) image.Image {
 	p.barsImg = p.render(p.barsImg, p.barsR, w, h, len(p.barRows) == 0, func(opt chart.Options) (*plot.Plot, error) {
 		return chart.ProfileBars(p.barRows, chart.ProfileText{
 			Title:   lang.L("What the platform inferred vs the truth"),
-			Caption: lang.L("blue bar: true value · red mark: inferred · red line: the error"),
+			Caption: lang.L("blue bar: true value · orange mark: inferred · orange line: the error"),
 			Unknown: lang.L("unknown"),
 		}, opt)
 	})
