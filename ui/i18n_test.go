@@ -537,7 +537,7 @@ func TestI18nExportChartDutch(t *testing.T) {
 			t.Errorf("English export lacks %s", w)
 		}
 	}
-	for _, w := range []string{nl["Conversions"], nl["people converted so far"], nl["step"]} {
+	for _, w := range []string{nl["Conversions"], nl["people converted so far"], nl["step"], nl["name.control"]} {
 		if !bytes.Contains(b, []byte(">"+w+"<")) {
 			t.Errorf("Dutch export lacks %q", w)
 		}

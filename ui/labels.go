@@ -60,3 +60,16 @@ func resultArms(res sim.Result) []sim.ArmConfig {
 	}
 	return arms
 }
+
+// displayResult is res with its arms named as the UI shows them
+// (DisplayName), for a chart whose legend names the arms; colours follow
+// the strategy, so they do not change.
+func displayResult(res sim.Result) sim.Result {
+	out := res
+	out.Arms = make([]sim.ArmResult, len(res.Arms))
+	for i, a := range res.Arms {
+		a.Name = DisplayName(a.Name)
+		out.Arms[i] = a
+	}
+	return out
+}
