@@ -154,7 +154,7 @@ func Lines(res []sim.Result, metric string, opt Options) (*plot.Plot, error) {
 	p.Add(&grid{style: st.grid})
 	var series []*armSeries
 	for i, a := range arms {
-		s := a.summarise()
+		s := summariseMetric(a, metric)
 		s.colour = colours[i]
 		s.width = st.line
 		if IsControl(a.name, a.strategy) {
@@ -356,4 +356,31 @@ func DecimalComma(s string, comma bool) string {
 		}
 		return r
 	}, s)
+}
+
+// Signed reports whether metric can be negative: the mean opinion and
+// the differences to the control arm (…_vs_control). Every other metric
+// is a count, share, rate, cost or spread, never below 0, so a 95 %
+// interval of its mean is cut at 0 where mean − 1.96·SE would go below.
+func Signed(metric string) bool {
+	return metric == "mean_opinion" || strings.HasSuffix(metric, "_vs_control")
+}
+
+// summariseMetric is a.summarise for metric: the band of a metric that
+// is never negative stops at 0.
+func summariseMetric(a *armData, metric string) *armSeries {
+	s := a.summarise()
+	if !Signed(metric) {
+		clampAtZero(s.lo)
+	}
+	return s
+}
+
+// clampAtZero raises the negative values of xs to 0 (NaN stays NaN).
+func clampAtZero(xs []float64) {
+	for i, x := range xs {
+		if x < 0 {
+			xs[i] = 0
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -128,6 +129,7 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 	p.Y.Label.Text = yl.Axis
 	colours := armColours(pts, isDark(st.bg))
 	p.Add(&grid{style: st.grid})
+	pts = clampPoints(pts, xMetric, yMetric)
 	var drawn []vg.Rectangle
 	sc := &scatter{pts: pts, colours: colours, st: st, labels: len(pts) <= 24, drawn: &drawn}
 	p.Add(sc)
@@ -147,6 +149,21 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 		}
 	}
 	return p, nil
+}
+
+// clampPoints is a copy of pts whose intervals stop at 0 on an axis
+// whose metric is never negative (Signed).
+func clampPoints(pts []TradeOffPoint, xMetric, yMetric string) []TradeOffPoint {
+	pts = slices.Clone(pts)
+	for i := range pts {
+		if !Signed(xMetric) {
+			pts[i].XLo = math.Max(pts[i].XLo, 0) // NaN stays NaN
+		}
+		if !Signed(yMetric) {
+			pts[i].YLo = math.Max(pts[i].YLo, 0)
+		}
+	}
+	return pts
 }
 
 // armColours gives every point its arm's colour (ArmColors over the arms
