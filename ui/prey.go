@@ -468,14 +468,14 @@ func (p *preyView) traitText(i int) string {
 	b.WriteString(lang.L("Who this person really is") + "\n")
 	edu := [...]string{lang.L("low"), lang.L("middle"), lang.L("high")}
 	if e, ok := at(pop.Education, i); ok && int(e) < len(edu) {
-		fmt.Fprintf(&b, lang.L("Education: %s"), edu[e])
+		b.WriteString(trf("Education: %s", edu[e]))
 		b.WriteString("\n")
 	}
 	side := lang.L("left")
 	if pop.Ideology[i] > 0 {
 		side = lang.L("right")
 	}
-	fmt.Fprintf(&b, lang.L("Ideology: %+.1f (%s)"), pop.Ideology[i], side)
+	b.WriteString(trf("Ideology: %+.1f (%s)", pop.Ideology[i], side))
 	if party, ok := at(pop.Party, i); ok {
 		name := lang.L("left party")
 		if party == population.PartyRight {
@@ -484,11 +484,11 @@ func (p *preyView) traitText(i int) string {
 		fmt.Fprintf(&b, " · "+lang.L("prefers the %s"), name)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, lang.L("Personality (Big Five, 0 = average): openness %+.1f · conscientiousness %+.1f · extraversion %+.1f · agreeableness %+.1f · neuroticism %+.1f"),
-		pop.Openness[i], pop.Conscientiousness[i], pop.Extraversion[i], pop.Agreeableness[i], pop.Neuroticism[i])
+	b.WriteString(trf("Personality (Big Five, 0 = average): openness %+.1f · conscientiousness %+.1f · extraversion %+.1f · agreeableness %+.1f · neuroticism %+.1f",
+		pop.Openness[i], pop.Conscientiousness[i], pop.Extraversion[i], pop.Agreeableness[i], pop.Neuroticism[i]))
 	b.WriteString("\n")
-	fmt.Fprintf(&b, lang.L("Susceptibility %.2f · privacy concern %.2f · media literacy %.2f (0 to 1)"),
-		pop.Susceptibility[i], pop.PrivacyConcern[i], pop.MediaLiteracy[i])
+	b.WriteString(trf("Susceptibility %.2f · privacy concern %.2f · media literacy %.2f (0 to 1)",
+		pop.Susceptibility[i], pop.PrivacyConcern[i], pop.MediaLiteracy[i]))
 	var special []string
 	if v, ok := at(pop.Migrant, i); ok {
 		special = append(special, trf("migration background: %s", yesNo(v)))
@@ -531,7 +531,7 @@ func (p *preyView) likeText(i int) string {
 		}
 		return cmp.Compare(c.Popularity, a.Popularity)
 	})
-	fmt.Fprintf(&b, lang.L("Likes %d pages. The most telling:"), len(liked))
+	b.WriteString(trf("Likes %d pages. The most telling:", len(liked)))
 	for k, pg := range liked {
 		if k == preyTopLikes {
 			break
