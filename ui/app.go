@@ -520,9 +520,9 @@ func (u *App) build() {
 
 	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
 	// chart (the ledger) has a picker.
-	cardRow := container.NewGridWithColumns(MaxCards)
+	cardRow := container.NewGridWithColumns(4)
 	u.cards = nil // a rebuild makes new ones
-	for range MaxCards {
+	for range 4 {
 		c := newCard()
 		u.cards = append(u.cards, c)
 		cardRow.Add(c.content)

@@ -12,9 +12,6 @@ import (
 	"boomerang/sim"
 )
 
-// MaxCards is the number of headline cards.
-const MaxCards = 4
-
 // Card is one headline card: a big value and what it means.
 type Card struct {
 	Value   string // e.g. "+38 %"
