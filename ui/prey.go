@@ -602,6 +602,15 @@ func attrName(a footprint.Attribute) string {
 	return a.String()
 }
 
+// signed1 is x with a sign and one decimal, "+0.0" rather than "-0.0"
+// for a value that rounds to zero (NaN as numf writes it).
+func signed1(x float64) string {
+	if r := math.Round(x * 10); r == 0 {
+		x = 0 // positive zero
+	}
+	return numf("%+.1f", x)
+}
+
 // telling is 1 for a page that loads on an attribute the platform
 // infers, 0 for a latent interest or a general page.
 func telling(pg *footprint.Page) int {
@@ -644,7 +653,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 	sd := func(label string, a sim.Attr, truth float32) chart.ProfileRow {
 		inf := inferred(a)
 		return chart.ProfileRow{Label: label, Lo: -3, Hi: 3, True: float64(truth), Inferred: inf,
-			TrueText: numf("%+.1f", truth), InferredText: numf("%+.1f", inf)}
+			TrueText: signed1(float64(truth)), InferredText: signed1(inf)}
 	}
 	// A yes/no attribute: the truth is 0 or 1, the inference a probability.
 	yes := func(label string, a sim.Attr, truth bool) chart.ProfileRow {
