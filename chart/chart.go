@@ -47,6 +47,9 @@ type Options struct {
 	Background, Foreground color.Color
 	// NoLegend hides the legend.
 	NoLegend bool
+	// DecimalComma writes the numbers the chart draws itself (tick
+	// labels) with a decimal comma, as Dutch text does: 0,5 for 0.5.
+	DecimalComma bool
 }
 
 // Label is how a metric is named on a chart.
@@ -151,7 +154,7 @@ func Lines(res []sim.Result, metric string, opt Options) (*plot.Plot, error) {
 	p.Add(&grid{style: st.grid})
 	var series []*armSeries
 	for i, a := range arms {
-		s := a.summarise()
+		s := summariseMetric(a, metric)
 		s.colour = colours[i]
 		s.width = st.line
 		if IsControl(a.name, a.strategy) {
@@ -205,10 +208,11 @@ type style struct {
 	base         vg.Length // base font size
 	line         vg.Length // data line width
 	scale        float64
+	comma        bool // decimal comma (Options.DecimalComma)
 }
 
 func newStyle(opt Options) style {
-	s := style{bg: opt.Background, fg: opt.Foreground, base: opt.FontSize, scale: opt.Scale}
+	s := style{bg: opt.Background, fg: opt.Foreground, base: opt.FontSize, scale: opt.Scale, comma: opt.DecimalComma}
 	if s.bg == nil {
 		s.bg = color.White
 	}
@@ -265,7 +269,7 @@ func (s style) apply(p *plot.Plot) {
 		ax.Tick.Width = vg.Points(1 * s.scale)
 		ax.Tick.Length = vg.Points(5 * s.scale)
 		ax.Padding = vg.Points(4 * s.scale)
-		ax.Tick.Marker = niceTicks{n: 6}
+		ax.Tick.Marker = niceTicks{n: 6, comma: s.comma}
 	}
 }
 
@@ -295,7 +299,10 @@ func (g *grid) Plot(c draw.Canvas, p *plot.Plot) {
 // niceTicks marks an axis with about n labelled ticks at 1, 2 or 5 × 10^k
 // apart (gonum's default ticker often labels only three), with unlabelled
 // minor ticks between them.
-type niceTicks struct{ n int }
+type niceTicks struct {
+	n     int
+	comma bool // decimal comma
+}
 
 // Ticks implements plot.Ticker.
 func (nt niceTicks) Ticks(lo, hi float64) []plot.Tick {
@@ -320,7 +327,7 @@ func (nt niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		if math.Abs(v) < step*1e-9 {
 			v = 0 // no "-0"
 		}
-		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
+		ticks = append(ticks, plot.Tick{Value: v, Label: DecimalComma(strconv.FormatFloat(v, 'f', decimals, 64), nt.comma)})
 	}
 	ms := step / float64(minor)
 	for v := math.Ceil(lo/ms-1e-9) * ms; v <= hi+ms*1e-9; v += ms {
@@ -329,4 +336,51 @@ func (nt niceTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// DecimalComma returns a number formatted in English notation (a decimal
+// point, a comma between thousands) in Dutch notation when comma is
+// true: "1,234.5" becomes "1.234,5". Text around the number is left
+// alone only if it holds neither character, so pass numbers, not
+// sentences.
+func DecimalComma(s string, comma bool) string {
+	if !comma {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+// Signed reports whether metric can be negative: the mean opinion and
+// the differences to the control arm (…_vs_control). Every other metric
+// is a count, share, rate, cost or spread, never below 0, so a 95 %
+// interval of its mean is cut at 0 where mean − 1.96·SE would go below.
+func Signed(metric string) bool {
+	return metric == "mean_opinion" || strings.HasSuffix(metric, "_vs_control")
+}
+
+// summariseMetric is a.summarise for metric: the band of a metric that
+// is never negative stops at 0.
+func summariseMetric(a *armData, metric string) *armSeries {
+	s := a.summarise()
+	if !Signed(metric) {
+		clampAtZero(s.lo)
+	}
+	return s
+}
+
+// clampAtZero raises the negative values of xs to 0 (NaN stays NaN).
+func clampAtZero(xs []float64) {
+	for i, x := range xs {
+		if x < 0 {
+			xs[i] = 0
+		}
+	}
 }

@@ -3,11 +3,13 @@ package chart
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -238,5 +240,75 @@ func BenchmarkRender1280x800(b *testing.B) {
 			b.Fatal(err)
 		}
 		Render(p, img, 96)
+	}
+}
+
+// TestArmColorsFollowTheStrategy: an arm's colour depends on its strategy
+// only, not on the order or the set of the other arms; a second arm with
+// the same strategy gets a colour of its own.
+func TestArmColorsFollowTheStrategy(t *testing.T) {
+	all := []string{"none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise"}
+	full := ArmColors(all, all, false)
+	seen := map[color.Color]string{}
+	for i, s := range all {
+		if prev, ok := seen[full[i]]; ok {
+			t.Errorf("%s and %s share the colour %v", prev, s, full[i])
+		}
+		seen[full[i]] = s
+		// Alone, or with the arms in reverse order: the same colour.
+		if alone := ArmColors([]string{s}, []string{s}, false); alone[0] != full[i] {
+			t.Errorf("%s alone: %v, among all: %v", s, alone[0], full[i])
+		}
+		rev := slices.Clone(all)
+		slices.Reverse(rev)
+		if r := ArmColors(rev, rev, false); r[len(all)-1-i] != full[i] {
+			t.Errorf("%s in reverse order: %v, in order: %v", s, r[len(all)-1-i], full[i])
+		}
+	}
+	two := ArmColors([]string{"control", "broadcast", "broadcast-extravert", "psychographic"},
+		[]string{"none", "broadcast", "broadcast", "psychographic"}, false)
+	if two[1] != full[1] || two[3] != full[3] || two[2] == two[1] || two[2] == two[3] || two[2] == two[0] {
+		t.Errorf("two broadcast arms: %v", two)
+	}
+}
+
+// TestIntervalsOfCountsStayNonNegative: the 95 % band of a metric that
+// cannot be negative (a count, a share) stops at 0, and so does a
+// trade-off whisker; a signed metric (a difference to control) keeps its
+// negative end.
+func TestIntervalsOfCountsStayNonNegative(t *testing.T) {
+	rep := func(v ...float64) sim.Result {
+		var ser []sim.Metrics
+		for i, x := range v {
+			ser = append(ser, sim.Metrics{Step: i, AttributesPerImpression: x, ShiftVsControl: x - 1})
+		}
+		return sim.Result{Arms: []sim.ArmResult{{Name: "psychographic", Strategy: "psychographic", Series: ser}}}
+	}
+	// Two runs far apart around a small mean: mean − 1.96·SE < 0.
+	res := []sim.Result{rep(0, 0.01, 0.01), rep(0, 3, 3)}
+	for _, c := range []struct {
+		metric   string
+		negative bool
+	}{{"attributes_per_impression", false}, {"shift_vs_control", true}} {
+		col, _ := column(c.metric)
+		neg := false
+		for _, lo := range summariseMetric(gather(res, col)[0], c.metric).lo {
+			neg = neg || lo < 0
+		}
+		if neg != c.negative {
+			t.Errorf("%s: band below 0: %v, want %v", c.metric, neg, c.negative)
+		}
+	}
+	pts := []TradeOffPoint{{Label: "psych", Arm: "psychographic", Strategy: "psychographic",
+		X: 0.4, XLo: -1.93, XHi: 2.7, Y: 5, YLo: -2, YHi: 12}}
+	if q := clampPoints(pts, "attributes_per_impression", "conversions_vs_control")[0]; q.XLo != 0 || q.YLo != -2 {
+		t.Errorf("trade-off whiskers: x from %v (want 0), y from %v (want -2)", q.XLo, q.YLo)
+	}
+	p, err := TradeOff(pts, "attributes_per_impression", "conversions_vs_control", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.X.Min < -0.5 || pts[0].XLo != -1.93 {
+		t.Errorf("x axis from %v; caller's point changed to %v", p.X.Min, pts[0].XLo)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -128,7 +129,9 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 	p.Y.Label.Text = yl.Axis
 	colours := armColours(pts, isDark(st.bg))
 	p.Add(&grid{style: st.grid})
-	sc := &scatter{pts: pts, colours: colours, st: st, labels: len(pts) <= 24}
+	pts = clampPoints(pts, xMetric, yMetric)
+	var drawn []vg.Rectangle
+	sc := &scatter{pts: pts, colours: colours, st: st, labels: len(pts) <= 24, drawn: &drawn}
 	p.Add(sc)
 	xlo, xhi, ylo, yhi := pointBounds(pts)
 	// The axes start at 0 (no campaign, no data) so distances read true.
@@ -141,11 +144,26 @@ func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.
 	// Room on the right for the labels of the rightmost points.
 	p.X.Max += (p.X.Max - p.X.Min) * 0.12
 	if !opt.NoLegend {
-		if leg := scatterLegend(pts, colours, st); leg != nil {
+		if leg := scatterLegend(pts, colours, st, &drawn); leg != nil {
 			p.Add(leg)
 		}
 	}
 	return p, nil
+}
+
+// clampPoints is a copy of pts whose intervals stop at 0 on an axis
+// whose metric is never negative (Signed).
+func clampPoints(pts []TradeOffPoint, xMetric, yMetric string) []TradeOffPoint {
+	pts = slices.Clone(pts)
+	for i := range pts {
+		if !Signed(xMetric) {
+			pts[i].XLo = math.Max(pts[i].XLo, 0) // NaN stays NaN
+		}
+		if !Signed(yMetric) {
+			pts[i].YLo = math.Max(pts[i].YLo, 0)
+		}
+	}
+	return pts
 }
 
 // armColours gives every point its arm's colour (ArmColors over the arms
@@ -170,8 +188,9 @@ func armColours(pts []TradeOffPoint, dark bool) []color.Color {
 
 // scatterLegend is a legend of the arms when points are many (and so
 // unlabelled) or share an arm; nil when every point is labelled with its
-// own arm.
-func scatterLegend(pts []TradeOffPoint, colours []color.Color, st style) *legend {
+// own arm. The legend goes where it covers nothing the scatter drew (the
+// boxes in drawn, filled while the scatter is drawn), or is left out.
+func scatterLegend(pts []TradeOffPoint, colours []color.Color, st style, drawn *[]vg.Rectangle) *legend {
 	seen := map[string]bool{}
 	var series []*armSeries
 	repeated := len(pts) > 24
@@ -196,7 +215,7 @@ func scatterLegend(pts []TradeOffPoint, colours []color.Color, st style) *legend
 		}
 		break
 	}
-	return &legend{series: series, style: st}
+	return &legend{series: series, style: st, avoid: drawn}
 }
 
 // scatter draws labelled points with whiskers.
@@ -205,6 +224,9 @@ type scatter struct {
 	colours []color.Color
 	st      style
 	labels  bool
+	// drawn, if not nil, receives the boxes of everything drawn (points,
+	// whiskers, labels), so that a legend drawn after can avoid them.
+	drawn *[]vg.Rectangle
 }
 
 // Plot implements plot.Plotter. A label goes to the first of four places
@@ -215,7 +237,10 @@ func (s *scatter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	r := s.st.base * 0.45
 	ts := text.Style{Color: s.st.fg, Font: font.From(sans, s.st.base), XAlign: draw.XLeft, YAlign: draw.YBottom, Handler: p.TextHandler}
-	var placed []vg.Rectangle
+	var placed, whiskers []vg.Rectangle
+	if s.drawn != nil {
+		defer func() { *s.drawn = append(append(*s.drawn, placed...), whiskers...) }()
+	}
 	for i, q := range s.pts {
 		if !finite(q.X) || !finite(q.Y) {
 			continue
@@ -223,9 +248,11 @@ func (s *scatter) Plot(c draw.Canvas, p *plot.Plot) {
 		x, y := trX(q.X), trY(q.Y)
 		if finite(q.XLo) && finite(q.XHi) {
 			whisker(c, s.colours[i], s.st, y, trX(q.XLo), trX(q.XHi), r*0.6, true)
+			whiskers = append(whiskers, vg.Rectangle{Min: vg.Point{X: trX(q.XLo), Y: y}, Max: vg.Point{X: trX(q.XHi), Y: y}})
 		}
 		if finite(q.YLo) && finite(q.YHi) {
 			whisker(c, s.colours[i], s.st, x, trY(q.YLo), trY(q.YHi), r*0.6, false)
+			whiskers = append(whiskers, vg.Rectangle{Min: vg.Point{X: x, Y: trY(q.YLo)}, Max: vg.Point{X: x, Y: trY(q.YHi)}})
 		}
 	}
 	for i, q := range s.pts {

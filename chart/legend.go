@@ -17,6 +17,10 @@ import (
 type legend struct {
 	series []*armSeries
 	style  style
+	// avoid, if not nil, holds boxes drawn before the legend (points,
+	// labels, whiskers): the legend goes to a corner that overlaps none of
+	// them, or is not drawn at all.
+	avoid *[]vg.Rectangle
 }
 
 // Plot implements plot.Plotter.
@@ -53,14 +57,20 @@ func (l *legend) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, o := range corners {
 		box := vg.Rectangle{Min: o, Max: vg.Point{X: o.X + w, Y: o.Y + h}}
 		score := 0
+		if l.avoid != nil {
+			for _, r := range *l.avoid {
+				if overlapsAny(box, []vg.Rectangle{r}) || inside(r.Min, box) {
+					score++
+				}
+			}
+		}
 		for _, s := range l.series {
 			for t, x := range s.x {
 				for _, y := range [...]float64{s.mean[t], s.lo[t], s.hi[t]} {
 					if math.IsNaN(y) {
 						continue
 					}
-					pt := vg.Point{X: trX(x), Y: trY(y)}
-					if pt.X >= box.Min.X && pt.X <= box.Max.X && pt.Y >= box.Min.Y && pt.Y <= box.Max.Y {
+					if inside(vg.Point{X: trX(x), Y: trY(y)}, box) {
 						score++
 					}
 				}
@@ -71,6 +81,9 @@ func (l *legend) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 
+	if l.avoid != nil && bestScore > 0 {
+		return // every corner would cover a point or its label
+	}
 	box := vg.Rectangle{Min: best, Max: vg.Point{X: best.X + w, Y: best.Y + h}}
 	c.FillPolygon(withAlpha(st.bg, 0.88), closed(box))
 	c.StrokeLines(draw.LineStyle{Color: st.grid, Width: vg.Points(1 * st.scale)}, closed(box))
@@ -87,6 +100,11 @@ func (l *legend) Plot(c draw.Canvas, p *plot.Plot) {
 		c.StrokeLine2(s.lineStyle(), x0, yc, x0+thumbW, yc)
 		c.FillText(ts, vg.Point{X: x0 + thumbW + gap, Y: yc}, s.name)
 	}
+}
+
+// inside reports whether pt lies in r (edges included).
+func inside(pt vg.Point, r vg.Rectangle) bool {
+	return pt.X >= r.Min.X && pt.X <= r.Max.X && pt.Y >= r.Min.Y && pt.Y <= r.Max.Y
 }
 
 // closed returns the corners of r as a closed polyline.

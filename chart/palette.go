@@ -8,7 +8,7 @@ import (
 // with the common forms of colour blindness, in the order arms take it.
 // Black and yellow come last: black is close to the control arm's grey
 // and yellow is hard to see on white.
-var OkabeIto = []color.RGBA{
+var OkabeIto = [...]color.RGBA{
 	{0x00, 0x72, 0xB2, 0xFF}, // blue
 	{0xD5, 0x5E, 0x00, 0xFF}, // vermillion
 	{0x00, 0x9E, 0x73, 0xFF}, // bluish green
@@ -31,30 +31,82 @@ func IsControl(name, strategy string) bool {
 	return name == "control" || strategy == "none"
 }
 
+// strategyColour is the OkabeIto index of each strategy: an arm takes the
+// colour of its strategy, so it looks the same in every view, whatever
+// the order or the number of arms (the trade-off grid has no control and
+// other arms than the campaign view). Yellow (6) is left for a second arm
+// with the same strategy or an unknown strategy.
+var strategyColour = map[string]int{
+	"broadcast":     0, // blue
+	"psychographic": 1, // vermillion
+	"demographic":   2, // bluish green
+	"lookalike":     3, // reddish purple
+	"adaptive":      4, // orange
+	"demobilise":    5, // sky blue
+}
+
+// StrategyColour is the colour of an arm that runs strategy s, and
+// whether s has a colour of its own (the control's grey is ControlLight or
+// ControlDark).
+func StrategyColour(s string) (color.RGBA, bool) {
+	k, ok := strategyColour[s]
+	if !ok {
+		return color.RGBA{}, false
+	}
+	return OkabeIto[k], true
+}
+
 // ArmColors returns one colour per arm, in the order given: the control
-// arm is neutral grey, the other arms take OkabeIto in order, so an arm
-// keeps its colour in every chart of the same scenario. dark selects the
-// control grey for a dark background.
+// arm is neutral grey; every other arm takes its strategy's colour
+// (StrategyColour), so an arm keeps its colour in every chart and every
+// view. A second arm with the same strategy (or an arm with a strategy
+// that has no colour) takes a colour that no strategy of these arms owns,
+// yellow first. dark selects the control grey for a dark background.
 func ArmColors(names, strategies []string, dark bool) []color.Color {
 	out := make([]color.Color, len(names))
-	k := 0
-	for i, n := range names {
-		s := ""
+	strategyOf := func(i int) string {
 		if i < len(strategies) {
-			s = strategies[i]
+			return strategies[i]
 		}
-		if IsControl(n, s) {
+		return ""
+	}
+	var owned [len(OkabeIto)]bool // colours owned by a strategy of these arms
+	for i, n := range names {
+		if k, ok := strategyColour[strategyOf(i)]; ok && !IsControl(n, strategyOf(i)) {
+			owned[k] = true
+		}
+	}
+	first := map[string]bool{} // strategies whose colour is taken
+	used := owned
+	for i, n := range names {
+		s := strategyOf(i)
+		switch k, ok := strategyColour[s]; {
+		case IsControl(n, s):
+			out[i] = ControlLight
 			if dark {
 				out[i] = ControlDark
-			} else {
-				out[i] = ControlLight
 			}
-			continue
+		case ok && !first[s]:
+			first[s] = true
+			out[i] = OkabeIto[k]
+		default:
+			out[i] = OkabeIto[freeColour(&used)]
 		}
-		out[i] = OkabeIto[k%len(OkabeIto)]
-		k++
 	}
 	return out
+}
+
+// freeColour takes an OkabeIto colour not yet used, from yellow
+// backwards, marking it used; when all are used it starts over.
+func freeColour(used *[len(OkabeIto)]bool) int {
+	for _, k := range []int{6, 5, 4, 3, 2, 1, 0} {
+		if !used[k] {
+			used[k] = true
+			return k
+		}
+	}
+	*used = [len(OkabeIto)]bool{}
+	return freeColour(used)
 }
 
 // isDark reports whether c is a dark colour (relative luminance < 0.5).

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"math"
 	"slices"
 
@@ -136,6 +137,10 @@ type TraceText struct {
 	YLabel  string // e.g. "opinion (−1 against, +1 for)"
 	Person  string // legend of the person's line
 	Control string // legend of the control line
+	// Line is the colour of the person's line: the shown arm's colour
+	// (ArmColors), so the arm looks the same here as in every other
+	// view; nil means TruthColour.
+	Line color.Color
 }
 
 // OpinionTrace draws one person's opinion at steps 0 … len(opinion)-1,
@@ -153,7 +158,11 @@ func OpinionTrace(opinion []float64, ads []int, control float64, xmax int, txt T
 	p.Add(&grid{style: st.grid})
 
 	nan := math.NaN()
-	person := &armSeries{name: txt.Person, colour: TruthColour, width: st.line}
+	var line color.Color = TruthColour
+	if txt.Line != nil {
+		line = txt.Line
+	}
+	person := &armSeries{name: txt.Person, colour: line, width: st.line}
 	for t, v := range opinion {
 		person.x = append(person.x, float64(t))
 		person.mean = append(person.mean, v)
@@ -175,7 +184,7 @@ func OpinionTrace(opinion []float64, ads []int, control float64, xmax int, txt T
 	for _, s := range series {
 		p.Add(s)
 	}
-	p.Add(&adDots{opinion: opinion, ads: ads, r: st.line * 1.8})
+	p.Add(&adDots{opinion: opinion, ads: ads, r: st.line * 1.8, colour: st.fg})
 	p.X.Min, p.X.Max = 0, end
 	p.Y.Min, p.Y.Max = traceRange(opinion, control)
 	if !opt.NoLegend {
@@ -207,12 +216,13 @@ type adDots struct {
 	opinion []float64
 	ads     []int
 	r       vg.Length
+	colour  color.Color // the text colour: visible on every arm's line
 }
 
 // Plot implements plot.Plotter.
 func (d *adDots) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	gs := draw.GlyphStyle{Color: ErrorColour, Radius: d.r, Shape: draw.CircleGlyph{}}
+	gs := draw.GlyphStyle{Color: d.colour, Radius: d.r, Shape: draw.CircleGlyph{}}
 	for _, t := range d.ads {
 		if t < 0 || t >= len(d.opinion) || !finite(d.opinion[t]) {
 			continue

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"math"
 	"testing"
@@ -48,15 +49,7 @@ func TestProfileBarsShowErrors(t *testing.T) {
 		t.Error("no true-value bar drawn")
 	}
 	// The error bar grows with the error.
-	count := func(img *image.RGBA) int {
-		n := 0
-		for i := 0; i < len(img.Pix); i += 4 {
-			if img.Pix[i] == ErrorColour.R && img.Pix[i+1] == ErrorColour.G && img.Pix[i+2] == ErrorColour.B {
-				n++
-			}
-		}
-		return n
-	}
+	count := func(img *image.RGBA) int { return countColour(img, ErrorColour) }
 	small := render([]ProfileRow{{Label: "Openness", Lo: -3, Hi: 3, True: 0.5, Inferred: 0.3, TrueText: "a", InferredText: "b"}})
 	large := render([]ProfileRow{{Label: "Openness", Lo: -3, Hi: 3, True: 0.5, Inferred: -2.5, TrueText: "a", InferredText: "b"}})
 	if count(large) <= count(small) {
@@ -68,9 +61,11 @@ func TestProfileBarsShowErrors(t *testing.T) {
 
 func TestOpinionTraceMarksAds(t *testing.T) {
 	op := []float64{0.1, 0.1, 0.15, 0.3, 0.3, 0.32}
-	txt := TraceText{Title: "Opinion of person 3", XLabel: "step", YLabel: "opinion", Person: "person 3", Control: "without ads"}
+	// The line takes the shown arm's colour; the ad dots the text colour.
+	line, fg := OkabeIto[3], color.RGBA{0x10, 0x20, 0x30, 0xFF}
+	txt := TraceText{Title: "Opinion of person 3", XLabel: "step", YLabel: "opinion", Person: "person 3", Control: "without ads", Line: line}
 	draw := func(ads []int, control float64) *image.RGBA {
-		p, err := OpinionTrace(op, ads, control, 60, txt, Options{})
+		p, err := OpinionTrace(op, ads, control, 60, txt, Options{Foreground: fg})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,23 +77,15 @@ func TestOpinionTraceMarksAds(t *testing.T) {
 		return img
 	}
 	img := draw([]int{2, 3}, 0.05)
-	if !hasColour(img, TruthColour) || !hasColour(img, ControlLight) || !hasColour(img, ErrorColour) {
-		t.Error("the person's line, the control line or the ad dots are missing")
+	if !hasColour(img, line) || !hasColour(img, ControlLight) || hasColour(img, TruthColour) {
+		t.Error("the person's line is not in the arm's colour, or the control line is missing")
 	}
-	grey := func(img *image.RGBA) int {
-		n := 0
-		for i := 0; i < len(img.Pix); i += 4 {
-			if img.Pix[i] == ControlLight.R && img.Pix[i+1] == ControlLight.G && img.Pix[i+2] == ControlLight.B {
-				n++
-			}
-		}
-		return n
+	if with, without := countColour(img, fg), countColour(draw(nil, 0.05), fg); with < without+40 {
+		t.Errorf("ad dots: %d text-coloured pixels with two ads, %d without", with, without)
 	}
+	grey := func(img *image.RGBA) int { return countColour(img, ControlLight) }
 	withControl := grey(img)
 	img = draw(nil, math.NaN())
-	if hasColour(img, ErrorColour) {
-		t.Error("ad dots drawn without ads")
-	}
 	// Text is anti-aliased into greys too: the dashed line adds many more.
 	if without := grey(img); withControl < without+200 {
 		t.Errorf("control grey pixels: %d with the control line, %d without", withControl, without)
@@ -127,4 +114,15 @@ func TestOpinionTraceMarksAds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// countColour is the number of pixels of exactly colour c (alpha aside).
+func countColour(img *image.RGBA, c color.RGBA) int {
+	n := 0
+	for i := 0; i < len(img.Pix); i += 4 {
+		if img.Pix[i] == c.R && img.Pix[i+1] == c.G && img.Pix[i+2] == c.B {
+			n++
+		}
+	}
+	return n
 }

@@ -88,7 +88,8 @@ func GridScatter(pts []GridPoint, txt ScatterText, opt Options) *plot.Plot {
 	colours := armColours(tp, isDark(st.bg))
 	p.Add(&grid{style: st.grid})
 	p.Add(&frontierLine{pts: pts, on: ParetoFrontier(pts), st: st})
-	p.Add(&scatter{pts: tp, colours: colours, st: st, labels: len(pts) <= 24})
+	var drawn []vg.Rectangle
+	p.Add(&scatter{pts: tp, colours: colours, st: st, labels: len(pts) <= 24, drawn: &drawn})
 
 	xlo, xhi, ylo, yhi := pointBounds(tp)
 	xlo, ylo = math.Min(xlo, 0), math.Min(ylo, 0)
@@ -101,7 +102,7 @@ func GridScatter(pts []GridPoint, txt ScatterText, opt Options) *plot.Plot {
 	// Room on the right for the labels of the rightmost points.
 	p.X.Max += (p.X.Max - p.X.Min) * 0.15
 	if !opt.NoLegend {
-		if leg := scatterLegend(tp, colours, st); leg != nil {
+		if leg := scatterLegend(tp, colours, st, &drawn); leg != nil {
 			p.Add(leg)
 		}
 	}

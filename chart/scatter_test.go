@@ -8,6 +8,10 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 )
 
 // gridPoints is a hand-made grid: two strategies under two rules.
@@ -151,5 +155,42 @@ func TestLongYLabelDoesNotSquashThePlot(t *testing.T) {
 	tallBare := PointPixels(GridScatter(pts, ScatterText{Title: "t"}, Options{}), pts, 700, 2000, 96)
 	if tall[0][0] == tallBare[0][0] {
 		t.Error("a y label that fits made no room on a tall chart")
+	}
+}
+
+// TestScatterLegendCoversNothing: the trade-off legend goes to a corner
+// where nothing the scatter drew (points, whiskers, labels) lies, and is
+// left out when every corner holds something.
+func TestScatterLegendCoversNothing(t *testing.T) {
+	st := newStyle(Options{})
+	p := st.newPlot("t", "")
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	series := []*armSeries{{name: "broadcast", colour: OkabeIto[0]}, {name: "psychographic", colour: OkabeIto[1]}}
+	dc := draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}}
+	corner := func(x, y vg.Length) vg.Rectangle { // a label's box near a corner
+		return vg.Rectangle{Min: vg.Point{X: x, Y: y}, Max: vg.Point{X: x + 30, Y: y + 8}}
+	}
+	// Labels in the top left, top right and bottom left: only the bottom
+	// right is free.
+	avoid := []vg.Rectangle{corner(10, 280), corner(360, 280), corner(10, 10)}
+	leg := &legend{series: series, style: st, avoid: &avoid}
+	rec := dc.Canvas.(*recorder.Canvas)
+	leg.Plot(dc, p)
+	if len(rec.Actions) == 0 {
+		t.Fatal("no legend drawn although one corner is free")
+	}
+	for _, a := range rec.Actions {
+		if f, ok := a.(*recorder.FillString); ok {
+			if f.Point.X < 200 || f.Point.Y > 150 {
+				t.Errorf("legend text %q at %v: not in the free bottom right corner", f.String, f.Point)
+			}
+		}
+	}
+	// Something in every corner: no legend at all.
+	avoid = append(avoid, corner(360, 10))
+	rec.Reset()
+	leg.Plot(dc, p)
+	if len(rec.Actions) != 0 {
+		t.Errorf("legend drawn over data: %d drawing actions", len(rec.Actions))
 	}
 }

@@ -19,6 +19,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io"
 	"os"
 	"runtime"
@@ -37,7 +38,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/assets"
-	"boomerang/chart"
 	"boomerang/scenarios"
 	"boomerang/sim"
 )
@@ -157,7 +157,8 @@ type App struct {
 	storyHidden               bool    // the story panel is folded away
 	shownArm                  int     // arm the population and target views show; -1: DefaultShownArm
 	armSels                   []*keySelect
-	armFor                    string // arm names the pickers offer
+	armSwatches               []*canvas.Rectangle // the shown arm's colour, next to each picker
+	armFor                    string              // arm names the pickers offer
 	tabNames                  []string
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
@@ -567,11 +568,13 @@ func (u *App) build() {
 	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
 	u.pop.SetLayout(LayoutNetwork)
 	u.prey = newPreyView(u)
-	u.armSels, u.armFor = nil, ""
+	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
 	for _, box := range []*fyne.Container{u.pop.ArmBox, u.prey.armBox} {
 		sel := newSelect(nil, nil)
-		u.armSels = append(u.armSels, sel)
-		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), sel}
+		sw := canvas.NewRectangle(color.Transparent)
+		sw.SetMinSize(fyne.NewSize(20, 20))
+		u.armSels, u.armSwatches = append(u.armSels, sel), append(u.armSwatches, sw)
+		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), container.NewCenter(sw), sel}
 	}
 	u.refreshArmPickers()
 	u.likeMe = newLikeMeView(u)
@@ -872,7 +875,7 @@ func (u *App) apply(s Snapshot) {
 
 // setCards fills the headline cards from res and returns what they say.
 func (u *App) setCards(res sim.Result) Headline {
-	h := Headlines(res)
+	h := HeadlinesFor(res, StoryTalksBackfires(u.cfg))
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.
 	started := false
@@ -990,10 +993,10 @@ func (c *card) Title() string {
 // setLegend shows one colour swatch per arm above the charts: the charts'
 // own legends give way to the lines when a small chart has many arms.
 func (u *App) setLegend(res sim.Result) {
-	var names, strategies []string
-	for _, a := range res.Arms {
-		names = append(names, a.Name)
-		strategies = append(strategies, a.Strategy)
+	arms := resultArms(res)
+	names := make([]string, len(arms))
+	for i, a := range arms {
+		names[i] = a.Name
 	}
 	key := strings.Join(names, "\x00")
 	if key == u.legendFor {
@@ -1004,11 +1007,8 @@ func (u *App) setLegend(res sim.Result) {
 	if len(names) == 0 {
 		return
 	}
-	bg, _ := chartColours()
-	r, g, b, _ := bg.RGBA()
-	dark := 0.2126*float64(r)+0.7152*float64(g)+0.0722*float64(b) < 0.5*0xFFFF
 	u.legend.Add(widget.NewLabel(lang.L("Arms:")))
-	for i, c := range chart.ArmColors(names, strategies, dark) {
+	for i, c := range armColours(arms) {
 		sw := canvas.NewRectangle(c)
 		sw.SetMinSize(fyne.NewSize(28, 6))
 		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(DisplayName(names[i]))))
@@ -1142,6 +1142,12 @@ func (u *App) refreshArmPickers() {
 		sel.Refresh()
 	}
 	u.armFor = armNames(u.cfg)
+	if cols := armColours(u.cfg.Arms); shown >= 0 && shown < len(cols) {
+		for _, sw := range u.armSwatches {
+			sw.FillColor = cols[shown]
+			sw.Refresh()
+		}
+	}
 }
 
 // SetShownArm makes arm k (an index into the scenario's arms; 0 is the

@@ -44,9 +44,9 @@ func (u *App) baseName() string {
 func (u *App) ExportChart(metric, path string) error {
 	var res []sim.Result
 	if len(u.last.Result.Arms) > 0 {
-		res = []sim.Result{u.last.Result}
+		res = []sim.Result{displayResult(u.last.Result)}
 	}
-	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps)})
+	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps), DecimalComma: decimalComma()})
 	if err != nil {
 		return err
 	}

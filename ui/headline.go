@@ -29,7 +29,13 @@ type Headline struct {
 // compares broadcast with control. Captions and the sentence are in the
 // current language (lang.L); numbers keep the English notation so that
 // they read the same as the charts' axes, which gonum/plot draws.
-func Headlines(res sim.Result) Headline {
+func Headlines(res sim.Result) Headline { return HeadlinesFor(res, false) }
+
+// HeadlinesFor is Headlines; with backfires the last card counts the ads
+// that backfired instead of the cost (or the attributes), for a scenario
+// whose story talks about backfires (StoryTalksBackfires), so that what
+// the text says is on screen.
+func HeadlinesFor(res sim.Result, backfires bool) Headline {
 	var broadcast, best *sim.ArmResult
 	for i := range res.Arms {
 		a := &res.Arms[i]
@@ -58,12 +64,15 @@ func Headlines(res sim.Result) Headline {
 		}
 		cards := []Card{
 			{conv, lang.L("conversions vs broadcast")},
-			{fmt.Sprintf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
-			{fmt.Sprintf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
-			{euro(t.CostPerConversion), fmt.Sprintf(lang.L("per extra conversion (broadcast %s)"), euro(b.CostPerConversion))},
+			{numf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
+			{numf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
+			{euro(t.CostPerConversion), trf("per extra conversion (broadcast %s)", euro(b.CostPerConversion))},
+		}
+		if backfires { // the story talks about them: they take the cost's place
+			cards[3] = Card{fmt.Sprint(t.Backfires), trf("ads backfired (broadcast %d)", b.Backfires)}
 		}
 		return Headline{
-			Sentence: fmt.Sprintf(lang.L("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."),
+			Sentence: trf("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference.",
 				title(DisplayName(best.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
@@ -74,13 +83,16 @@ func Headlines(res sim.Result) Headline {
 		}
 		m := last(a)
 		cards := []Card{
-			{fmt.Sprintf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
+			{numf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
 			{fmt.Sprintf("%+d", m.ConversionsVsControl), lang.L("extra conversions vs control")},
 			{euro(m.CostPerConversion), lang.L("per extra conversion")},
-			{fmt.Sprintf("%.1f", m.AttributesPerImpression), lang.L("personal attributes per impression")},
+			{numf("%.1f", m.AttributesPerImpression), lang.L("personal attributes per impression")},
+		}
+		if backfires {
+			cards[3] = Card{fmt.Sprint(m.Backfires), lang.L("ads backfired")}
 		}
 		return Headline{
-			Sentence: fmt.Sprintf(lang.L("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion."),
+			Sentence: trf("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion.",
 				title(DisplayName(a.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
@@ -95,7 +107,7 @@ func relative(x, base float64) string {
 	if base <= 0 || math.IsNaN(x) || math.IsNaN(base) {
 		return ""
 	}
-	return fmt.Sprintf("%+.0f %%", 100*(x/base-1))
+	return numf("%+.0f %%", 100*(x/base-1))
 }
 
 func euro(v float64) string {
@@ -103,9 +115,9 @@ func euro(v float64) string {
 		return "–"
 	}
 	if v >= 100 {
-		return fmt.Sprintf("€%.0f", v)
+		return numf("€%.0f", v)
 	}
-	return fmt.Sprintf("€%.2f", v)
+	return numf("€%.2f", v)
 }
 
 func title(s string) string {
@@ -174,4 +186,14 @@ func meanMetrics(rows []sim.Metrics) sim.Metrics {
 		}
 	}
 	return out
+}
+
+// StoryTalksBackfires reports whether the scenario's story speaks of
+// backfires (in its English text, which every story has).
+func StoryTalksBackfires(cfg sim.Config) bool {
+	text := cfg.Story.SummaryEN
+	for _, st := range cfg.Story.Steps {
+		text += " " + st.TextEN + " " + st.QuestionEN
+	}
+	return strings.Contains(strings.ToLower(text), "backfire")
 }

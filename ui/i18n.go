@@ -2,11 +2,14 @@ package ui
 
 import (
 	"embed"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+
+	"boomerang/chart"
 )
 
 // This file switches the app's language. All UI text goes through Fyne's
@@ -65,7 +68,7 @@ func CurrentLanguage() string {
 // identifiers in scenario files and CSV, words on screen. DisplayName
 // translates them; other names (a user's own) are shown as written.
 var knownNames = []string{
-	"control", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise",
+	"control", "none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise",
 	"generic", "scare", "extravert", "introvert", "high-openness", "low-openness",
 	"false-claim", "false-claim-open", "broadcast-extravert",
 	// the default message library: one message per appeal (sim.Appeals)
@@ -80,4 +83,50 @@ func DisplayName(name string) string {
 		return lang.X("name."+name, name)
 	}
 	return name
+}
+
+// translatedOr is the bundle's text for key in the current language, or
+// fallback in English (which has no bundle: English is the key itself)
+// and when the bundle lacks the key.
+func translatedOr(key, fallback string) string {
+	if CurrentLanguage() == "en" {
+		return fallback
+	}
+	return lang.X(key, fallback)
+}
+
+// decimalComma reports whether the current language writes numbers with
+// a decimal comma (Dutch: 0,5 and € 12,17).
+func decimalComma() bool { return CurrentLanguage() == "nl" }
+
+// numf is fmt.Sprintf with its floating-point arguments written in the
+// notation of the current language (chart.DecimalComma): in Dutch
+// numf("%.2f", 0.5) is "0,50". Only the arguments change, never the
+// format's own text.
+func numf(format string, args ...any) string {
+	if !decimalComma() {
+		return fmt.Sprintf(format, args...)
+	}
+	wrapped := make([]any, len(args))
+	for i, a := range args {
+		switch a.(type) {
+		case float64, float32:
+			wrapped[i] = localFloat{a}
+		default:
+			wrapped[i] = a
+		}
+	}
+	return fmt.Sprintf(format, wrapped...)
+}
+
+// trf is numf of the translation of format: a translated sentence with
+// its numbers in the language's notation.
+func trf(format string, args ...any) string { return numf(lang.L(format), args...) }
+
+// localFloat formats a float as its verb asks, then in Dutch notation.
+type localFloat struct{ v any }
+
+// Format implements fmt.Formatter.
+func (f localFloat) Format(s fmt.State, verb rune) {
+	fmt.Fprint(s, chart.DecimalComma(fmt.Sprintf(fmt.FormatString(s, verb), f.v), true))
 }

@@ -26,9 +26,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"boomerang/batch"
 	"boomerang/chart"
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 )
 
 // These tests keep the Dutch complete: every text the UI passes to
@@ -122,7 +124,7 @@ type i18nUse struct {
 
 // i18nKeysInSource parses every non-test .go file of this package and
 // returns, per file, the literal keys passed to lang.L, lang.N, lang.X
-// and lang.XN (the key, not the fallback, for the X forms). A key made of
+// and lang.XN (the key, not the fallback, for the X forms) and to trf. A key made of
 // literals joined with + counts as its joined text. Keys computed at run
 // time (lang.L(m.Label)) cannot be seen here: TestI18nDynamicKeys checks
 // those.
@@ -152,12 +154,20 @@ func i18nKeysInSource(t *testing.T) map[string][]i18nUse {
 			}
 		}
 		out[name] = nil // a file without keys is still listed
-		if langName == "" {
-			continue
-		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			// trf (i18n.go) translates its format like lang.L.
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "trf" {
+				if key, ok := i18nLiteral(call.Args[0]); ok {
+					p := fset.Position(call.Args[0].Pos())
+					out[name] = append(out[name], i18nUse{key, fmt.Sprintf("%s:%d", p.Filename, p.Line)})
+				}
+				return true
+			}
+			if langName == "" {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -233,6 +243,9 @@ func TestI18nCoverage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("arm names", func(t *testing.T) { i18nArmNames(t, nl) })
+	t.Run("story arm references", func(t *testing.T) { i18nStoryArms(t, nl) })
+	t.Run("number formatting", i18nNumbers)
 	// The scan must see something: a refactor that breaks it (say, a
 	// renamed import) would otherwise pass with nothing checked.
 	if total < 20 || len(byFile["settings.go"]) == 0 || len(byFile["headline.go"]) == 0 {
@@ -350,6 +363,15 @@ func TestI18nDynamicKeys(t *testing.T) {
 	}
 	for _, k := range scenarios.Keys() {
 		need("explanation of "+k.Name, k.Doc)
+	}
+	// The topic words a search for pages matches (likeMeView.matches),
+	// and the trade-off chart's short strategy names.
+	c := footprint.NewCatalogue(4000)
+	for p := range c.Pages {
+		need("topic words of page kind "+c.TopicKey(p), "topic."+c.TopicKey(p))
+	}
+	for _, s := range batch.TradeoffStrategies() {
+		need("short name of "+s, "short."+s)
 	}
 	for _, s := range scenarios.List() {
 		need("title of scenario "+s.Name, s.Title)
@@ -486,7 +508,7 @@ func TestI18nDutchScreens(t *testing.T) {
 			AttributesPerImpression: 4.3, SensitiveShare: 0.22, CostPerConversion: 2}}},
 	}})
 	want := fmt.Sprintf(nl["%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."],
-		title(nl["name.psychographic"]), "+38 %", "4.3", "22 %")
+		title(nl["name.psychographic"]), "+38 %", "4,3", "22 %")
 	if h.Sentence != want || h.Cards[0].Caption != nl["conversions vs broadcast"] {
 		t.Errorf("headline %q / %q\nwant %q", h.Sentence, h.Cards[0].Caption, want)
 	}
@@ -515,7 +537,7 @@ func TestI18nExportChartDutch(t *testing.T) {
 			t.Errorf("English export lacks %s", w)
 		}
 	}
-	for _, w := range []string{nl["Conversions"], nl["people converted so far"], nl["step"]} {
+	for _, w := range []string{nl["Conversions"], nl["people converted so far"], nl["step"], nl["name.control"]} {
 		if !bytes.Contains(b, []byte(">"+w+"<")) {
 			t.Errorf("Dutch export lacks %q", w)
 		}
@@ -560,4 +582,101 @@ func TestLiveChartReplications(t *testing.T) {
 	if f, _ := lc.LastFrame(); f.Replications != 0 || f.Arms != 0 {
 		t.Errorf("no run: frame %+v", f)
 	}
+}
+
+// i18nArmNames: every arm of a built-in scenario is a known name with a
+// Dutch display name, and the trade-off view's short strategy names have
+// Dutch too.
+func i18nArmNames(t *testing.T, nl map[string]string) {
+	for _, sc := range scenarios.List() {
+		cfg, err := scenarios.Builtin(sc.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range cfg.Arms {
+			for _, n := range []string{a.Name, a.Strategy} {
+				if _, ok := nl["name."+n]; !ok || !slices.Contains(knownNames, n) {
+					t.Errorf("%s: arm name %q has no Dutch (name.%s) or is not a known name", sc.Name, n, n)
+				}
+			}
+		}
+	}
+	for _, s := range batch.TradeoffStrategies() {
+		if _, ok := nl["short."+s]; !ok {
+			t.Errorf("trade-off: no Dutch short name for %s", s)
+		}
+	}
+}
+
+// i18nStoryArms: the Dutch texts of the built-in stories name arms in
+// Dutch: no English arm or strategy name whose Dutch differs
+// ("psychographic" where the screen says "psychografisch").
+func i18nStoryArms(t *testing.T, nl map[string]string) {
+	var english []*regexp.Regexp
+	for _, n := range knownNames {
+		if d, ok := nl["name."+n]; ok && !strings.EqualFold(d, n) {
+			english = append(english, regexp.MustCompile(`(?i)\b`+regexp.QuoteMeta(n)+`\b`))
+		}
+	}
+	checked := 0
+	for _, sc := range scenarios.List() {
+		cfg, err := scenarios.Builtin(sc.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := map[string]string{"title": cfg.Story.TitleNL, "summary": cfg.Story.SummaryNL}
+		for i, st := range cfg.Story.Steps {
+			texts[fmt.Sprintf("step %d", i+1)] = st.TextNL + " " + st.QuestionNL
+		}
+		for where, text := range texts {
+			checked++
+			for _, re := range english {
+				if m := re.FindString(text); m != "" {
+					t.Errorf("%s, %s (Dutch): English arm name %q", sc.Name, where, m)
+				}
+			}
+		}
+	}
+	if len(english) < 4 || checked < 20 {
+		t.Errorf("checked %d texts for %d English names: the check sees too little", checked, len(english))
+	}
+}
+
+// i18nNumbers: in Dutch, numbers on cards, in sentences, in the
+// trade-off table and on chart ticks have a decimal comma; in English a
+// decimal point.
+func i18nNumbers(t *testing.T) {
+	res := sim.Result{Arms: []sim.ArmResult{
+		{Name: "control", Strategy: "none", Series: []sim.Metrics{{Conversions: 100}}},
+		{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 12.17}}},
+	}}
+	stat := batch.Stat{Mean: 0.5, Lo: 0.25, Hi: 0.75}
+	check := func(lang string, shift, cost, sentence, table, tick string) {
+		t.Helper()
+		h := Headlines(res)
+		if h.Cards[0].Value != shift || h.Cards[2].Value != cost {
+			t.Errorf("%s cards: %q, %q; want %q, %q", lang, h.Cards[0].Value, h.Cards[2].Value, shift, cost)
+		}
+		if got := trf("opinion %+.2f, now %+.2f", 0.25, -0.5); !strings.Contains(got, sentence) {
+			t.Errorf("%s sentence %q lacks %q", lang, got, sentence)
+		}
+		if got := formatStat(stat); got != table {
+			t.Errorf("%s trade-off table %q, want %q", lang, got, table)
+		}
+		p, err := chart.Lines([]sim.Result{res}, "conversions", chart.Options{DecimalComma: decimalComma()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Y.Min, p.Y.Max = 0, 1
+		var labels []string
+		for _, tk := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+			labels = append(labels, tk.Label)
+		}
+		if !slices.Contains(labels, tick) {
+			t.Errorf("%s chart ticks %q lack %q", lang, labels, tick)
+		}
+	}
+	check("English", "+0.000", "€12.17", "+0.25", "0.5 (0.25 – 0.75)", "0.2")
+	i18nUseDutch(t)
+	check("Dutch", "+0,000", "€12,17", "+0,25", "0,5 (0,25 – 0,75)", "0,2")
 }

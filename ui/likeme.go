@@ -2,18 +2,18 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/sim"
-	"boomerang/sim/footprint"
 	"boomerang/sim/population"
 )
 
@@ -30,6 +30,7 @@ const (
 	likeMeMinLikes = 10
 	likeMeMaxLikes = 30
 	likeMeListed   = 80 // pages offered: the most-liked of the world, or the search's first matches
+	likeMeRows     = 8  // rows of offered pages in view at least
 )
 
 // likeMeBand is an age band of the form, with the age the persona gets:
@@ -56,15 +57,21 @@ type likeMeView struct {
 	world *sim.World
 	root  fyne.CanvasObject
 
-	age, gender, region *widget.Select
+	age, gender, region *keySelect
 	tracking, political *widget.Check
 	search              *widget.Entry
-	pageBox             *fyne.Container // the offered pages' checks
+	pageBox             *fyne.Container // the offered pages' checks (not the picked ones)
+	pickedBox           *fyne.Container // the picked pages' checks
+	pageScroll          *container.Scroll
+	noModel             *fyne.Container // says the scenario has no model and offers one that has
+	noModelText         *widget.Label
 	count, hint         *widget.Label
+	noMatch             *widget.Label // "no page matches …" under the search
 	show                *widget.Button
 
 	bands   []likeMeBand
 	top     []uint16 // most-liked pages of the world, most liked first
+	titles  []string // the pages' made-up titles (footprint.Catalogue.Titles)
 	pages   int      // catalogue size of the world the picks belong to
 	picked  map[uint16]bool
 	checks  map[uint16]*widget.Check
@@ -86,39 +93,63 @@ func newLikeMeView(u *App) *likeMeView {
 	intro := widget.NewLabel(lang.L("Describe yourself roughly and pick pages you like: see what this platform would infer about you and which ads each campaign would send you."))
 	intro.Wrapping = fyne.TextWrapWord
 
-	v.age = widget.NewSelect(nil, nil)
-	v.gender = widget.NewSelect([]string{lang.L("Woman"), lang.L("Man")}, nil)
+	v.age = newSelect(nil, nil)
+	v.gender = newSelect([]string{lang.L("Woman"), lang.L("Man")}, nil)
 	v.gender.SetSelectedIndex(0)
-	v.region = widget.NewSelect(nil, nil)
+	v.region = newSelect(nil, nil)
 	v.tracking = widget.NewCheck(lang.L("I allow tracking (I accept the cookie banner)"), nil)
 	v.tracking.SetChecked(true)
 	v.political = widget.NewCheck(lang.L("I also agreed separately to political ads"), nil)
 	v.political.Hide()
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("Search pages (e.g. openness, page 17)"))
+	v.search.SetPlaceHolder(lang.L("Search pages (e.g. hiking, religion)"))
 	v.search.OnChanged = func(string) { v.refreshPages() }
 	v.pageBox = container.NewVBox()
+	v.pickedBox = container.NewVBox()
 	v.count = widget.NewLabel("")
+	v.noMatch = widget.NewLabel("")
+	v.noMatch.Importance = widget.WarningImportance
+	v.noMatch.Hide()
 	v.hint = widget.NewLabel("")
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.hint.Importance = widget.WarningImportance
 	v.hint.Hide()
 	v.show = widget.NewButton(lang.L("Show what the platform sees"), v.submit)
 	v.show.Importance = widget.HighImportance
+	v.noModelText = wrapLabel("")
+	v.noModelText.Importance = widget.WarningImportance
+	v.noModel = container.NewVBox(v.noModelText, container.NewHBox(
+		widget.NewButton(lang.L("Open the targeting showdown (it has a model)"), func() {
+			if err := u.LoadBuiltin("targeting-showdown"); err != nil {
+				v.setHint(err.Error())
+			}
+		})))
+	v.noModel.Hide()
 
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Age band"), v.age),
 		widget.NewFormItem(lang.L("Gender (as you declare it)"), v.gender),
 		widget.NewFormItem(lang.L("Region"), v.region),
 	)
+	// Left, the pages: the picked ones (a few rows, scrolling) above the
+	// offered ones, which get the rest of the height and at least
+	// likeMeRows rows. Right, the form and the answer.
+	rowH := widget.NewCheck("Ag", nil).MinSize().Height
+	v.pageScroll = container.NewVScroll(v.pageBox)
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, rowH*likeMeRows))
+	pickedRoom := canvas.NewRectangle(color.Transparent)
+	pickedRoom.SetMinSize(fyne.NewSize(0, rowH*2))
 	left := container.NewBorder(
-		container.NewVBox(note, intro, form, v.tracking, v.political,
-			widget.NewLabel(lang.L("Pages you like")), v.search, v.count),
-		container.NewVBox(v.hint, v.show), nil, nil,
-		container.NewVScroll(v.pageBox))
+		container.NewVBox(container.NewHBox(boldLabel(lang.L("Your pages")), v.count),
+			container.NewStack(pickedRoom, container.NewVScroll(v.pickedBox)),
+			boldLabel(lang.L("Pages to pick from")), v.search, v.noMatch),
+		container.NewVBox(v.hint, container.NewHBox(v.show)), nil, nil,
+		container.NewStack(room, v.pageScroll))
 	v.results = container.NewVBox(widget.NewLabel(lang.L("Your result appears here.")))
-	split := container.NewHSplit(left, container.NewVScroll(v.results))
-	split.Offset = 0.42
+	right := container.NewVBox(note, intro, v.noModel, form, v.tracking, v.political, widget.NewSeparator(), v.results)
+	split := container.NewHSplit(left, container.NewVScroll(right))
+	split.Offset = 0.4
 	v.root = split
 	v.setWorld(nil)
 	return v
@@ -140,15 +171,26 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	v.results.Refresh()
 	if w == nil {
 		v.show.Disable()
-		v.top = nil
+		v.top, v.titles = nil, nil
 		v.pageBox.Objects = nil
 		v.pageBox.Refresh()
+		v.noModel.Hide()
 		v.setHint(lang.L("The platform is being built…"))
 		v.updateCount()
 		return
 	}
 	v.show.Enable()
 	v.setHint("")
+	switch {
+	case w.Footprint == nil:
+		v.noModelText.SetText(lang.L("In this scenario the platform keeps no likes and has no inference model: it can infer nothing about you. The targeting showdown has one."))
+		v.noModel.Show()
+	case w.Footprint.Model == nil:
+		v.noModelText.SetText(lang.L("In this scenario nobody takes the quiz, so the platform has no inference model: it reads nothing from your likes and every inferred value stays unknown. The targeting showdown has one."))
+		v.noModel.Show()
+	default:
+		v.noModel.Hide()
+	}
 
 	// Age bands and regions of this population.
 	v.bands = likeMeBands(w.Config.Population.MinorsShare > 0)
@@ -182,8 +224,9 @@ func (v *likeMeView) setWorld(w *sim.World) {
 		v.checks = map[uint16]*widget.Check{}
 		v.pages = pages
 	}
-	v.top = nil
+	v.top, v.titles = nil, nil
 	if pages > 0 {
+		v.titles = w.Footprint.Catalogue.Titles()
 		n := make([]int, pages)
 		for _, p := range w.Footprint.Likes.Pages {
 			n[p]++
@@ -198,44 +241,27 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	v.refreshPages()
 }
 
-// pageName is page p's label in the current language, e.g. "page 17
-// (openness +, political leaning −)".
+// pageName is page p's label: its made-up title (e.g. "Sunday Hiking
+// Club"), which never says what liking it reveals.
 func (v *likeMeView) pageName(p uint16) string {
-	if v.world == nil || v.world.Footprint == nil {
-		return fmt.Sprintf(lang.L("page %d"), p)
+	if int(p) < len(v.titles) {
+		return v.titles[p]
 	}
-	pg := &v.world.Footprint.Catalogue.Pages[p]
-	load := func(a footprint.Attribute, sign int8) string {
-		s := "+"
-		if sign < 0 {
-			s = "-" // ASCII: not every font has U+2212
-		}
-		if a.IsInterest() {
-			return fmt.Sprintf(lang.L("interest %d"), int(a-footprint.NumAttributes)+1)
-		}
-		name, _, _ := strings.Cut(attrLabel(sim.Attr(a)), " (") // "age", not "age (inferred)"
-		return strings.ToLower(name) + " " + s
-	}
-	if pg.Attribute == footprint.NoAttribute {
-		return fmt.Sprintf(lang.L("page %d (general interest)"), p)
-	}
-	parts := load(pg.Attribute, pg.Sign)
-	if pg.Second != footprint.NoAttribute {
-		parts += ", " + load(pg.Second, pg.SecondSign)
-	}
-	return fmt.Sprintf(lang.L("page %d (%s)"), p, parts)
+	return trf("page %d", p)
 }
 
-// refreshPages shows the picked pages first, then the most-liked pages or,
-// with a search, the first pages of the whole catalogue whose label holds
-// it (UI goroutine).
+// refreshPages shows the picked pages in their own list and, below the
+// search, the most-liked pages or, with a search, the first pages of the
+// whole catalogue that match it, picked ones left out; a search that
+// matches nothing says so (UI goroutine).
 func (v *likeMeView) refreshPages() {
 	q := strings.ToLower(strings.TrimSpace(v.search.Text))
-	var list []uint16
+	var picked []uint16
 	for p := range v.picked {
-		list = append(list, p)
+		picked = append(picked, p)
 	}
-	slices.Sort(list)
+	slices.SortFunc(picked, func(a, b uint16) int { return strings.Compare(v.pageName(a), v.pageName(b)) })
+	var list []uint16
 	if q == "" {
 		for _, p := range v.top {
 			if !v.picked[p] {
@@ -244,38 +270,53 @@ func (v *likeMeView) refreshPages() {
 		}
 	} else {
 		for p := range v.pages {
-			if len(list) >= likeMeListed+len(v.picked) {
+			if len(list) >= likeMeListed {
 				break
 			}
-			id := uint16(p)
-			if !v.picked[id] && v.matches(id, q) {
+			if id := uint16(p); !v.picked[id] && v.matches(id, q) {
 				list = append(list, id)
 			}
 		}
 	}
-	objs := make([]fyne.CanvasObject, 0, len(list))
-	for _, p := range list {
-		objs = append(objs, v.check(p))
+	checks := func(ids []uint16) []fyne.CanvasObject {
+		objs := make([]fyne.CanvasObject, 0, len(ids))
+		for _, p := range ids {
+			objs = append(objs, v.check(p))
+		}
+		return objs
 	}
-	v.pageBox.Objects = objs
+	v.pickedBox.Objects = checks(picked)
+	if len(picked) == 0 {
+		v.pickedBox.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("None yet: tick pages below."))}
+	}
+	v.pickedBox.Refresh()
+	v.pageBox.Objects = checks(list)
 	v.pageBox.Refresh()
+	if q != "" && len(list) == 0 {
+		v.noMatch.SetText(trf("No page matches %q.", strings.TrimSpace(v.search.Text)))
+		v.noMatch.Show()
+	} else {
+		v.noMatch.Hide()
+	}
 	v.updateCount()
 }
 
-// matches reports whether page p's label contains the search q (already
-// lower case); "17" finds page 17 itself, not every page with a 1 and 7.
+// matches reports whether page p matches the search q (already lower
+// case): every word of q is in its title or its topic words, in English
+// or in the current language (bundle key "topic.KIND"), so "religion"
+// finds the religious pages although no title says so.
 func (v *likeMeView) matches(p uint16, q string) bool {
-	f := strings.Fields(q)
-	pageWord := strings.ToLower(strings.Fields(fmt.Sprintf(lang.L("page %d"), 0))[0])
-	if len(f) == 2 && (f[0] == pageWord || f[0] == "page") {
-		f = f[1:]
+	text := strings.ToLower(v.pageName(p))
+	if v.world != nil && v.world.Footprint != nil {
+		c := v.world.Footprint.Catalogue
+		text += " " + c.Topic(int(p)) + " " + strings.ToLower(translatedOr("topic."+c.TopicKey(int(p)), ""))
 	}
-	if len(f) == 1 {
-		if n, err := strconv.Atoi(f[0]); err == nil {
-			return n == int(p)
+	for _, w := range strings.Fields(q) {
+		if !strings.Contains(text, w) {
+			return false
 		}
 	}
-	return strings.Contains(strings.ToLower(v.pageName(p)), q)
+	return true
 }
 
 // check returns page p's check box, made once per page.
@@ -292,7 +333,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 			v.syncing = true
 			c.SetChecked(false)
 			v.syncing = false
-			v.setHint(fmt.Sprintf(lang.L("You can pick at most %d pages: untick one first."), likeMeMaxLikes))
+			v.setHint(trf("You can pick at most %d pages: untick one first.", likeMeMaxLikes))
 			return
 		}
 		if on {
@@ -301,7 +342,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 			delete(v.picked, p)
 		}
 		v.setHint("")
-		v.updateCount()
+		v.refreshPages() // the page moves between the two lists
 	})
 	v.syncing = true
 	c.SetChecked(v.picked[p])
@@ -312,7 +353,7 @@ func (v *likeMeView) check(p uint16) *widget.Check {
 
 // updateCount shows how many pages are picked.
 func (v *likeMeView) updateCount() {
-	v.count.SetText(fmt.Sprintf(lang.L("%d picked (pick %d to %d)"), len(v.picked), likeMeMinLikes, likeMeMaxLikes))
+	v.count.SetText(trf("%d picked (pick %d to %d)", len(v.picked), likeMeMinLikes, likeMeMaxLikes))
 }
 
 // setHint shows a hint under the list, or hides it for "".
@@ -349,10 +390,10 @@ func (v *likeMeView) submit() {
 		v.setHint(lang.L("The platform is being built…"))
 		return
 	case len(v.picked) == 0:
-		v.setHint(fmt.Sprintf(lang.L("Pick %d to %d pages you like first: the platform reads you through your likes."), likeMeMinLikes, likeMeMaxLikes))
+		v.setHint(trf("Pick %d to %d pages you like first: the platform reads you through your likes.", likeMeMinLikes, likeMeMaxLikes))
 		return
 	case len(v.picked) < likeMeMinLikes:
-		v.setHint(fmt.Sprintf(lang.L("Pick at least %d pages (you have %d): with fewer likes there is too little to read."), likeMeMinLikes, len(v.picked)))
+		v.setHint(trf("Pick at least %d pages (you have %d): with fewer likes there is too little to read.", likeMeMinLikes, len(v.picked)))
 		return
 	}
 	v.setHint("")
@@ -392,19 +433,19 @@ func formatInferred(a sim.Attr, v float32) string {
 	switch {
 	case a == sim.AttrAge:
 		m, sd := population.AgeMoments()
-		return fmt.Sprintf(lang.L("about %d years"), int(math.Round(m+sd*float64(v))))
+		return trf("about %d years", int(math.Round(m+sd*float64(v))))
 	case a == sim.AttrGender:
 		if v >= 0.5 {
-			return fmt.Sprintf(lang.L("man (%.0f %%)"), 100*v)
+			return trf("man (%.0f %%)", 100*v)
 		}
-		return fmt.Sprintf(lang.L("woman (%.0f %%)"), 100*(1-v))
+		return trf("woman (%.0f %%)", 100*(1-v))
 	case a >= sim.AttrGender:
-		return fmt.Sprintf(lang.L("%.0f %% likely"), 100*v)
+		return trf("%.0f %% likely", 100*v)
 	}
 	if math.Abs(float64(v)) < 0.05 {
 		v = 0 // "+0.0", not "-0.0"
 	}
-	return fmt.Sprintf(lang.L("%+.1f sd from average"), v)
+	return trf("%+.1f sd from average", v)
 }
 
 // howSure turns the model's cross-validated accuracy for an attribute (r
@@ -437,22 +478,28 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	case !r.Visible:
 		objs = append(objs, wrap(lang.L("You do not allow tracking: the platform does not see your likes and infers nothing. Campaigns can still use what you declared.")))
 	default:
-		objs = append(objs, wrap(fmt.Sprintf(lang.L("From %d likes. How sure the platform is of your personality profile: %.0f %%."), len(r.Persona.Likes), 100*r.Confidence)))
+		objs = append(objs, wrap(trf("From %d likes. How sure the platform is of your personality profile: %.0f %%.", len(r.Persona.Likes), 100*r.Confidence)))
 	}
 	grid := container.NewGridWithColumns(3, bold(lang.L("Attribute")), bold(lang.L("Inferred")), bold(lang.L("How sure")))
 	said := map[sim.Attr]string{}
 	for _, b := range v.bands {
 		if b.age == r.Persona.Age {
-			said[sim.AttrAge] = fmt.Sprintf(lang.L("you said %s"), b.label)
+			said[sim.AttrAge] = trf("you said %s", b.label)
 		}
 	}
 	gender := lang.L("Woman")
 	if r.Persona.Gender == 1 {
 		gender = lang.L("Man")
 	}
-	said[sim.AttrGender] = fmt.Sprintf(lang.L("you said %s"), strings.ToLower(gender))
+	said[sim.AttrGender] = trf("you said %s", strings.ToLower(gender))
 	for a := range sim.NumAttrs {
 		val := widget.NewLabel(formatInferred(a, r.Inferred[a]))
+		switch {
+		case !r.Modelled:
+			val.SetText(lang.L("unknown: no model"))
+		case !r.Visible:
+			val.SetText(lang.L("unknown: not tracked"))
+		}
 		v.rows[a] = val
 		name := attrLabel(a)
 		if a.Sensitive() {
@@ -484,7 +531,7 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 
 // armSentence says in the current language what arm a would do and why.
 func armSentence(w *sim.World, a sim.ArmAnswer) string {
-	pct := func(p float64) string { return fmt.Sprintf("%.1f %%", 100*p) }
+	pct := func(p float64) string { return numf("%.1f %%", 100*p) }
 	tr := func(name string) string { // message names: the built-in ones have Dutch
 		if name == "" {
 			return ""
@@ -493,7 +540,7 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 	}
 	msg, matched := tr(a.Message), tr(a.Matched)
 	var s []string
-	randomly := fmt.Sprintf(lang.L("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q)."), pct(a.Chance), msg)
+	randomly := trf("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q).", pct(a.Chance), msg)
 	if a.Chance == 0 {
 		randomly = lang.L("No random ad reaches you at step 1 either: the whole budget went to the people it picked.")
 	}
@@ -511,43 +558,43 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 		case a.Strategy == "psychographic" && !strings.Contains(a.Reason, "min_audience"):
 			s = append(s, lang.L("It cannot see your likes, so it has no personality profile of you."))
 		case a.Strategy == "lookalike":
-			s = append(s, fmt.Sprintf(lang.L("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them."), w.Config.Campaign.LookalikeSeed))
+			s = append(s, trf("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them.", w.Config.Campaign.LookalikeSeed))
 		default:
 			s = append(s, lang.L(a.Reason))
 		}
 		s = append(s, randomly)
 	case sim.DecideSegment:
-		s = append(s, fmt.Sprintf(lang.L("The first %d steps are a random pilot."), w.Config.Campaign.PilotSteps), randomly,
-			fmt.Sprintf(lang.L("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes."),
+		s = append(s, trf("The first %d steps are a random pilot.", w.Config.Campaign.PilotSteps), randomly,
+			trf("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes.",
 				segmentLabel(w, a.Segment), a.SegmentSize, a.Attributes))
 	case sim.DecideBandit:
 		if a.Targeted {
-			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q."),
+			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q.",
 				segmentLabel(w, a.Segment), pct(a.Chance), msg))
 		} else {
-			s = append(s, fmt.Sprintf(lang.L("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1."),
+			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1.",
 				segmentLabel(w, a.Segment)))
 		}
 	case sim.DecideTrait:
 		switch {
 		case a.Targeted && a.Appeal != "":
-			s = append(s, fmt.Sprintf(lang.L("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average."),
+			s = append(s, trf("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average.",
 				msg, strings.ToLower(attrLabel(a.Trait)), a.TraitZ))
 		case a.Targeted:
-			s = append(s, fmt.Sprintf(lang.L("Ranked as persuadable from your inferred personality: you get the %q ad."), msg))
+			s = append(s, trf("Ranked as persuadable from your inferred personality: you get the %q ad.", msg))
 		case a.Value <= 1:
-			s = append(s, fmt.Sprintf(lang.L("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you."), a.Value), randomly)
+			s = append(s, trf("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you.", a.Value), randomly)
 		default:
-			s = append(s, fmt.Sprintf(lang.L("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q."), a.Value, a.Cutoff, matched), randomly)
+			s = append(s, trf("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q.", a.Value, a.Cutoff, matched), randomly)
 		}
 	case sim.DecideOtherSide:
 		switch {
 		case a.Targeted:
-			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting."), pct(a.Lean), msg))
+			s = append(s, trf("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting.", pct(a.Lean), msg))
 		case a.Lean > 0.5:
-			s = append(s, fmt.Sprintf(lang.L("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q)."), pct(a.Lean), matched))
+			s = append(s, trf("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q).", pct(a.Lean), matched))
 		case a.Lean > 0:
-			s = append(s, fmt.Sprintf(lang.L("Inferred to be on the campaign's side (other side %s likely): no ads."), pct(a.Lean)))
+			s = append(s, trf("Inferred to be on the campaign's side (other side %s likely): no ads.", pct(a.Lean)))
 		case a.Excluded:
 			s = append(s, lang.L("The regulation forbids choosing you with personal data: no ads (it buys no random ones)."))
 		default:
@@ -555,7 +602,7 @@ func armSentence(w *sim.World, a sim.ArmAnswer) string {
 		}
 	}
 	if a.Targeted && a.Attributes > 0 {
-		u := fmt.Sprintf(lang.L("Uses %d personal attributes."), a.Attributes)
+		u := trf("Uses %d personal attributes.", a.Attributes)
 		if a.Sensitive {
 			u += " " + lang.L("Including a special category.")
 		}

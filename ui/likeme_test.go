@@ -4,6 +4,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 )
 
 // likeMeApp opens the app on a small world with an inference model (the
@@ -67,8 +69,8 @@ func likeMeTexts(o fyne.CanvasObject) map[string]bool {
 // likeMePick searches page p and ticks its box, as a visitor would.
 func likeMePick(t *testing.T, v *likeMeView, p uint16) {
 	t.Helper()
-	v.search.SetText(fmt.Sprintf("page %d", p))
 	want := v.pageName(p)
+	v.search.SetText(want)
 	for _, o := range v.pageBox.Objects {
 		if c, ok := o.(*widget.Check); ok && c.Text == want {
 			if !c.Checked {
@@ -186,5 +188,104 @@ func TestLikeMeShowsEngineInference(t *testing.T) {
 	test.Tap(v.show)
 	if v.result != nil || !v.show.Disabled() {
 		t.Error("the view kept a result without a world")
+	}
+}
+
+// likeMeChecks are the texts of the checks in box.
+func likeMeChecks(box *fyne.Container) []string {
+	var out []string
+	for _, o := range box.Objects {
+		if c, ok := o.(*widget.Check); ok {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// Pages read like pages (made-up titles that never say what a like
+// reveals), at least eight are in view, a search finds topics ("religion"
+// finds the religious pages) and says when nothing matches, and picked
+// pages sit in their own list, out of the search results.
+func TestLikeMePagesSearchAndPicked(t *testing.T) {
+	u, _ := likeMeApp(t)
+	v := u.likeMe
+	u.ShowTab("likeme")
+	c := v.world.Footprint.Catalogue
+	offered := likeMeChecks(v.pageBox)
+	if len(offered) < likeMeRows {
+		t.Fatalf("%d pages offered", len(offered))
+	}
+	for _, text := range offered {
+		low := strings.ToLower(text)
+		for _, bad := range []string{"page ", "(", "openness", "religio", "lesbian", "interest"} {
+			if strings.Contains(low, bad) {
+				t.Errorf("page label %q gives its loading away (%q)", text, bad)
+			}
+		}
+	}
+	rowH := widget.NewCheck("Ag", nil).MinSize().Height
+	if h := v.pageScroll.Size().Height; h < likeMeRows*rowH {
+		t.Errorf("the page list is %.0f high: fewer than %d rows of %.0f in view", h, likeMeRows, rowH)
+	}
+
+	v.search.SetText("religion")
+	found := likeMeChecks(v.pageBox)
+	if len(found) == 0 || v.noMatch.Visible() {
+		t.Fatalf("searching religion: %d pages, no-match shown %v", len(found), v.noMatch.Visible())
+	}
+	for _, o := range v.pageBox.Objects {
+		p := -1
+		for id, ch := range v.checks {
+			if ch == o {
+				p = int(id)
+			}
+		}
+		if p < 0 || c.Pages[p].Attribute != footprint.Religious || c.Pages[p].Sign < 0 {
+			t.Errorf("searching religion offers page %d (%s)", p, c.TopicKey(max(p, 0)))
+		}
+	}
+	v.search.SetText("xylophone quartz")
+	if len(v.pageBox.Objects) != 0 || !v.noMatch.Visible() || !strings.Contains(v.noMatch.Text, "No page matches") {
+		t.Errorf("a search without a match: %d pages, message %q (shown %v)", len(v.pageBox.Objects), v.noMatch.Text, v.noMatch.Visible())
+	}
+
+	// Picking moves a page to its own list; it leaves the results, also
+	// of a search for its title, and unticking it brings it back.
+	v.search.SetText("")
+	first := v.pageBox.Objects[0].(*widget.Check)
+	title := first.Text
+	test.Tap(first)
+	if got := likeMeChecks(v.pickedBox); len(got) != 1 || got[0] != title {
+		t.Fatalf("picked list %q after picking %q", got, title)
+	}
+	v.search.SetText(title)
+	if slices.Contains(likeMeChecks(v.pageBox), title) {
+		t.Errorf("the picked page %q is offered again by a search for it", title)
+	}
+	test.Tap(v.pickedBox.Objects[0].(*widget.Check))
+	if len(v.picked) != 0 || !slices.Contains(likeMeChecks(v.pageBox), title) || len(likeMeChecks(v.pickedBox)) != 0 {
+		t.Errorf("after unticking: %d picked, offered %q", len(v.picked), likeMeChecks(v.pageBox))
+	}
+}
+
+// A scenario without an inference model says so at the top of the view
+// and offers one that has a model; its result says why nothing is known.
+func TestLikeMeWithoutModel(t *testing.T) {
+	u, q := newTestApp(t)
+	v := u.likeMe
+	waitFor(t, q, "the world", func() bool { return v.world != nil })
+	if v.world.Footprint != nil && v.world.Footprint.Model != nil {
+		t.Skip("the default scenario has a model")
+	}
+	if !v.noModel.Visible() || !strings.Contains(v.noModelText.Text, "no inference model") {
+		t.Fatalf("no-model note %q (shown %v)", v.noModelText.Text, v.noModel.Visible())
+	}
+	var offer *widget.Button
+	for _, o := range v.noModel.Objects[1].(*fyne.Container).Objects {
+		offer = o.(*widget.Button)
+	}
+	test.Tap(offer)
+	if u.cfg.Name != "targeting-showdown" && !strings.Contains(strings.ToLower(u.cfg.Name), "showdown") {
+		t.Errorf("the offer loaded %q", u.cfg.Name)
 	}
 }

@@ -43,6 +43,7 @@ var Metrics = []Metric{
 	{"Polarisation", "polarisation"},
 	{"Vote share vs control", "vote_share_vs_control"},
 	{"Spend", "spend"},
+	{"Backfires", "backfires"},
 }
 
 // shortAxis are y-axis labels for the campaign view's small charts, in
@@ -235,7 +236,7 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	bg, fg := chartColours()
 	// No legend: the campaign view shows one colour key for all charts,
 	// and a legend inside a small chart hides its lines.
-	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale * textFactor(), NoLegend: true}
+	opt := chart.Options{XMax: lc.xmax, Background: bg, Foreground: fg, Scale: lc.scale * textFactor(), NoLegend: true, DecimalComma: decimalComma()}
 	var results []sim.Result
 	for _, r := range lc.res {
 		if len(r.Arms) > 0 {

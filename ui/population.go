@@ -693,7 +693,7 @@ func (p *PopulationView) Short(i int) string {
 	if i < len(s.Converted) && s.Converted[i] {
 		conv = lang.L("converted")
 	}
-	return fmt.Sprintf(lang.L("Person %d: %s, %d, %s · opinion %+.2f · %d ads · %s"),
+	return trf("Person %d: %s, %d, %s · opinion %+.2f · %d ads · %s",
 		i, genderWord(w, i), w.Pop.Age[i], regionName(w, int(w.Pop.Region[i])), s.Opinions[i], ads, conv)
 }
 

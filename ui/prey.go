@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -75,6 +76,8 @@ type preyView struct {
 	snap  Snapshot
 	has   bool
 	world *sim.World
+	// titles are the world's page titles (footprint.Catalogue.Titles).
+	titles []string
 
 	// The log index: byAgent[i] are the positions in log of person i's
 	// impressions, for the first read entries of log; base is the log's
@@ -94,6 +97,7 @@ type preyView struct {
 	mu       sync.Mutex // guards what the generators read
 	barRows  []chart.ProfileRow
 	traceOp  []float64
+	traceCol color.Color // the shown arm's colour (nil: not known)
 	traceAds []int
 	traceCtl float64
 	traceMax int
@@ -206,6 +210,10 @@ func (p *preyView) setSnapshot(s Snapshot) {
 	}
 	if s.World != p.world {
 		p.world = s.World
+		p.titles = nil
+		if fp := s.World.Footprint; fp != nil && fp.Catalogue != nil {
+			p.titles = fp.Catalogue.Titles()
+		}
 		p.resetIndex()
 		if p.agent >= s.World.Pop.N {
 			p.agent = -1
@@ -370,7 +378,7 @@ func (p *preyView) update() {
 	if i < len(s.Control) {
 		ctl = float64(s.Control[i])
 	}
-	p.now.SetText(fmt.Sprintf(lang.L("In the %s arm at step %d: opinion %+.2f (the same person without ads, in the control arm: %+.2f) · converted: %s"),
+	p.now.SetText(trf("In the %s arm at step %d: opinion %+.2f (the same person without ads, in the control arm: %+.2f) · converted: %s",
 		DisplayName(s.Arm), s.T, s.Opinions[i], ctl, conv))
 
 	rows := p.entries()
@@ -384,10 +392,10 @@ func (p *preyView) update() {
 	}
 	switch {
 	case !p.logged():
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it."),
+		p.adsHead.SetText(trf("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it.",
 			DisplayName(s.Arm), p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
 	default:
-		p.adsHead.SetText(fmt.Sprintf(lang.L("Ads received in the %s arm: %d"), DisplayName(s.Arm), len(rows)))
+		p.adsHead.SetText(trf("Ads received in the %s arm: %d", DisplayName(s.Arm), len(rows)))
 	}
 
 	// The opinion chart: the shown arm's history of this person.
@@ -411,7 +419,8 @@ func (p *preyView) update() {
 	}
 	p.mu.Lock()
 	p.traceOp, p.traceAds, p.traceCtl, p.traceMax = op, steps, ctl, s.Steps
-	p.traceWho = fmt.Sprintf(lang.L("Opinion of person %d"), i)
+	p.traceCol = resultArmColour(s.Result, s.ArmIndex)
+	p.traceWho = trf("Opinion of person %d", i)
 	p.mu.Unlock()
 	p.traceR.Refresh()
 }
@@ -431,7 +440,7 @@ func (p *preyView) headline(i int) string {
 	if pop.Gender[i] == 1 {
 		gender = lang.L("man")
 	}
-	return fmt.Sprintf(lang.L("Person %d: %s, %d years old, %s"), i, gender, pop.Age[i], regionName(p.world, int(pop.Region[i])))
+	return trf("Person %d: %s, %d years old, %s", i, gender, pop.Age[i], regionName(p.world, int(pop.Region[i])))
 }
 
 // yesNo is "yes" or "no" in the current language.
@@ -459,14 +468,14 @@ func (p *preyView) traitText(i int) string {
 	b.WriteString(lang.L("Who this person really is") + "\n")
 	edu := [...]string{lang.L("low"), lang.L("middle"), lang.L("high")}
 	if e, ok := at(pop.Education, i); ok && int(e) < len(edu) {
-		fmt.Fprintf(&b, lang.L("Education: %s"), edu[e])
+		b.WriteString(trf("Education: %s", edu[e]))
 		b.WriteString("\n")
 	}
 	side := lang.L("left")
 	if pop.Ideology[i] > 0 {
 		side = lang.L("right")
 	}
-	fmt.Fprintf(&b, lang.L("Ideology: %+.1f (%s)"), pop.Ideology[i], side)
+	b.WriteString(trf("Ideology: %+.1f (%s)", pop.Ideology[i], side))
 	if party, ok := at(pop.Party, i); ok {
 		name := lang.L("left party")
 		if party == population.PartyRight {
@@ -475,23 +484,23 @@ func (p *preyView) traitText(i int) string {
 		fmt.Fprintf(&b, " · "+lang.L("prefers the %s"), name)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, lang.L("Personality (Big Five, 0 = average): openness %+.1f · conscientiousness %+.1f · extraversion %+.1f · agreeableness %+.1f · neuroticism %+.1f"),
-		pop.Openness[i], pop.Conscientiousness[i], pop.Extraversion[i], pop.Agreeableness[i], pop.Neuroticism[i])
+	b.WriteString(trf("Personality (Big Five, 0 = average): openness %+.1f · conscientiousness %+.1f · extraversion %+.1f · agreeableness %+.1f · neuroticism %+.1f",
+		pop.Openness[i], pop.Conscientiousness[i], pop.Extraversion[i], pop.Agreeableness[i], pop.Neuroticism[i]))
 	b.WriteString("\n")
-	fmt.Fprintf(&b, lang.L("Susceptibility %.2f · privacy concern %.2f · media literacy %.2f (0 to 1)"),
-		pop.Susceptibility[i], pop.PrivacyConcern[i], pop.MediaLiteracy[i])
+	b.WriteString(trf("Susceptibility %.2f · privacy concern %.2f · media literacy %.2f (0 to 1)",
+		pop.Susceptibility[i], pop.PrivacyConcern[i], pop.MediaLiteracy[i]))
 	var special []string
 	if v, ok := at(pop.Migrant, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("migration background: %s"), yesNo(v)))
+		special = append(special, trf("migration background: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.Religious, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("religious: %s"), yesNo(v)))
+		special = append(special, trf("religious: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.LGB, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("lesbian, gay or bisexual: %s"), yesNo(v)))
+		special = append(special, trf("lesbian, gay or bisexual: %s", yesNo(v)))
 	}
 	if v, ok := at(pop.HealthCondition, i); ok {
-		special = append(special, fmt.Sprintf(lang.L("chronic health condition: %s"), yesNo(v)))
+		special = append(special, trf("chronic health condition: %s", yesNo(v)))
 	}
 	if len(special) > 0 {
 		b.WriteString("\n" + lang.L("Special categories (GDPR Art. 9):") + " " + strings.Join(special, " · "))
@@ -522,25 +531,26 @@ func (p *preyView) likeText(i int) string {
 		}
 		return cmp.Compare(c.Popularity, a.Popularity)
 	})
-	fmt.Fprintf(&b, lang.L("Likes %d pages. The most telling:"), len(liked))
+	b.WriteString(trf("Likes %d pages. The most telling:", len(liked)))
 	for k, pg := range liked {
 		if k == preyTopLikes {
 			break
 		}
-		b.WriteString("\n  • " + pageName(&pages[pg], int(pg)))
+		b.WriteString("\n  • " + pageName(&pages[pg], p.titles[pg]))
 	}
 	b.WriteString("\n")
 	b.WriteString(p.visibilityText(i))
 	return b.String()
 }
 
-// pageName is a page as the view lists it: its number and what liking it
-// says, e.g. "page 941 (openness +, ideology -)". It is
-// footprint.Catalogue.Name in the current language, with ASCII signs
-// (not every UI font has U+2212).
-func pageName(pg *footprint.Page, id int) string {
+// pageName is a page as the Target view lists it: its title and what
+// liking it says, e.g. "Sunday Hiking Club (openness +, right-wing
+// ideology -)". Only this view's explanation names what a page loads on;
+// "Someone like me" shows the title alone. Signs are ASCII (not every UI
+// font has U+2212).
+func pageName(pg *footprint.Page, title string) string {
 	if pg.Attribute == footprint.NoAttribute {
-		return fmt.Sprintf(lang.L("page %d (general interest)"), id)
+		return title + " (" + lang.L("general interest") + ")"
 	}
 	load := func(a footprint.Attribute, sign int8) string {
 		mark := "+"
@@ -553,7 +563,7 @@ func pageName(pg *footprint.Page, id int) string {
 	if pg.Second != footprint.NoAttribute {
 		what += ", " + load(pg.Second, pg.SecondSign)
 	}
-	return fmt.Sprintf(lang.L("page %d (%s)"), id, what)
+	return title + " (" + what + ")"
 }
 
 // attrName is a page attribute in words.
@@ -587,9 +597,18 @@ func attrName(a footprint.Attribute) string {
 		return lang.L("chronic health condition")
 	}
 	if a.IsInterest() {
-		return fmt.Sprintf(lang.L("hobby %d"), int(a-footprint.NumAttributes)+1)
+		return trf("hobby %d", int(a-footprint.NumAttributes)+1)
 	}
 	return a.String()
+}
+
+// signed1 is x with a sign and one decimal, "+0.0" rather than "-0.0"
+// for a value that rounds to zero (NaN as numf writes it).
+func signed1(x float64) string {
+	if r := math.Round(x * 10); r == 0 {
+		x = 0 // positive zero
+	}
+	return numf("%+.1f", x)
 }
 
 // telling is 1 for a page that loads on an attribute the platform
@@ -634,7 +653,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 	sd := func(label string, a sim.Attr, truth float32) chart.ProfileRow {
 		inf := inferred(a)
 		return chart.ProfileRow{Label: label, Lo: -3, Hi: 3, True: float64(truth), Inferred: inf,
-			TrueText: fmt.Sprintf("%+.1f", truth), InferredText: fmt.Sprintf("%+.1f", inf)}
+			TrueText: signed1(float64(truth)), InferredText: signed1(inf)}
 	}
 	// A yes/no attribute: the truth is 0 or 1, the inference a probability.
 	yes := func(label string, a sim.Attr, truth bool) chart.ProfileRow {
@@ -644,7 +663,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 			t = 1
 		}
 		return chart.ProfileRow{Label: label, Lo: 0, Hi: 1, True: t, Inferred: inf,
-			TrueText: yesNo(truth), InferredText: fmt.Sprintf(lang.L("%.0f %% sure"), 100*inf)}
+			TrueText: yesNo(truth), InferredText: trf("%.0f %% sure", 100*inf)}
 	}
 	rows := []chart.ProfileRow{
 		sd(lang.L("Openness"), sim.AttrOpenness, pop.Openness[i]),
@@ -662,7 +681,7 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 	}
 	rows = append(rows, chart.ProfileRow{Label: lang.L("Age"), Lo: 13, Hi: 90, Zero: 13,
 		True: float64(pop.Age[i]), Inferred: age,
-		TrueText: fmt.Sprint(pop.Age[i]), InferredText: fmt.Sprintf("%.0f", age)})
+		TrueText: fmt.Sprint(pop.Age[i]), InferredText: numf("%.0f", age)})
 	rows = append(rows, yes(lang.L("Man"), sim.AttrGender, pop.Gender[i] == 1))
 	if v, ok := at(pop.Party, i); ok {
 		rows = append(rows, yes(lang.L("Right party"), sim.AttrParty, v == population.PartyRight))
@@ -736,11 +755,11 @@ func (p *preyView) describe(e sim.Impression) (line, why string) {
 	case e.Clicked:
 		outcome = lang.L("clicked")
 	}
-	effect := fmt.Sprintf(lang.L("opinion %+.3f, now %+.2f"), e.Shift, e.Opinion)
+	effect := trf("opinion %+.3f, now %+.2f", e.Shift, e.Opinion)
 	if demobilise {
-		effect = fmt.Sprintf(lang.L("chance of voting now %.0f %%"), 100*e.Turnout)
+		effect = trf("chance of voting now %.0f %%", 100*e.Turnout)
 	}
-	line = fmt.Sprintf(lang.L("Step %d · ad “%s” · %s · %s"), e.Step, name, outcome, effect)
+	line = trf("Step %d · ad “%s” · %s · %s", e.Step, name, outcome, effect)
 	return line, reasonText(p.world, p.world.Reason(e.Exposure))
 }
 
@@ -756,15 +775,21 @@ func (p *preyView) followRandom() {
 	p.u.SelectAgent(r.IntN(len(p.snap.Opinions)))
 }
 
+// minVisibleMove is the smallest gap to the control twin that "Who moved
+// most" and "Who backfired" show: the opinion chart's axis spans at least
+// 0.2, so a gap of 0.01 is a twentieth of its height, and a smaller one
+// would put the person's line on their twin's.
+const minVisibleMove = 0.01
+
 // movedMost is the person whose opinion moved furthest towards the
 // campaign (towards: true) or against it, as the gap between their
 // opinion in the shown arm and their twin's in the control arm, signed
-// by the campaign's stance; ok is false if nobody moved that way. The gap
-// to the control twin is used rather than the log's sum of Shift: it is
-// the whole effect of the campaign on the person — ads, friends who saw
-// ads, and the turns both took since — and it works for populations too
-// large to log.
-func movedMost(s *Snapshot, towards bool) (best int, ok bool) {
+// by the campaign's stance, and that gap; ok is false if nobody moved
+// that way by at least minVisibleMove. The gap to the control twin is
+// used rather than the log's sum of Shift: it is the whole effect of the
+// campaign on the person — ads, friends who saw ads, and the turns both
+// took since — and it works for populations too large to log.
+func movedMost(s *Snapshot, towards bool) (best int, gap float64, ok bool) {
 	stance := 1.0
 	if s.World != nil && s.World.Config.Campaign.Stance < 0 {
 		stance = -1
@@ -779,7 +804,19 @@ func movedMost(s *Snapshot, towards bool) (best int, ok bool) {
 			best, bestD = i, d
 		}
 	}
-	return best, best >= 0
+	return best, bestD, best >= 0 && bestD >= minVisibleMove
+}
+
+// armBackfires is how many ads of the shown arm have backfired so far.
+func armBackfires(s *Snapshot) int64 {
+	if s.ArmIndex < 0 || s.ArmIndex >= len(s.Result.Arms) {
+		return 0
+	}
+	ser := s.Result.Arms[s.ArmIndex].Series
+	if len(ser) == 0 {
+		return 0
+	}
+	return ser[len(ser)-1].Backfires
 }
 
 // followExtreme follows who moved most towards (or against) the campaign.
@@ -787,13 +824,18 @@ func (p *preyView) followExtreme(towards bool) {
 	if !p.has {
 		return
 	}
-	i, ok := movedMost(&p.snap, towards)
+	i, gap, ok := movedMost(&p.snap, towards)
 	if !ok {
+		arm := DisplayName(p.snap.Arm)
 		switch {
 		case towards && p.snap.T == 0:
 			p.status.SetText(lang.L("Nobody has moved towards the campaign yet: press Play first."))
+		case towards && gap > 0:
+			p.status.SetText(trf("Nobody in the %s arm has moved visibly towards the campaign: the largest move is %s, too small to tell the person's line from their twin's.", arm, numf("%.3f", gap)))
 		case towards:
-			p.status.SetText(fmt.Sprintf(lang.L("Nobody in the %s arm has moved towards the campaign: its ads do not aim at opinions, or have not worked. Try another arm."), DisplayName(p.snap.Arm)))
+			p.status.SetText(trf("Nobody in the %s arm has moved towards the campaign: its ads do not aim at opinions, or have not worked. Try another arm.", arm))
+		case armBackfires(&p.snap) > 0:
+			p.status.SetText(trf("%d ads of the %s arm backfired, but nobody ends up visibly further from the campaign than their twin: other ads and friends pulled them back.", armBackfires(&p.snap), arm))
 		default:
 			p.status.SetText(lang.L("Nobody has moved against the campaign: no ad has backfired (yet)."))
 		}
@@ -824,10 +866,11 @@ func (p *preyView) drawTrace(w, h int) image.Image {
 	p.traceImg = p.render(p.traceImg, p.traceR, w, h, p.traceOp == nil, func(opt chart.Options) (*plot.Plot, error) {
 		return chart.OpinionTrace(p.traceOp, p.traceAds, p.traceCtl, p.traceMax, chart.TraceText{
 			Title:   p.traceWho,
-			XLabel:  lang.L("step (orange dots: an ad)"),
+			XLabel:  lang.L("step (dots: an ad)"),
 			YLabel:  lang.L("opinion (-1 against, +1 for)"),
 			Person:  lang.L("this person"),
 			Control: lang.L("same person without ads (now)"),
+			Line:    p.traceCol,
 		}, opt)
 	})
 	return p.traceImg
@@ -854,7 +897,7 @@ func (p *preyView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty boo
 	if ratio <= 0 || math.IsNaN(ratio) || math.IsInf(ratio, 0) {
 		ratio = 1
 	}
-	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: chartScale()})
+	pl, err := build(chart.Options{Background: bg, Foreground: fg, Scale: chartScale(), DecimalComma: decimalComma()})
 	if err != nil {
 		fyne.LogError("target view chart", err)
 		return img

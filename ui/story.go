@@ -32,6 +32,7 @@ type storyPanel struct {
 	u *App
 
 	base    sim.Config // the scenario as loaded, with the user's own changes
+	own     sim.Config // the scenario as loaded, without them (Own)
 	story   sim.Story
 	k       int        // the page shown
 	current sim.Config // the configuration the app last ran for this story
@@ -43,6 +44,7 @@ type storyPanel struct {
 	body     *widget.Label
 	ask      *widget.Label
 	question *widget.Label
+	changed  *widget.Label // says the text is about the scenario's own settings, when some are changed
 	askBox   *fyne.Container
 	problem  *widget.Label
 	back     *widget.Button
@@ -71,6 +73,10 @@ func newStoryPanel(u *App) *storyPanel {
 	p.question.Wrapping = fyne.TextWrapWord
 	p.question.TextStyle.Italic = true
 	p.askBox = container.NewVBox(widget.NewSeparator(), p.ask, p.question)
+	p.changed = widget.NewLabel("")
+	p.changed.Wrapping = fyne.TextWrapWord
+	p.changed.Importance = widget.WarningImportance
+	p.changed.Hide()
 	p.problem = widget.NewLabel("")
 	p.problem.Wrapping = fyne.TextWrapWord
 	p.problem.Importance = widget.DangerImportance
@@ -81,7 +87,7 @@ func newStoryPanel(u *App) *storyPanel {
 	p.next.IconPlacement = widget.ButtonIconTrailingText
 
 	dots := container.NewPadded(p.dots) // in line with the labels' text
-	p.scroll = container.NewVScroll(container.NewVBox(p.title, dots, p.where, p.body, p.problem))
+	p.scroll = container.NewVScroll(container.NewVBox(p.title, dots, p.where, p.changed, p.body, p.problem))
 	// The question and the buttons stay at the bottom while the text
 	// scrolls: on a projector the class sees the question without anyone
 	// scrolling, and a long step does not push Next away.
@@ -111,7 +117,7 @@ func (p *storyPanel) scenarioChanged(cfg sim.Config) {
 			return
 		}
 	}
-	p.base = cloneConfig(cfg)
+	p.base, p.own = cloneConfig(cfg), cloneConfig(cfg)
 	p.story = cfg.Story
 	p.k = 0
 	p.current = cfg
@@ -129,7 +135,7 @@ func (p *storyPanel) keep(old *storyPanel, cfg sim.Config) {
 		p.scenarioChanged(cfg)
 		return
 	}
-	p.base, p.story, p.k, p.current = old.base, old.story, old.k, old.current
+	p.base, p.own, p.story, p.k, p.current = old.base, old.own, old.story, old.k, old.current
 	p.refresh()
 	if !reflect.DeepEqual(cfg, p.current) {
 		p.scenarioChanged(cfg) // something else was loaded meanwhile
@@ -169,6 +175,29 @@ func (p *storyPanel) goTo(k int) {
 	p.u.Controller().Play()
 }
 
+// Own is the configuration this page of the story describes: the
+// scenario as loaded with the steps up to the page applied, without the
+// user's own changes; ok is false without a story.
+func (p *storyPanel) Own() (cfg sim.Config, ok bool) {
+	if !p.has() {
+		return sim.Config{}, false
+	}
+	cfg, err := scenarios.StepConfig(p.own, p.k)
+	return cfg, err == nil
+}
+
+// showChanged says, above the text, that the text describes the
+// scenario's own settings when the user changed some (keys), so that
+// numbers on screen that differ from the text are explained.
+func (p *storyPanel) showChanged(keys []string) {
+	if len(keys) == 0 {
+		p.changed.Hide()
+		return
+	}
+	p.changed.SetText(changedNote(keys))
+	p.changed.Show()
+}
+
 // Page is the page shown: 0 for the summary, k for guided step k.
 func (p *storyPanel) Page() int { return p.k }
 
@@ -177,6 +206,7 @@ func (p *storyPanel) refresh() {
 	nl := CurrentLanguage() == "nl"
 	st := p.story
 	p.title.SetText(pick(nl, st.TitleEN, st.TitleNL))
+	p.showChanged(p.u.settings.markChanged())
 	n := len(st.Steps)
 	p.setDots(progressDots(p.k, n))
 	if p.k == 0 {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"image/draw"
 	"math"
@@ -43,7 +42,7 @@ type tradeoffView struct {
 	// What a computation uses; tests shrink them.
 	pop, reps, steps int
 
-	effSel, intrSel *widget.Select
+	effSel, intrSel *keySelect
 	computeBtn      *widget.Button
 	cancelBtn       *widget.Button
 	progress        *widget.ProgressBar
@@ -51,6 +50,7 @@ type tradeoffView struct {
 	note            *widget.Label
 	noteBox         *fyne.Container
 	chart           *tradeoffChart
+	legend          *fyne.Container // the strategies' colours
 	list            *widget.List
 	box             fyne.CanvasObject
 
@@ -70,11 +70,11 @@ func newTradeoffView(u *App) *tradeoffView {
 
 	effLabels := measureLabels(batch.EffectivenessMeasures())
 	intrLabels := measureLabels(batch.IntrusionMeasures())
-	v.effSel = widget.NewSelect(effLabels, func(string) { v.redraw() })
+	v.effSel = newSelect(effLabels, func(string) { v.redraw() })
 	v.effSel.SetSelectedIndex(0)
-	v.intrSel = widget.NewSelect(intrLabels, func(string) { v.redraw() })
+	v.intrSel = newSelect(intrLabels, func(string) { v.redraw() })
 	v.intrSel.SetSelectedIndex(0)
-	for _, sel := range []*widget.Select{v.effSel, v.intrSel} {
+	for _, sel := range []*keySelect{v.effSel, v.intrSel} {
 		sel.PlaceHolder = longest(sel.Options) // as wide as its longest choice
 	}
 
@@ -129,7 +129,8 @@ func newTradeoffView(u *App) *tradeoffView {
 		widget.NewLabel(lang.L("Intrusion:")), v.intrSel)
 	top := container.NewVBox(container.NewHScroll(controls), v.progress, v.status, v.noteBox)
 	table := container.NewBorder(header, nil, nil, nil, v.list)
-	split := container.NewVSplit(v.chart, table)
+	v.legend = container.NewHBox()
+	split := container.NewVSplit(container.NewBorder(container.NewHScroll(v.legend), nil, nil, nil, v.chart), table)
 	split.Offset = 0.62
 	v.box = container.NewBorder(top, nil, nil, nil, split)
 	v.idle()
@@ -180,7 +181,7 @@ func (v *tradeoffView) stopWork() {
 func (v *tradeoffView) idle() {
 	n := min(v.pop, v.base.Population.Size)
 	cells := len(batch.TradeoffStrategies()) * len(batch.RegulationPresets())
-	v.status.SetText(fmt.Sprintf(lang.L("Compute runs %d settings (4 strategies × 4 sets of rules) of this scenario, %d times each, on %d people. Tap a point or a row to load that setting."),
+	v.status.SetText(trf("Compute runs %d settings (4 strategies × 4 sets of rules) of this scenario, %d times each, on %d people. Tap a point or a row to load that setting.",
 		cells, v.reps, n))
 	v.progress.SetValue(0)
 	if v.base.Data.QuizShare == 0 {
@@ -232,7 +233,7 @@ func (v *tradeoffView) compute() {
 					return
 				}
 				v.progress.SetValue(p.Fraction())
-				v.status.SetText(fmt.Sprintf(lang.L("Computing… %d of %d settings done"), p.CellsDone, p.Cells))
+				v.status.SetText(trf("Computing… %d of %d settings done", p.CellsDone, p.Cells))
 			})
 		},
 	}
@@ -248,12 +249,12 @@ func (v *tradeoffView) compute() {
 			v.computeBtn.Enable()
 			v.cancelBtn.Disable()
 			if err != nil {
-				v.status.SetText(fmt.Sprintf(lang.L("Could not compute the trade-off: %v"), err))
+				v.status.SetText(trf("Could not compute the trade-off: %v", err))
 				return
 			}
 			v.res = res
 			v.progress.SetValue(1)
-			v.status.SetText(fmt.Sprintf(lang.L("%d settings, %d runs each on %d people; the dashed line is the Pareto frontier (nothing else is both more effective and less intrusive). Tap a point or a row to load that setting."),
+			v.status.SetText(trf("%d settings, %d runs each on %d people; the dashed line is the Pareto frontier (nothing else is both more effective and less intrusive). Tap a point or a row to load that setting.",
 				len(res.Cells), res.Reps, res.Population))
 			v.redraw()
 		})
@@ -295,9 +296,9 @@ func (v *tradeoffView) redraw() {
 	v.frontier = v.res.Frontier(eff, intr)
 	v.points = make([]chart.GridPoint, len(v.res.Cells))
 	for i, c := range v.res.Cells {
-		y, x := c.Value(eff), c.Value(intr)
+		y, x := c.Value(eff), nonNegative(c.Value(intr))
 		v.points[i] = chart.GridPoint{
-			Label:    batch.ShortStrategy(c.Strategy) + " · " + lang.L(c.Regulation.Short),
+			Label:    shortStrategy(c.Strategy) + " · " + lang.L(c.Regulation.Short),
 			Strategy: c.Strategy,
 			X:        x.Mean, XLo: x.Lo, XHi: x.Hi,
 			Y: y.Mean, YLo: y.Lo, YHi: y.Hi,
@@ -307,9 +308,51 @@ func (v *tradeoffView) redraw() {
 	v.plot = chart.GridScatter(v.points, chart.ScatterText{
 		Title:  lang.L("Effectiveness against privacy intrusion"),
 		XLabel: lang.L(intr.Label), YLabel: lang.L(eff.Label),
-	}, chart.Options{Background: bg, Foreground: fg, Scale: chartScale()})
+	}, chart.Options{Background: bg, Foreground: fg, Scale: chartScale(), NoLegend: true, DecimalComma: decimalComma()})
+	v.setLegend()
 	v.chart.raster.Refresh()
 	v.list.Refresh()
+}
+
+// setLegend shows the strategies' colours above the chart, in words of
+// the chosen language: a legend outside the plot covers no point.
+func (v *tradeoffView) setLegend() {
+	v.legend.RemoveAll()
+	if v.res == nil {
+		return
+	}
+	var arms []sim.ArmConfig
+	seen := map[string]bool{}
+	for _, c := range v.res.Cells {
+		if !seen[c.Strategy] {
+			seen[c.Strategy] = true
+			arms = append(arms, sim.ArmConfig{Name: c.Strategy, Strategy: c.Strategy})
+		}
+	}
+	for i, col := range armColours(arms) {
+		sw := canvas.NewCircle(col)
+		sw.Resize(fyne.NewSize(14, 14))
+		v.legend.Add(container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), sw)),
+			widget.NewLabel(shortStrategy(arms[i].Strategy)+" = "+DisplayName(arms[i].Strategy))))
+	}
+}
+
+// shortStrategy is a strategy's short name for the chart's point labels,
+// in the chosen language (bundle key "short.STRATEGY").
+func shortStrategy(s string) string {
+	return translatedOr("short."+s, batch.ShortStrategy(s))
+}
+
+// nonNegative clamps an intrusion measure's mean and interval at 0: the
+// attributes used per ad and the shares of ads are never negative, so an
+// interval of mean ± t·SE that reaches below 0 is cut there.
+func nonNegative(s batch.Stat) batch.Stat {
+	for _, x := range []*float64{&s.Mean, &s.Lo, &s.Hi} {
+		if *x < 0 { // NaN stays NaN
+			*x = 0
+		}
+	}
+	return s
 }
 
 // row is the list's text for cell i: setting, effectiveness, intrusion,
@@ -324,8 +367,8 @@ func (v *tradeoffView) row(i int) [4]string {
 	if i < len(v.frontier) && v.frontier[i] {
 		on = lang.L("yes")
 	}
-	return [4]string{c.Strategy + " · " + lang.L(c.Regulation.Name),
-		formatStat(c.Value(eff)), formatStat(c.Value(intr)), on}
+	return [4]string{DisplayName(c.Strategy) + " · " + lang.L(c.Regulation.Name),
+		formatStat(c.Value(eff)), formatStat(nonNegative(c.Value(intr))), on}
 }
 
 // formatStat is "mean [lo, hi]", or the mean alone without an interval.
@@ -334,9 +377,9 @@ func formatStat(s batch.Stat) string {
 		return "–"
 	}
 	if math.IsNaN(s.Lo) || math.IsNaN(s.Hi) {
-		return fmt.Sprintf("%.3g", s.Mean)
+		return numf("%.3g", s.Mean)
 	}
-	return fmt.Sprintf("%.3g [%.3g, %.3g]", s.Mean, s.Lo, s.Hi)
+	return numf("%.3g (%.3g – %.3g)", s.Mean, s.Lo, s.Hi)
 }
 
 // choose loads cell i at full size and opens the campaign view.
@@ -349,7 +392,7 @@ func (v *tradeoffView) choose(i int) {
 	err := v.u.Load(cfg)
 	v.ownLoad = false
 	if err != nil {
-		v.status.SetText(fmt.Sprintf(lang.L("Could not load that setting: %v"), err))
+		v.status.SetText(trf("Could not load that setting: %v", err))
 		return
 	}
 	v.u.ShowTab("campaign")

@@ -1,16 +1,21 @@
 package ui
 
 import (
+	"image"
+	"image/color"
 	"math"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"boomerang/batch"
 	"boomerang/chart"
+	"boomerang/scenarios"
 	"boomerang/sim"
 )
 
@@ -194,4 +199,123 @@ func checkLoaded(t *testing.T, u *App, cell batch.TradeoffCell) {
 	if u.CurrentTab() != "campaign" {
 		t.Errorf("tab %q, want campaign", u.CurrentTab())
 	}
+}
+
+// TestArmColourSameInEveryView: an arm has one colour on the Campaign
+// view's key, the campaign charts, the Population and Target views' arm
+// pickers, the Target view's opinion line and the Trade-off chart and
+// legend (issue 15: psychographic was orange on one tab, green on another).
+func TestArmColourSameInEveryView(t *testing.T) {
+	cfg, err := scenarios.Builtin("targeting-showdown")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := newQueue()
+	// A small world without profiling: colours do not depend on it.
+	small := func(c *sim.Config) { c.Population.Size, c.Data.QuizShare = 1500, 0 }
+	small(&cfg)
+	u := New(test.NewTempApp(t), cfg, Options{Do: q.do, Workers: 2, NoPrefs: true, Adjust: small})
+	t.Cleanup(u.close)
+	t.Cleanup(u.tradeoff.stop)
+	u.Window.Resize(fyne.NewSize(1100, 760))
+	waitFor(t, q, "step 0", func() bool { _, ok := u.Snapshot(); return ok })
+	v := u.tradeoff
+	v.pop, v.reps, v.steps = 300, 1, 4
+	for want := 1; want <= 3; want++ {
+		test.Tap(u.step)
+		waitFor(t, q, "a step", func() bool { return step(u) >= want })
+	}
+	u.ShowTab("campaign")
+	u.flushCharts()
+	u.Window.Canvas().Capture()
+	// The Campaign view's key.
+	key := map[string]color.Color{}
+	for _, o := range u.legend.Objects[1:] {
+		row := o.(*fyne.Container).Objects
+		sw := row[0].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+		key[row[1].(*widget.Label).Text] = sw.FillColor
+	}
+	byStrategy := map[string]color.Color{}
+	for _, a := range u.cfg.Arms {
+		c, ok := key[DisplayName(a.Name)]
+		if !ok {
+			t.Fatalf("arm %s missing from the key %v", a.Name, key)
+		}
+		byStrategy[a.Strategy] = c
+	}
+	// The campaign charts draw each arm's line in the key's colour, with
+	// the other arms or alone (lines of arms that act alike coincide, so
+	// each arm is drawn on its own too).
+	u.Charts[0].mu.Lock()
+	img := image.Image(u.Charts[0].img)
+	u.Charts[0].mu.Unlock()
+	if img == nil || !chartHasColour(img, key[DisplayName("control")]) {
+		t.Fatal("the campaign chart was not drawn, or without the control arm")
+	}
+	res := u.last.Result
+	for k, a := range res.Arms {
+		one := res
+		one.Arms = res.Arms[k : k+1]
+		p, err := chart.Lines([]sim.Result{one}, "mean_opinion", chart.Options{Background: color.White})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := image.NewRGBA(image.Rect(0, 0, 400, 300))
+		chart.Render(p, img, 96)
+		if !chartHasColour(img, key[DisplayName(a.Name)]) {
+			t.Errorf("campaign chart: %s not drawn in its key colour %v", a.Name, key[DisplayName(a.Name)])
+		}
+	}
+	// Population and Target: the arm pickers' swatch and the opinion line.
+	for k := 1; k < len(u.cfg.Arms); k++ {
+		u.SetShownArm(k)
+		want := key[DisplayName(u.cfg.Arms[k].Name)]
+		for _, sw := range u.armSwatches {
+			if sw.FillColor != want {
+				t.Errorf("arm %s: picker swatch %v, key %v", u.cfg.Arms[k].Name, sw.FillColor, want)
+			}
+		}
+		waitFor(t, q, "the shown arm", func() bool { s, ok := u.Snapshot(); return ok && s.ArmIndex == k })
+		u.SelectAgent(3)
+		u.prey.update()
+		if got := u.prey.traceCol; got != want {
+			t.Errorf("arm %s: target view's opinion line %v, key %v", u.cfg.Arms[k].Name, got, want)
+		}
+	}
+	// Trade-off: its points and its legend.
+	v.base = u.cfg
+	computeGrid(t, q, v)
+	for i, c := range chart.StrategyColours(v.points, darkCharts()) {
+		if want, ok := byStrategy[v.points[i].Strategy]; ok && c != want {
+			t.Errorf("trade-off point %s: %v, campaign key %v", v.points[i].Label, c, want)
+		}
+	}
+	if len(v.legend.Objects) == 0 {
+		t.Fatal("the trade-off view has no legend")
+	}
+	for _, o := range v.legend.Objects {
+		row := o.(*fyne.Container).Objects
+		c := row[0].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle).FillColor
+		text := row[1].(*widget.Label).Text
+		for s, want := range byStrategy {
+			if strings.HasSuffix(text, "= "+DisplayName(s)) && c != want {
+				t.Errorf("trade-off legend %q: %v, campaign key %v", text, c, want)
+			}
+		}
+	}
+}
+
+// chartHasColour reports whether img has a pixel of colour c.
+func chartHasColour(img image.Image, c color.Color) bool {
+	r0, g0, b0, _ := c.RGBA()
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			if r>>8 == r0>>8 && g>>8 == g0>>8 && bb>>8 == b0>>8 {
+				return true
+			}
+		}
+	}
+	return false
 }
