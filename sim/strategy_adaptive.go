@@ -159,6 +159,9 @@ func (a *adaptive) Plan(t int, w *World, s *ArmState, plan *Plan) {
 				mem[pos], mem[q] = mem[q], mem[pos]
 				i := mem[pos]
 				pos++
+				if s.knownBuyer(i) {
+					continue // a buyer its dashboard saw: excluded from the audience
+				}
 				msg := a.msgs[m]
 				e := Exposure{Agent: i, Message: int16(msg), Attributes: a.seg.attrs[j], Sensitive: a.seg.sensitive[j],
 					Why: WhyBandit, Detail: a.seg.keys[j]}
@@ -194,5 +197,15 @@ func gammaSample(r *rand.Rand, alpha float64) float64 {
 		if u < 1-0.0331*x*x*x*x || math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
 			return d * v
 		}
+	}
+}
+
+func adaptiveDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "adaptive",
+		aim:  "a bandit learning which segment × message converts, round after round",
+		opts: strategyOptions{aim: AimPersuade, allowed: segmentDimNames(),
+			defaultAttr: []string{"age", "gender", "personality"}},
+		make: func(ac ArmConfig) Strategy { return &adaptive{arm: ac} },
 	}
 }

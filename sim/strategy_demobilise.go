@@ -151,3 +151,13 @@ func demobiliseValue(w *World, pop *population.Population, prof *Profiles, sc *s
 	turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
 	return conf * other * turnout, other, demobRanked
 }
+
+func demobiliseDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "demobilise",
+		aim:  "dark posts that depress the other side's turnout",
+		opts: strategyOptions{aim: AimDemobilise, oneMessage: true,
+			allowed: []string{"party", "ideology"}, defaultAttr: []string{"party", "ideology"}},
+		make: func(ac ArmConfig) Strategy { return &demobilise{arm: ac} },
+	}
+}

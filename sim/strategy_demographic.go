@@ -45,7 +45,7 @@ func (*demographic) Name() string { return "demographic" }
 // Learning constants of the demographic strategy [assumption].
 const (
 	demoExplore       = 0.10 // share of the budget kept for random exploration after the pilot
-	demoAudiencePerAd = 5    // people in the chosen segments per impression bought (≈ one ad every fifth step)
+	demoAudiencePerAd = 2    // people in the chosen segments per impression bought (≈ one ad every other step) [assumption]
 	priorClickMiss    = 110  // Beta(1, 110) prior on the click rate: mean 0.9 % (LITERATURE §4)
 	priorConvMiss     = 10   // Beta(1, 10) prior on conversions per click: mean 9 % (LITERATURE §4)
 )
@@ -129,6 +129,9 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 				pos -= d.cum[c-1]
 			}
 			i := d.seg.members[int(d.seg.start[j])+pos]
+			if s.knownBuyer(i) {
+				continue // a buyer its dashboard saw: excluded, as ad platforms let advertisers do
+			}
 			e := Exposure{Agent: i, Message: int16(d.msg), Attributes: d.seg.attrs[j], Sensitive: d.seg.sensitive[j],
 				Why: WhySegment, Detail: d.seg.keys[j]}
 			e.Vulnerable = vulnerableChoice(w, d.sc, &w.Messages[d.msg], int(i), false, e.Attributes > 0)
@@ -138,4 +141,14 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		}
 	}
 	prospect(t, w, s, plan, targeted, budget, d.msg)
+}
+
+func demographicDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "demographic",
+		aim:  "buy the declared age × gender × region segments that convert best",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true,
+			allowed: []string{"age", "gender", "region", "origin"}, defaultAttr: []string{"age", "gender", "region"}},
+		make: func(ac ArmConfig) Strategy { return &demographic{arm: ac} },
+	}
 }

@@ -212,3 +212,12 @@ func (l *lookalike) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	prospect(t, w, s, plan, added, budget, l.msg)
 }
+
+func lookalikeDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "lookalike",
+		aim:  "find people who look like the converters, on inferred attributes",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true, allowed: allAttrNames(), defaultAttr: allAttrNames()},
+		make: func(ac ArmConfig) Strategy { return &lookalike{arm: ac} },
+	}
+}

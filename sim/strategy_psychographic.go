@@ -164,3 +164,12 @@ func (p *psychographic) value(w *World, prof *Profiles, use map[Attr]bool, i int
 	lift := pers*(1+plannerCongruence*bestFit) - 1
 	return best, math.Max(0.05, 1+conf*lift)
 }
+
+func psychographicDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "psychographic",
+		aim:  "match each person to the appeal of their inferred personality",
+		opts: strategyOptions{aim: AimPersuade, allowed: append(bigFiveNames(), "ideology"), defaultAttr: bigFiveNames()},
+		make: func(ac ArmConfig) Strategy { return &psychographic{arm: ac} },
+	}
+}
