@@ -44,8 +44,8 @@ func DefaultResponse() ResponseParams {
 		// between click and conversion per trait: calibrated so that each
 		// study's CTR and conversion ratios land within ±0.15 of the
 		// published ones (docs/VALIDATION.md, calibration table).
-		CongruenceClick:      0.5,
-		CongruenceConversion: 0.65,
+		CongruenceClick:      0.36,
+		CongruenceConversion: 0.6,
 		// Matching raises persuasion (Joyal-Desmarais et al. 2022, r = .20 over
 		// 702 experiments) [assumption on the size].
 		CongruenceEffect: 0.3,
