@@ -20,9 +20,11 @@ import (
 // segment's conversions per click a Beta(1 + conversions, 10 + clicks −
 // conversions) posterior, both from the outcomes it observed (ArmState.Observed).
 // Each step it splits the budget into 32 chunks; for each chunk it draws
-// one sample of every posterior (Thompson sampling, Thompson 1933; Chapelle
-// & Li 2011) and gives the chunk to the arm with the highest sampled
-// conversions per impression whose segment still has people without an ad
+// one sample of every click posterior (Thompson sampling, Thompson 1933;
+// Chapelle & Li 2011), times the posterior mean of its segment's
+// conversions per click (conversions are too rare to sample per segment:
+// sampling them kept it exploring to the end, issue 16), and gives the
+// chunk to the arm with the highest sampled conversions per impression whose segment still has people without an ad
 // this step. People are drawn without repetition within a segment. Draws
 // use the stream (seed, rng.Strategy, 0, step), so twin arms learn alike.
 type adaptive struct {
@@ -125,7 +127,7 @@ func (a *adaptive) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	for d := range thompsonDraws {
 		chunk := budget*(d+1)/thompsonDraws - budget*d/thompsonDraws
 		for j := range a.convS {
-			a.convS[j] = betaSample(r, 1+a.sConv[j], priorConvMiss+a.sClk[j]-a.sConv[j])
+			a.convS[j] = (1 + a.sConv[j]) / (1 + priorConvMiss + a.sClk[j]) // posterior mean: conversions are too rare to sample per segment
 		}
 		for arm := range a.theta {
 			a.theta[arm] = betaSample(r, 1+a.clk[arm], priorClickMiss+a.n[arm]-a.clk[arm]) * a.convS[arm/nm]

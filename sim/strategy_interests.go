@@ -26,8 +26,10 @@ import (
 // highest lift (sensitive ones only without regulation.special_categories_ban),
 // ranks the people it sees by their likes of them, each like weighted by
 // its interest's lift − 1, and buys 90 % of the
-// budget at random among the best demoAudiencePerAd × that many people;
-// 10 % stays random to go on learning. Every interestReview steps it
+// budget at random among the best demoAudiencePerAd × that many people
+// (less when it sees fewer people: one ad per person every
+// demoAudiencePerAd steps at most); the rest stays random, to go on
+// learning. Every interestReview steps it
 // reviews its choice with all it has seen. It shows one message.
 type interests struct {
 	arm       ArmConfig
@@ -223,6 +225,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 		s.choose(w, targeted)
 	}
 	n := uint64(len(s.pool))
+	targeted = min(targeted, len(s.pool)/demoAudiencePerAd) // a small audience gets no more than one ad per person every other step
 	for k := 0; k < targeted && n > 0; k++ {
 		for r := uint64(0); r <= capRetries; r++ {
 			i := s.pool[rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 200+r)%n]
@@ -235,9 +238,6 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 				break
 			}
 		}
-	}
-	if n == 0 {
-		targeted = 0
 	}
 	prospect(t, w, st, plan, targeted, budget, s.msg)
 }
