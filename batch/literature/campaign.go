@@ -254,12 +254,18 @@ func checkMatz(o Options) []Row {
 //
 // Coppock, Hill & Vavreck 2020 (Sci. Adv. 6:eabc4046): ≈ 0.7 points on vote
 // choice per ad; Kalla & Broockman 2018 (APSR 112:148): ≈ 0 in general
-// elections; so a broadcast campaign must move the vote share by less than
-// ~2 points. Tappin et al. 2023 (PNAS 120:e2216261120): microtargeting beat
-// the single best message by ≤ ~70 % (relative).
+// elections; so a broadcast campaign must move the vote share by more than
+// nothing and less than ~2 points (two-sided: a campaign with no effect
+// fails). Tappin et al. 2023 (PNAS 120:e2216261120): microtargeting beat
+// the single best message by ~70 % in study 1 and much less in study 2 — a
+// gain estimate, not a ceiling, so the gain must be positive and at most
+// ~100 %; and targeting on several attributes gained no more than on the
+// single best one.
 const (
-	broadcastMaxPoints = 2.0
-	tappinMaxGain      = 0.70
+	broadcastMaxPoints      = 2.0
+	tappinMinGain           = 0.0
+	tappinMaxGain           = 1.0
+	tappinMultiMarginOfBest = 0.10 // several attributes may beat the best single one by at most this (relative)
 )
 
 // persuasionConfig is the election calibration of sim/calibration_test.go
@@ -280,6 +286,9 @@ func persuasionConfig(n int) sim.Config {
 		}
 	}
 	c.Arms = append(c.Arms, sim.ArmConfig{Name: "psychographic", Strategy: "psychographic"})
+	for _, a := range []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"} {
+		c.Arms = append(c.Arms, sim.ArmConfig{Name: "psych-" + a, Strategy: "psychographic", Attributes: []string{a}})
+	}
 	return c
 }
 
@@ -338,20 +347,46 @@ func checkPersuasion(o Options) []Row {
 			Published: "≈ 0.7 points per ad (SE 0.7); ≈ 0 in general elections",
 			Ours:      g, Lo: glo, Hi: ghi, Reps: reps,
 			OursText: withCI("%+.3f", g, glo, ghi),
-			Band:     fmt.Sprintf("|shift| < %.0f points", broadcastMaxPoints),
-			Pass:     math.Abs(g) < broadcastMaxPoints && maxVote < broadcastMaxPoints,
+			Band:     fmt.Sprintf("0 < shift (CI above 0) < %.0f points", broadcastMaxPoints),
+			Pass:     glo > 0 && g < broadcastMaxPoints && maxVote < broadcastMaxPoints,
 			Detail:   fmt.Sprintf("%s; generic ad; largest over the %d single-message broadcasts: %.3f points", design, len(names)-2, maxVote),
 			Seeds:    seeds,
 		},
 		{
-			ID: "persuasion-microtargeting-gain", Target: "psychographic gain over the best single message (opinion shift)", Source: srcT,
-			Published: "≤ ~70 % (≥ 70 % in the favourable study, much less in the other)",
+			ID: "persuasion-microtargeting-gain", Kind: KindHoldOut, Target: "psychographic gain over the best single message (opinion shift)", Source: srcT,
+			Published: "≈ +70 % in study 1, much less in study 2",
 			Ours:      gain, Lo: lo, Hi: hi, Reps: reps,
 			OursText: fmt.Sprintf("%+.1f %% (%+.1f – %+.1f)", 100*gain, 100*lo, 100*hi),
-			Band:     fmt.Sprintf("≤ %+.0f %%", 100*tappinMaxGain),
-			Pass:     gain <= tappinMaxGain,
+			Band:     fmt.Sprintf("%+.0f %% ≤ gain ≤ %+.0f %%", 100*tappinMinGain, 100*tappinMaxGain),
+			Pass:     gain >= tappinMinGain && gain <= tappinMaxGain,
 			Detail:   fmt.Sprintf("%s; best single message %s: shift %.5f; psychographic %.5f; per-seed gains %s", design, best, mean(shift[best]), mean(shift["psychographic"]), floats("%+.3f", gains)),
 			Seeds:    seeds,
 		},
+		multiAttributeRow(shift, reps, seeds, design),
+	}
+}
+
+// multiAttributeRow compares psychographic targeting on all five traits
+// with the best of the five single-trait arms (Tappin et al. 2023: no
+// evidence that targeting on more than one attribute added anything).
+func multiAttributeRow(shift map[string][]float64, reps int, seeds, design string) Row {
+	mean := func(xs []float64) float64 { m, _, _ := meanCI(xs); return m }
+	best := ""
+	for _, a := range []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"} {
+		if name := "psych-" + a; best == "" || mean(shift[name]) > mean(shift[best]) {
+			best = name
+		}
+	}
+	multi, single := mean(shift["psychographic"]), mean(shift[best])
+	gain := multi/single - 1
+	return Row{
+		ID: "tappin-multi-attribute", Kind: KindHoldOut, Target: "psychographic on five traits ÷ on the best single trait (opinion shift)", Source: "Tappin et al. 2023 (§3)",
+		Published: "no gain from more than one attribute",
+		Ours:      gain, Lo: math.NaN(), Hi: math.NaN(), Reps: reps,
+		OursText: fmt.Sprintf("%+.1f %% (best single: %s)", 100*gain, best[len("psych-"):]),
+		Band:     fmt.Sprintf("≤ %+.0f %%", 100*tappinMultiMarginOfBest),
+		Pass:     gain <= tappinMultiMarginOfBest,
+		Detail:   fmt.Sprintf("%s; five traits %.5f, %s %.5f", design, multi, best, single),
+		Seeds:    seeds,
 	}
 }

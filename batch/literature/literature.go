@@ -119,6 +119,7 @@ func Groups() []Group {
 		{Name: "inference", Desc: "trait inference from likes (§1)", Run: checkInference},
 		{Name: "matz", Desc: "Matz et al. 2017 congruence ratios (§2)", Run: checkMatz},
 		{Name: "persuasion", Desc: "political persuasion: broadcast shift and microtargeting gain (§3)", Run: checkPersuasion},
+		{Name: "response", Desc: "hold-outs of the response: frequency curve, opinion moves behaviour (issue 16)", Run: checkResponse},
 		{Name: "targeting", Desc: "hold-outs of targeting: Farahat & Bailey, Goldfarb & Tucker (issue 16)", Run: checkTargeting},
 	}
 }

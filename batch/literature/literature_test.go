@@ -250,6 +250,23 @@ func TestRelevanceOffFails(t *testing.T) {
 	}
 }
 
+// Mutation checks (issue 16): an ad stock that never decays (lifetime
+// wear-out) bends the frequency curve below linear, and conversions that
+// ignore opinion leave a campaign nobody clicks without effect.
+func TestBrokenResponseFails(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("builds several worlds: too slow under -race / -short")
+	}
+	rep := run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.AdstockHalfLife = 1e9 }}, "response")
+	if r := row(t, rep, "frequency-linear"); r.Pass {
+		t.Errorf("frequency-linear passed with an ad stock that never decays: %s", r.OursText)
+	}
+	rep = run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.OpinionElasticity = 0 }}, "response")
+	if r := row(t, rep, "opinion-converts"); r.Pass {
+		t.Errorf("opinion-converts passed with conversions ignoring opinion: %s", r.OursText)
+	}
+}
+
 // The writers: CSV with the header and one record per row, Markdown
 // table, JSON with NaN as null.
 func TestWriters(t *testing.T) {
