@@ -60,7 +60,7 @@ func Headlines(res sim.Result) Headline {
 			{conv, lang.L("conversions vs broadcast")},
 			{fmt.Sprintf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
 			{fmt.Sprintf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
-			{euro(t.CostPerConversion), fmt.Sprintf(lang.L("per extra conversion (broadcast %s)"), euro(b.CostPerConversion))},
+			attributedCard(t),
 		}
 		return Headline{
 			Sentence: fmt.Sprintf(lang.L("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."),
@@ -77,7 +77,7 @@ func Headlines(res sim.Result) Headline {
 			{fmt.Sprintf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
 			{fmt.Sprintf("%+d", m.ConversionsVsControl), lang.L("extra conversions vs control")},
 			{euro(m.CostPerConversion), lang.L("per extra conversion")},
-			{fmt.Sprintf("%.1f", m.AttributesPerImpression), lang.L("personal attributes per impression")},
+			attributedCard(m),
 		}
 		return Headline{
 			Sentence: fmt.Sprintf(lang.L("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion."),
@@ -89,6 +89,15 @@ func Headlines(res sim.Result) Headline {
 }
 
 func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }
+
+// attributedCard sets what an ad dashboard claims (conversions within 7
+// days after a click) beside what the campaign caused (extra conversions
+// vs the control twin), issue 16: e.g. "312 vs +86". The cost per extra
+// conversion stays in the campaign view's chart.
+func attributedCard(m sim.Metrics) Card {
+	return Card{fmt.Sprintf("%d vs %+d", m.AttributedConversions, m.ConversionsVsControl),
+		lang.L("conversions a dashboard attributes vs caused")}
+}
 
 // relative is "+38 %" for x against base, or "" when base is not positive.
 func relative(x, base float64) string {
