@@ -75,7 +75,7 @@ var labels = map[string]Label{
 		"conversions minus control's"},
 	"attributed_conversions": {"Conversions a dashboard attributes",
 		"conversions within 7 days after a click"},
-	"naive_lift": {"Naive lift", "reached vs not reached, minus 1"},
+	"naive_lift":  {"Naive lift", "reached vs not reached, minus 1"},
 	"causal_lift": {"Causal lift", "reached vs the same people in control, minus 1"},
 	"attributes_per_impression": {"Personal data used",
 		"personal attributes used per ad shown"},
