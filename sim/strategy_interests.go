@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/rng"
@@ -240,4 +242,45 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 		}
 	}
 	prospect(t, w, st, plan, targeted, budget, s.msg)
+}
+
+// explain says how the interest arm treats the persona: random in the
+// pilot, then targeted if they visibly like pages of the interests whose
+// fans buy (World.WhatIf).
+func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.msg)
+	if s.fallback {
+		ans.Fallback = true
+		c.random(s.msg, "it sees nobody's likes")
+		return
+	}
+	pilot := c.w.Config.Campaign.PilotSteps
+	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	ans.RunTime = true
+	if c.res.Excluded {
+		ans.Later = c.excluded + ": it will only ever reach you at random"
+		return
+	}
+	if !c.res.Persona.Tracking || c.w.Footprint == nil {
+		ans.Later = "it cannot see your likes, so it will only ever reach you at random"
+		return
+	}
+	count := make([]int, footprint.NumInterests)
+	for _, p := range c.res.Persona.Likes {
+		if k, ok := c.w.Footprint.Catalogue.InterestOf(int(p)); ok {
+			count[k]++
+		}
+	}
+	var liked []string
+	for k, n := range count {
+		if n > 0 && s.allowed[k] {
+			liked = append(liked, fmt.Sprintf("%s (%d)", footprint.InterestName(k), n))
+		}
+	}
+	if len(liked) == 0 {
+		ans.Later = "you like no interest page it may use: it will only ever reach you at random"
+		return
+	}
+	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking people by their likes of them; you like pages of %s",
+		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", "))
 }

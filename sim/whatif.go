@@ -310,6 +310,10 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 		ans.Reason = fmt.Sprintf("random: no personal data used (%s); %d untargeted impressions among %d people", why, rnd, n)
 	}
 	excluded := "the regulation forbids choosing you with personal data"
+	if ex, ok := st.(explainer); ok {
+		ex.explain(&whatIfCase{w: w, res: res, n: n, rnd: rnd, excluded: excluded, setMsg: setMsg, random: random}, &ans)
+		return ans
+	}
 	switch s := st.(type) {
 	case *broadcast:
 		random(s.msg, "broadcast buys random users")
@@ -489,6 +493,27 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 		ans.Reason = fmt.Sprintf("likely supporter of the other side, by inferred %s (P = %.2f, value %.3f)", Attr(s.detail), other, v)
 	}
 	return ans
+}
+
+// explainer is implemented by a strategy that explains, in its own file,
+// how it would treat the persona at step 1 (issue 16: the explanation
+// belongs with the strategy; the older strategies are still explained in
+// the switch of World.answer).
+type explainer interface {
+	explain(c *whatIfCase, ans *ArmAnswer)
+}
+
+// whatIfCase is what a strategy's explanation may use: the world, the
+// persona's result so far, the number of people and of untargeted
+// impressions at step 1, and the helpers that set the message and a
+// "random" reason.
+type whatIfCase struct {
+	w        *World
+	res      *WhatIfResult
+	n, rnd   int
+	excluded string
+	setMsg   func(j int)
+	random   func(j int, why string)
 }
 
 // dimsFor is the segment dimensions arm ac's strategy may use.
