@@ -256,11 +256,17 @@ func organicHazard(w *World, i int32, x float64) float64 {
 // attributionWindow steps of the person's last click is attributed to the
 // ad, as a dashboard would.
 func organicConversions(t int, w *World, s *ArmState) {
+	r := &w.Config.Response
+	// The leaning is at most e^κ (opinions lie in [−1, 1]): a draw above
+	// baseline · R_i · e^κ cannot convert, so the exact hazard (an exp) is
+	// computed only for the rare draws below it. Same result, fewer exps.
+	bound := r.BaselineHazard * math.Exp(r.OpinionElasticity)
 	for i, done := range s.Converted {
 		if done {
 			continue
 		}
-		if rng.Float64(w.Seed, rng.Convert, uint64(i), uint64(t), 0) < organicHazard(w, int32(i), float64(s.Opinion[i])) {
+		u := rng.Float64(w.Seed, rng.Convert, uint64(i), uint64(t), 0)
+		if u < bound*w.rel.of(int32(i)) && u < organicHazard(w, int32(i), float64(s.Opinion[i])) {
 			s.convert(int32(i), t)
 		}
 	}
