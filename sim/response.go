@@ -123,11 +123,14 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 			s.Totals.Backfires++
 			s.apply(i, msg, -r.ViewEffect*susc, vulnerable)
 		} else {
-			pClick := clickProb(r, cg.click*rel, wear)
-			if msg.Aim == AimPersuade && !s.Converted[i] && r.InMarketClick > 0 && inMarket(w, i, t, x) {
-				pClick = math.Max(pClick, r.InMarketClick)
+			// A person in market clicks with probability at least
+			// in_market_click; the in-market look-ahead (seven draws) is
+			// needed only when the draw falls between the two.
+			u := rng.Float64(seed, rng.Click, uint64(i), step, k)
+			clicked := u < clickProb(r, cg.click*rel, wear)
+			if !clicked && u < r.InMarketClick && msg.Aim == AimPersuade && !s.Converted[i] {
+				clicked = inMarket(w, i, t, x)
 			}
-			clicked := rng.Float64(seed, rng.Click, uint64(i), step, k) < pClick
 			if clicked {
 				s.Totals.Clicks++
 				s.lastClick[i] = int32(t)
