@@ -37,6 +37,11 @@ func (r *relevance) of(i int32) float64 {
 	return float64(r.click[i])
 }
 
+// Relevance returns person i's true relevance to the campaign's offer
+// (mean one over the population; 1 when relevance is off). For output and
+// analysis: strategies must not read it.
+func (w *World) Relevance(i int) float64 { return w.rel.of(int32(i)) }
+
 // convOf returns person i's multiplier of conversion per click,
 // R_i / E[R²].
 func (r *relevance) convOf(i int32) float64 {
