@@ -1,10 +1,12 @@
 package sim
 
 import (
+	"fmt"
 	"math"
-	"math/rand/v2"
+	"slices"
 
 	"boomerang/sim/rng"
+	"math/rand/v2"
 )
 
 // adaptive is the marketer's loop of the founding essay: a bandit that
@@ -210,4 +212,49 @@ func adaptiveDescriptor() strategyDescriptor {
 			defaultAttr: []string{"age", "gender", "personality"}},
 		make: func(ac ArmConfig) Strategy { return &adaptive{arm: ac} },
 	}
+}
+
+// explain says how the adaptive arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *adaptive) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.generic)
+	if s.fallback || c.res.Excluded {
+		ans.Fallback = s.fallback
+		why := c.excluded
+		if s.fallback {
+			why = "the regulation leaves it no segment it may buy"
+		}
+		c.random(s.generic, why)
+		return
+	}
+	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
+	ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+	ans.SegmentSize = segmentSize(s.seg, key)
+	ans.RunTime = true
+	ans.Later = "the bandit learns from clicks and conversions: from step 2 on it moves the budget to the segment × message pairs that convert"
+	j, found := slices.BinarySearch(s.seg.keys, key)
+	total, best, bestN := 0, -1, 0
+	if found && c.w.audienceOK(ans.SegmentSize) {
+		nm := len(s.msgs)
+		for m := range nm {
+			k := s.alloc[j*nm+m]
+			total += k
+			if k > bestN {
+				best, bestN = s.msgs[m], k
+			}
+		}
+	}
+	ans.Decision = DecideBandit
+	if total == 0 {
+		c.setMsg(s.generic)
+		ans.Reason = fmt.Sprintf("the bandit's first draws (it knows nothing yet: every segment × message starts equal) bought other segments: your segment %s (%d people) gets no ad at step 1; %d untargeted impressions among %d people",
+			SegmentName(key), ans.SegmentSize, c.rnd, c.n)
+		return
+	}
+	pt := min(1, float64(total)/float64(max(1, ans.SegmentSize)))
+	ans.Targeted = true
+	ans.Chance = 1 - (1-pt)*(1-ans.Chance)
+	c.setMsg(best)
+	ans.Reason = fmt.Sprintf("bandit's draw for segment %s: %d of its %d people get an ad at step 1, most often %q (the bandit knows nothing yet: every segment × message starts equal)",
+		SegmentName(key), total, ans.SegmentSize, ans.Message)
 }

@@ -31,3 +31,9 @@ func broadcastDescriptor() strategyDescriptor {
 		make: func(ac ArmConfig) Strategy { return &broadcast{arm: ac} },
 	}
 }
+
+// explain says how the broadcast arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *broadcast) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.random(s.msg, "broadcast buys random users")
+}

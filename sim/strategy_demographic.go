@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -150,5 +151,32 @@ func demographicDescriptor() strategyDescriptor {
 		opts: strategyOptions{aim: AimPersuade, oneMessage: true,
 			allowed: []string{"age", "gender", "region", "origin"}, defaultAttr: []string{"age", "gender", "region"}},
 		make: func(ac ArmConfig) Strategy { return &demographic{arm: ac} },
+	}
+}
+
+// explain says how the demographic arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.msg)
+	if s.fallback {
+		ans.Fallback = true
+		c.random(s.msg, "the regulation leaves it no segment it may buy")
+		return
+	}
+	if c.res.Excluded {
+		c.random(s.msg, c.excluded)
+		return
+	}
+	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
+	ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+	ans.SegmentSize = segmentSize(s.seg, key)
+	ans.Decision, ans.RunTime = DecideSegment, true
+	pilot := c.w.Config.Campaign.PilotSteps
+	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	ans.Later = fmt.Sprintf("after step %d it buys the segments whose clicks converted best in the pilot; yours is %q (%d people)",
+		pilot, SegmentName(key), ans.SegmentSize)
+	if !c.w.audienceOK(ans.SegmentSize) {
+		ans.Later = fmt.Sprintf("your segment %q has %d people, fewer than regulation.min_audience = %d: it is never bought",
+			SegmentName(key), ans.SegmentSize, c.w.minAudience())
 	}
 }
