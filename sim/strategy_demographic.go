@@ -159,8 +159,7 @@ func demographicDescriptor() strategyDescriptor {
 func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
-		ans.Fallback = true
-		c.random(s.msg, "the regulation leaves it no segment it may buy")
+		c.fallBack(ans, s.msg, "the regulation leaves it no segment it may buy")
 		return
 	}
 	if c.res.Excluded {

@@ -250,8 +250,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
-		ans.Fallback = true
-		c.random(s.msg, "it sees nobody's likes")
+		c.fallBack(ans, s.msg, "it sees nobody's likes")
 		return
 	}
 	pilot := c.w.Config.Campaign.PilotSteps

@@ -341,6 +341,13 @@ type whatIfCase struct {
 	random   func(j int, why string)
 }
 
+// fallBack answers for a strategy the regulation (or missing data) has
+// reduced to broadcasting: random impressions of message msg, for reason why.
+func (c *whatIfCase) fallBack(ans *ArmAnswer, msg int, why string) {
+	ans.Fallback = true
+	c.random(msg, why)
+}
+
 // dimsFor is the segment dimensions arm ac's strategy may use.
 func dimsFor(w *World, ac ArmConfig) []segmentDim {
 	dims, _ := w.allowedDims(dimsOf(attributesOf(ac)))
