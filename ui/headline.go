@@ -96,7 +96,7 @@ func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }
 // conversion stays in the campaign view's chart.
 func attributedCard(m sim.Metrics) Card {
 	return Card{fmt.Sprintf("%d vs %+d", m.AttributedConversions, m.ConversionsVsControl),
-		lang.L("conversions a dashboard attributes vs caused")}
+		lang.L("conversions attributed vs caused")}
 }
 
 // relative is "+38 %" for x against base, or "" when base is not positive.
