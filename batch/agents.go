@@ -20,6 +20,7 @@ func agentsColumns() []string {
 		"agreeableness_inferred", "neuroticism_inferred", "ideology_inferred",
 		"susceptibility", "media_literacy", "privacy_concern",
 		"opinion_initial", "opinion_final", "converted", "impressions",
+		"relevance", // true relevance to the campaign's offer, mean one (issue 16)
 	}
 }
 
@@ -77,6 +78,8 @@ func agentRows(rep int, run *sim.Run) []byte {
 			b.WriteString(strconv.FormatBool(st.Converted[i]))
 			b.WriteByte(',')
 			b.WriteString(strconv.Itoa(int(st.Impressions[i])))
+			b.WriteByte(',')
+			f32(float32(w.Relevance(i)))
 			b.WriteByte('\n')
 		}
 	}

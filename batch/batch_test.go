@@ -78,7 +78,7 @@ func TestStepsCSVShape(t *testing.T) {
 		t.Fatalf("steps.csv has %d rows, want %d", len(rows), want)
 	}
 	head := strings.Join(rows[0], ",")
-	for _, col := range []string{"arm,rep,seed,step,", "mean_opinion", "sd_opinion", "shift_vs_control", "impressions", "reach",
+	for _, col := range []string{"arm,rep,seed,step,", "mean_opinion", "sd_opinion", "shift_vs_control", "impressions", "reach", "attributed_conversions", "naive_lift", "causal_lift",
 		"clicks", "ctr", "conversions", "conversion_rate", "spend", "cost_per_conversion", "attributes_per_impression",
 		"sensitive_share", "vulnerable_share", "backfires", "exposure_gini"} {
 		if !strings.Contains(head, col) {
@@ -102,7 +102,7 @@ func TestStepsCSVShape(t *testing.T) {
 	}
 	for _, col := range []string{"arm", "rep", "id", "degree", "age", "gender", "region", "openness", "conscientiousness",
 		"extraversion", "agreeableness", "neuroticism", "ideology", "likes", "openness_inferred", "opinion_initial",
-		"opinion_final", "converted", "impressions"} {
+		"opinion_final", "converted", "impressions", "relevance"} {
 		if !strings.Contains(","+strings.Join(arows[0], ",")+",", ","+col+",") {
 			t.Errorf("agents.csv header lacks %s", col)
 		}

@@ -86,7 +86,7 @@ func RunSummary(reps []RepResult) (arms, strategies []string, control int, stats
 	for i, a := range reps[0].Result.Arms {
 		arms = append(arms, a.Name)
 		strategies = append(strategies, a.Strategy)
-		if a.Strategy == "none" && control < 0 {
+		if sim.IsControl(a.Strategy) && control < 0 {
 			control = i
 		}
 	}

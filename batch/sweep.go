@@ -138,7 +138,7 @@ func newSweep(plan Plan, base sim.Config) (*Sweep, error) {
 		}
 		s.Arms = append(s.Arms, ac.Name)
 		s.Strategies = append(s.Strategies, ac.Strategy)
-		if ac.Strategy == "none" && s.Control < 0 {
+		if sim.IsControl(ac.Strategy) && s.Control < 0 {
 			s.Control = i
 		}
 	}

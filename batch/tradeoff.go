@@ -273,7 +273,7 @@ func Pareto(eff, intr []float64) []bool {
 // controlArm is the base's first control arm, or a fresh one.
 func controlArm(base sim.Config) sim.ArmConfig {
 	for _, a := range base.Arms {
-		if a.Strategy == "none" {
+		if sim.IsControl(a.Strategy) {
 			return a
 		}
 	}

@@ -2,6 +2,8 @@ package chart
 
 import (
 	"image/color"
+
+	"boomerang/sim"
 )
 
 // OkabeIto is the Okabe–Ito palette (Okabe & Ito 2008), distinguishable
@@ -26,9 +28,9 @@ var (
 )
 
 // IsControl reports whether an arm is the no-campaign control arm: it is
-// named "control" or runs the strategy "none".
+// named "control" or runs the control strategy (sim.IsControl).
 func IsControl(name, strategy string) bool {
-	return name == "control" || strategy == "none"
+	return name == "control" || sim.IsControl(strategy)
 }
 
 // strategyColour is the OkabeIto index of each strategy: an arm takes the

@@ -9,6 +9,9 @@ type ArmState struct {
 	Turnout     []float32 // probability of voting in an election, 0 … 1 (turnout.go)
 	seenThisRun []bool    // reached at least once (for reach)
 	stepHits    []uint32  // impressions in the current step (reset after each step)
+	stock       []float32 // ad stock after the last impression (adstock.go)
+	stockStep   []int32   // step of the last impression
+	lastClick   []int32   // step of the last click, 0 = never (for attribution)
 
 	// Observed is what the campaign saw of its last step's impressions:
 	// each exposure with whether it was clicked and converted. Learning
@@ -42,6 +45,7 @@ type Totals struct {
 	Reach       int64
 	Clicks      int64
 	Conversions int64
+	Attributed  int64 // conversions within the attribution window after a click (what a dashboard claims)
 	Backfires   int64
 
 	AttributesUsed  int64   // Σ attributes used over impressions
@@ -60,6 +64,9 @@ func newArmState(w *World) *ArmState {
 		Turnout:     initialTurnout(w.Pop),
 		seenThisRun: make([]bool, n),
 		stepHits:    make([]uint32, n),
+		stock:       make([]float32, n),
+		stockStep:   make([]int32, n),
+		lastClick:   make([]int32, n),
 		planCount:   make([]uint16, n),
 	}
 	copy(s.Opinion, w.Initial)

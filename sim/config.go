@@ -72,6 +72,29 @@ type CampaignParams struct {
 	FrequencyCap  int     `toml:"frequency_cap" comment:"most impressions one person gets from the campaign in one step, 1 to 1000, or -1 for no cap (default 5); 0 is an error"`
 	PilotSteps    int     `toml:"pilot_steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
 	LookalikeSeed int     `toml:"lookalike_seed" comment:"lookalike strategy: converters (visible to the operator) needed before it builds a lookalike audience, at least 100 as on Meta (default 100)"`
+	Interests     int     `toml:"interests" comment:"interests strategy: how many interests it targets, the ones whose pages best predicted conversion in its pilot, 1 to 30 (default 3)"`
+
+	Audience AudienceParams `toml:"audience"`
+}
+
+// AudienceParams say whom what the campaign sells speaks to
+// (docs/MODEL.md, "Relevance"). Each person's log relevance is a weighted
+// sum of standardised terms of their TRUE attributes plus individual noise;
+// a weight is the standard deviation that its term adds to log relevance.
+// All weights 0 and noise 0: everyone is equally relevant.
+type AudienceParams struct {
+	AgePeak        float64 `toml:"age_peak" comment:"age in years the offer speaks to most (0 = age does not matter)"`
+	AgeWidth       float64 `toml:"age_width" comment:"years from age_peak at which the age term has fallen by half its range, 1 to 60 (default 12)"`
+	AgeWeight      float64 `toml:"age_weight" comment:"weight of the age term: sd it adds to log relevance, 0 to 3"`
+	Gender         string  `toml:"gender" comment:"women, men, or empty (gender does not matter)"`
+	GenderWeight   float64 `toml:"gender_weight" comment:"weight of the gender term, 0 to 3"`
+	HomeRegion     int     `toml:"home_region" comment:"region (0 to regions-1) where the offer is; relevance falls with the distance |region - home_region| (Johnson, Lewis & Reiley: proximity); -1 = anywhere"`
+	RegionWeight   float64 `toml:"region_weight" comment:"weight of the region term, 0 to 3"`
+	Interests      string  `toml:"interests" comment:"comma-separated names of the interests the offer speaks to (boomerang-cli show lists them in docs/MODEL.md), e.g. \"music and festivals, nightlife\""`
+	InterestWeight float64 `toml:"interest_weight" comment:"weight of the interest term (mean true interest in the named interests), 0 to 3"`
+	Ideology       float64 `toml:"ideology" comment:"causes: +1 speaks to the right (conservative ideology, right party), -1 to the left, 0 neither"`
+	IdeologyWeight float64 `toml:"ideology_weight" comment:"weight of the ideology and party term, 0 to 3"`
+	Noise          float64 `toml:"noise" comment:"sd of the individual part of log relevance that no attribute explains, 0 to 3 (default 0.5)"`
 }
 
 // ResponseParams calibrate how people respond to one impression
@@ -80,13 +103,17 @@ type ResponseParams struct {
 	CTR                  float64 `toml:"ctr" comment:"probability that an impression is clicked (Facebook average ~0.9 %, LITERATURE 4)"`
 	ViewEffect           float64 `toml:"view_effect" comment:"opinion shift (on [-1,1]) from an impression that is seen but not clicked"`
 	ClickEffect          float64 `toml:"click_effect" comment:"opinion shift (on [-1,1]) from a clicked ad, i.e. a full viewing (Coppock et al. 2020: 0.056 on a 5-point scale = 0.028)"`
-	WearOut              float64 `toml:"wear_out" comment:"impressions after which an ad's effect and click rate have halved (frequency wear-out)"`
+	WearOut              float64 `toml:"wear_out" comment:"ad stock (recent impressions, decayed) at which an ad's effect and click rate have halved (default 30)"`
+	AdstockHalfLife      float64 `toml:"adstock_half_life" comment:"steps after which a person's ad stock has decayed by half, so a pause restores attention, 0.1 to 1e9 (default 7: a week of daily steps; 1e9 = never decays)"`
 	ClickConversion      float64 `toml:"click_conversion" comment:"probability that a click converts, for a neutral person (Facebook average 9.21 %, LITERATURE 4)"`
-	BaselineHazard       float64 `toml:"baseline_hazard" comment:"per-step probability that a neutral person converts without any ad"`
+	BaselineHazard       float64 `toml:"baseline_hazard" comment:"per-step probability that a neutral person of average relevance converts without any ad"`
+	InMarketClick        float64 `toml:"in_market_click" comment:"probability that a person who is about to convert anyway (within a week) clicks an ad of the campaign they see, 0 to 1 (default 0.25; Blake, Nosko & Tadelis 2015: such clicks are what makes attributed conversions overstate)"`
+	OpinionElasticity    float64 `toml:"opinion_elasticity" comment:"how the conversion hazard (with or without a click) rises with opinion: x exp(elasticity x stance x opinion), 0 to 5 (default 1; 0 = conversions ignore opinion)"`
+	Relevance            float64 `toml:"relevance" comment:"strength of relevance (campaign.audience) on click rate, click conversion and the organic hazard: scales log relevance, 0 to 3 (default 1; 0 = everyone equally relevant)"`
 	BackfireRate         float64 `toml:"backfire_rate" comment:"probability of reactance when a strongly opposed person (opinion -1 against the stance) sees the ad"`
-	CongruenceClick      float64 `toml:"congruence_click" comment:"relative rise of the click rate per sd of the true trait a message appeals to, 0 to 0.4 (default 0.3, calibrated to Matz et al. 2017)"`
-	CongruenceConversion float64 `toml:"congruence_conversion" comment:"relative rise of conversion per click per sd of the true trait a message appeals to, 0 to 0.4 (default 0.2, Matz et al. 2017)"`
-	CongruenceEffect     float64 `toml:"congruence_effect" comment:"relative rise of the opinion shift per sd of the true trait a message appeals to, 0 to 0.4 (default 0.3; matching raises persuasion, Joyal-Desmarais et al. 2022)"`
+	CongruenceClick      float64 `toml:"congruence_click" comment:"congruence on the click rate: multiplier exp(g f - g^2/2) for true fit f (sd), mean one, 0 to 1 (default 0.36, calibrated to Matz et al. 2017 study 2; openness appeals use all of it, extraversion none, the other traits half)"`
+	CongruenceConversion float64 `toml:"congruence_conversion" comment:"congruence on conversion per click: multiplier exp(g f - g^2/2), 0 to 1 (default 0.6, calibrated to Matz et al. 2017 study 1; extraversion appeals use all of it, openness none, the other traits half)"`
+	CongruenceEffect     float64 `toml:"congruence_effect" comment:"congruence on the opinion shift: multiplier exp(g f - g^2/2), 0 to 1 (default 0.3; matching raises persuasion, Joyal-Desmarais et al. 2022)"`
 	PrivacyBackfire      float64 `toml:"privacy_backfire" comment:"probability of reactance when a person with privacy concern 1 sees an ad chosen with a sensitive (GDPR Art. 9) inference; scales with privacy concern, 0 to 1 (default 0.1)"`
 	FearEffect           float64 `toml:"fear_effect" comment:"fear-toned ads: relative rise of the opinion shift for media literacy 0 (and fall for 1), 0 to 1 (default 0.5)"`
 	MisinfoEffect        float64 `toml:"misinformation_effect" comment:"misinformation: relative rise of the opinion shift for media literacy 0 (and fall to nothing for 1 at the default), 0 to 1 (default 1)"`
@@ -116,9 +143,16 @@ func DefaultConfig() Config {
 		Data:       footprint.DefaultParams(),
 		Regulation: DefaultRegulation(),
 		Defence:    DefaultDefence(),
-		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100},
+		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100, Interests: 3, Audience: DefaultAudience()},
 		Response:   DefaultResponse(),
 		Arms:       []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},
 		Messages:   nil, // the built-in library (message.go), built from campaign.stance
 	}
+}
+
+// DefaultAudience is an offer that speaks to nobody in particular: no
+// attribute matters, and people differ only by the individual noise
+// (sd 0.5 of log relevance [assumption]).
+func DefaultAudience() AudienceParams {
+	return AudienceParams{AgeWidth: 12, HomeRegion: -1, Noise: 0.5}
 }

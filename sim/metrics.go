@@ -16,15 +16,18 @@ type Metrics struct {
 	ShiftVsControl float64 // MeanOpinion − control arm's MeanOpinion at the same step
 	Polarisation   float64 // mean |x_i − x_j| over random pairs (Gini mean difference), in [0, 2]
 
-	Impressions          int64
-	Reach                int64 // distinct people who saw at least one ad
-	Clicks               int64
-	CTR                  float64 // Clicks / Impressions
-	Conversions          int64   // people who have converted, for any reason
-	ConversionRate       float64 // Conversions / population
-	ConversionsVsControl int64   // Conversions − control's Conversions: the campaign's causal effect
-	Spend                float64 // euro: Impressions · CPM / 1000
-	CostPerConversion    float64 // Spend / ConversionsVsControl (cost per extra conversion)
+	Impressions           int64
+	Reach                 int64 // distinct people who saw at least one ad
+	Clicks                int64
+	CTR                   float64 // Clicks / Impressions
+	Conversions           int64   // people who have converted, for any reason
+	ConversionRate        float64 // Conversions / population
+	ConversionsVsControl  int64   // Conversions − control's Conversions: the campaign's causal effect
+	AttributedConversions int64   // conversions within 7 steps after a click of the person: what an ad dashboard claims
+	NaiveLift             float64 // conversion rate of the people reached ÷ that of the people not reached, − 1 (NaN if undefined)
+	CausalLift            float64 // conversion rate of the people reached ÷ the same people's in the control twin, − 1 (NaN if undefined)
+	Spend                 float64 // euro: Impressions · CPM / 1000
+	CostPerConversion     float64 // Spend / ConversionsVsControl (cost per extra conversion)
 
 	AttributesPerImpression float64 // personal attributes used per impression
 	SensitiveShare          float64 // share of impressions chosen with a special-category inference
@@ -66,6 +69,9 @@ func MetricColumns() []Column {
 		{"conversions", "people converted so far, for any reason", func(m *Metrics) float64 { return i(m.Conversions) }},
 		{"conversion_rate", "conversions / population", func(m *Metrics) float64 { return m.ConversionRate }},
 		{"conversions_vs_control", "conversions minus the control arm's", func(m *Metrics) float64 { return i(m.ConversionsVsControl) }},
+		{"attributed_conversions", "conversions within 7 steps after a click of the person: what an ad dashboard claims", func(m *Metrics) float64 { return i(m.AttributedConversions) }},
+		{"naive_lift", "conversion rate of the people reached / that of the people not reached - 1 (observational)", func(m *Metrics) float64 { return m.NaiveLift }},
+		{"causal_lift", "conversion rate of the people reached / the same people's in the control twin - 1", func(m *Metrics) float64 { return m.CausalLift }},
 		{"spend", "euro spent: impressions x CPM / 1000", func(m *Metrics) float64 { return m.Spend }},
 		{"cost_per_conversion", "spend / conversions_vs_control (empty if none)", func(m *Metrics) float64 { return m.CostPerConversion }},
 		{"attributes_per_impression", "personal attributes used per impression", func(m *Metrics) float64 { return m.AttributesPerImpression }},
@@ -94,6 +100,7 @@ func measure(t int, w *World, s *ArmState) Metrics {
 		Clicks:                  tot.Clicks,
 		CTR:                     ratio(float64(tot.Clicks), float64(tot.Impressions)),
 		Conversions:             tot.Conversions,
+		AttributedConversions:   tot.Attributed,
 		ConversionRate:          ratio(float64(tot.Conversions), float64(w.Pop.N)),
 		Spend:                   float64(tot.Impressions) * w.Config.Campaign.CPM / 1000,
 		AttributesPerImpression: ratio(float64(tot.AttributesUsed), float64(tot.Impressions)),
@@ -205,4 +212,34 @@ func profileStats(w *World) (share, mae, attrs float64) {
 	}
 	a := &w.Footprint.Accuracy
 	return float64(a.ProfiledShare), float64(a.MAEBigFive), float64(a.Attributes)
+}
+
+// lifts compares the people arm s reached with those it did not (naive)
+// and with the same people in the control twin c (causal): Farahat &
+// Bailey 2012's two estimates of what targeting does. NaN where a group
+// is empty or has no conversions to compare with.
+func lifts(s, c *ArmState) (naive, causal float64) {
+	var reached, convReached, convUnreached, convTwin int64
+	for i, seen := range s.seenThisRun {
+		if seen {
+			reached++
+			if s.Converted[i] {
+				convReached++
+			}
+			if c.Converted[i] {
+				convTwin++
+			}
+		} else if s.Converted[i] {
+			convUnreached++
+		}
+	}
+	naive, causal = math.NaN(), math.NaN()
+	unreached := int64(len(s.seenThisRun)) - reached
+	if reached > 0 && unreached > 0 && convUnreached > 0 {
+		naive = (float64(convReached)/float64(reached))/(float64(convUnreached)/float64(unreached)) - 1
+	}
+	if convTwin > 0 {
+		causal = float64(convReached)/float64(convTwin) - 1
+	}
+	return naive, causal
 }

@@ -562,6 +562,7 @@ func misinfoConfig() Config {
 	c.Steps = 10
 	c.Response.BackfireRate = 0
 	c.Response.PrivacyBackfire = 0
+	c.Response.InMarketClick = 0 // in-market clicks follow opinion, which prebunking changes: keep the clicks of the twins alike
 	c.Messages = []MessageConfig{{Name: "plain"}, {Name: "lie", Tone: ToneMisinformation}, {Name: "scare", Tone: ToneFear, Appeal: "fear-security"}}
 	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "plain", Strategy: "broadcast", Message: "plain"},
 		{Name: "lie", Strategy: "broadcast", Message: "lie"}, {Name: "scare", Strategy: "broadcast", Message: "scare"}}

@@ -65,7 +65,7 @@ func NewRunOn(w *World, workers int) (*Run, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ac.Strategy == "none" && r.Control < 0 {
+		if IsControl(ac.Strategy) && r.Control < 0 {
 			r.Control = len(r.Arms)
 		}
 		r.Arms = append(r.Arms, &Arm{Name: ac.Name, Strategy: st, State: state, Influence: inf})
@@ -133,9 +133,15 @@ func (r *Run) record(t int) {
 			m := &a.Series[t]
 			m.ShiftVsControl = nan()
 			m.VoteShareVsControl = nan()
+			m.NaiveLift, m.CausalLift = nan(), nan()
 		}
 		return
 	}
+	cs := r.Arms[r.Control].State
+	r.eachArm(func(a *Arm) {
+		m := &a.Series[t]
+		m.NaiveLift, m.CausalLift = lifts(a.State, cs)
+	})
 	c := r.Arms[r.Control].Series[t]
 	for _, a := range r.Arms {
 		m := &a.Series[t]

@@ -3,6 +3,8 @@ package sim
 import (
 	"slices"
 
+	"boomerang/sim/footprint"
+
 	"boomerang/sim/population"
 )
 
@@ -22,13 +24,14 @@ const (
 	dimOrigin                        // inferred migration background (special category)
 	dimPersonality                   // inferred dominant personality pole (Big Five)
 	dimParty                         // inferred party (special category)
+	dimInterest                      // the named interest whose pages the person visibly likes most
 	numDims
 )
 
 // segmentDimNames lists the names of the dimensions, as the arms'
 // attributes option spells them.
 func segmentDimNames() []string {
-	return []string{"age", "gender", "region", "origin", "personality", "party"}
+	return []string{"age", "gender", "region", "origin", "personality", "party", "interest"}
 }
 
 // Bit layout of a segment key: a field per dimension, 0 meaning "not
@@ -41,6 +44,7 @@ const (
 	originShift, originBits           = 12, 2 // 1 unknown, 2 no, 3 yes
 	personalityShift, personalityBits = 14, 4 // 1 unknown, 2 + index in Appeals()
 	partyShift, partyBits             = 18, 2 // 1 unknown, 2 left, 3 right
+	interestShift, interestBits       = 20, 6 // 1 unknown, 2 + interest index
 )
 
 // ageBand maps a declared age to its band 1 … 4, or 5 for minors
@@ -110,6 +114,14 @@ func segmentKey(w *World, p *Profiles, sc *scale, dims []segmentDim, i int) (key
 				attrs += 5
 			}
 			key |= v << personalityShift
+		case dimInterest:
+			v := uint32(1)
+			if k := topInterest(w, p, i); k >= 0 {
+				v = 2 + uint32(k)
+				attrs++
+				sensitive = sensitive || footprint.SensitiveInterest(k)
+			}
+			key |= v << interestShift
 		case dimParty:
 			v := uint32(1)
 			if p.Known(AttrParty, i) {
@@ -163,6 +175,13 @@ func SegmentPhrase(key uint32) Phrase {
 	}
 	if p := field(partyShift, partyBits); p > 0 {
 		text([...]string{"", "party unknown", "inferred left party", "inferred right party"}[p])
+	}
+	if k := field(interestShift, interestBits); k > 0 {
+		if k == 1 {
+			text("interests unknown")
+		} else {
+			parts = append(parts, Phrase{Format: "likes %s", Args: []any{footprint.InterestName(int(k - 2))}})
+		}
 	}
 	if len(parts) == 0 {
 		return Phrase{Format: "everyone"}
@@ -251,4 +270,28 @@ func dimsOf(names []string) []segmentDim {
 		}
 	}
 	return dims
+}
+
+// topInterest returns the named interest whose pages person i likes most
+// (ties: the lower index), or −1 if the operator cannot see i's likes or i
+// likes no interest page. Under regulation.special_categories_ban the
+// sensitive interests are left out.
+func topInterest(w *World, p *Profiles, i int) int {
+	if w.Footprint == nil || !p.Visible[i] {
+		return -1
+	}
+	ban := w.Config.Regulation.SpecialCategoriesBan
+	var n [footprint.NumInterests]int16
+	best := -1
+	for _, pg := range w.Footprint.Likes.Of(i) {
+		k, ok := w.Footprint.Catalogue.InterestOf(int(pg))
+		if !ok || ban && footprint.SensitiveInterest(k) {
+			continue
+		}
+		n[k]++
+		if best < 0 || n[k] > n[best] || n[k] == n[best] && k < best {
+			best = k
+		}
+	}
+	return best
 }

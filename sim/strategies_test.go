@@ -19,6 +19,9 @@ func targetedConfig() Config {
 	c.Campaign.Budget = 600
 	c.Response.BaselineHazard = 0.03 // enough converters for a lookalike seed that stands out within a few steps
 	c.Data.QuizShare = 0             // no trained inference: the tests fill the profiles (fillProfiles)
+	// A cause that speaks to one side: its converters differ from the
+	// visible population on inferred attributes, so lookalike finds them.
+	c.Campaign.Audience.Ideology, c.Campaign.Audience.IdeologyWeight = 1, 1
 	return c
 }
 

@@ -32,6 +32,7 @@ const (
 	WhyLookalike            // similar to the campaign's converters; Detail is the Attr that weighed most
 	WhyBandit               // segment × message chosen by the bandit; Detail is the segment key
 	WhyOtherSide            // inferred supporter of the other side; Detail is the Attr used (party or ideology)
+	WhyInterest             // likes pages of the targeted interests; Detail is the first targeted interest (footprint.InterestName)
 )
 
 // String is a short name of the reason.
@@ -49,6 +50,8 @@ func (y Why) String() string {
 		return "bandit"
 	case WhyOtherSide:
 		return "other-side"
+	case WhyInterest:
+		return "interest"
 	}
 	return "unknown"
 }
@@ -75,30 +78,57 @@ type Strategy interface {
 	Plan(t int, w *World, s *ArmState, plan *Plan)
 }
 
+// strategyDescriptor is everything the engine needs to know about one
+// strategy: its name as scenario files spell it, what it aims at in one
+// line, the arm options it accepts and its constructor. Each strategy
+// declares its own in its file (strategy_*.go); strategyDescriptors lists
+// them, so adding a strategy touches one file and one line.
+type strategyDescriptor struct {
+	name string                   // identifier in scenario files
+	aim  string                   // what it does, one line
+	opts strategyOptions          // the arm options it accepts
+	make func(ArmConfig) Strategy // a fresh per-arm instance
+}
+
+// strategyDescriptors lists the strategies this build knows, in the order
+// of StrategyNames.
+func strategyDescriptors() []strategyDescriptor {
+	return []strategyDescriptor{
+		noneDescriptor(), broadcastDescriptor(), demographicDescriptor(), interestsDescriptor(),
+		psychographicDescriptor(), lookalikeDescriptor(), adaptiveDescriptor(), demobiliseDescriptor(),
+	}
+}
+
 // StrategyNames lists the strategies this build knows.
 func StrategyNames() []string {
-	return []string{"none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise"}
+	var out []string
+	for _, d := range strategyDescriptors() {
+		out = append(out, d.name)
+	}
+	return out
 }
+
+// StrategyAim describes strategy name in one line ("" if unknown).
+func StrategyAim(name string) string {
+	for _, d := range strategyDescriptors() {
+		if d.name == name {
+			return d.aim
+		}
+	}
+	return ""
+}
+
+// IsControl reports whether strategy name is the no-campaign control.
+func IsControl(name string) bool { return name == controlStrategy }
 
 // NewStrategy returns a fresh instance of the strategy of arm ac (its
 // strategy name and options). Each arm needs its own instance: targeted
 // strategies keep per-arm state.
 func NewStrategy(ac ArmConfig) (Strategy, error) {
-	switch ac.Strategy {
-	case "none":
-		return noCampaign{}, nil
-	case "broadcast":
-		return &broadcast{arm: ac}, nil
-	case "demographic":
-		return &demographic{arm: ac}, nil
-	case "psychographic":
-		return &psychographic{arm: ac}, nil
-	case "lookalike":
-		return &lookalike{arm: ac}, nil
-	case "adaptive":
-		return &adaptive{arm: ac}, nil
-	case "demobilise":
-		return &demobilise{arm: ac}, nil
+	for _, d := range strategyDescriptors() {
+		if d.name == ac.Strategy {
+			return d.make(ac), nil
+		}
 	}
 	names := StrategyNames()
 	sort.Strings(names)
@@ -117,29 +147,26 @@ type strategyOptions struct {
 
 // optionsOf returns the options of strategy name.
 func optionsOf(name string) strategyOptions {
-	big5 := []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"}
+	for _, d := range strategyDescriptors() {
+		if d.name == name {
+			return d.opts
+		}
+	}
+	return strategyOptions{aim: AimPersuade}
+}
+
+// bigFiveNames are the names of the Big Five attributes.
+func bigFiveNames() []string {
+	return []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"}
+}
+
+// allAttrNames are the names of every inferred attribute.
+func allAttrNames() []string {
 	all := make([]string, 0, NumAttrs)
 	for a := Attr(0); a < NumAttrs; a++ {
 		all = append(all, a.String())
 	}
-	switch name {
-	case "broadcast":
-		return strategyOptions{aim: AimPersuade, oneMessage: true}
-	case "demographic":
-		return strategyOptions{aim: AimPersuade, oneMessage: true,
-			allowed: []string{"age", "gender", "region", "origin"}, defaultAttr: []string{"age", "gender", "region"}}
-	case "adaptive":
-		return strategyOptions{aim: AimPersuade, allowed: segmentDimNames(),
-			defaultAttr: []string{"age", "gender", "personality"}}
-	case "psychographic":
-		return strategyOptions{aim: AimPersuade, allowed: append(big5, "ideology"), defaultAttr: big5}
-	case "lookalike":
-		return strategyOptions{aim: AimPersuade, oneMessage: true, allowed: all, defaultAttr: all}
-	case "demobilise":
-		return strategyOptions{aim: AimDemobilise, oneMessage: true,
-			allowed: []string{"party", "ideology"}, defaultAttr: []string{"party", "ideology"}}
-	}
-	return strategyOptions{aim: AimPersuade}
+	return all
 }
 
 // attributesOf returns the attributes arm ac may use: its option, or the
@@ -190,7 +217,7 @@ func checkArm(key string, ac ArmConfig, msgs []Message) error {
 		}
 		seen[a] = true
 	}
-	if ac.Strategy != "none" && firstMessage(msgs, o.aim) < 0 {
+	if !IsControl(ac.Strategy) && firstMessage(msgs, o.aim) < 0 {
 		return &FieldError{Key: key + ".strategy", Value: ac.Strategy,
 			Msg: fmt.Sprintf("the message library has no message with aim %s for it", o.aim)}
 	}

@@ -1,10 +1,12 @@
 package sim
 
 import (
+	"fmt"
 	"math"
-	"math/rand/v2"
+	"slices"
 
 	"boomerang/sim/rng"
+	"math/rand/v2"
 )
 
 // adaptive is the marketer's loop of the founding essay: a bandit that
@@ -20,9 +22,11 @@ import (
 // segment's conversions per click a Beta(1 + conversions, 10 + clicks −
 // conversions) posterior, both from the outcomes it observed (ArmState.Observed).
 // Each step it splits the budget into 32 chunks; for each chunk it draws
-// one sample of every posterior (Thompson sampling, Thompson 1933; Chapelle
-// & Li 2011) and gives the chunk to the arm with the highest sampled
-// conversions per impression whose segment still has people without an ad
+// one sample of every click posterior (Thompson sampling, Thompson 1933;
+// Chapelle & Li 2011), times the posterior mean of its segment's
+// conversions per click (conversions are too rare to sample per segment:
+// sampling them kept it exploring to the end, issue 16), and gives the
+// chunk to the arm with the highest sampled conversions per impression whose segment still has people without an ad
 // this step. People are drawn without repetition within a segment. Draws
 // use the stream (seed, rng.Strategy, 0, step), so twin arms learn alike.
 type adaptive struct {
@@ -125,7 +129,7 @@ func (a *adaptive) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	for d := range thompsonDraws {
 		chunk := budget*(d+1)/thompsonDraws - budget*d/thompsonDraws
 		for j := range a.convS {
-			a.convS[j] = betaSample(r, 1+a.sConv[j], priorConvMiss+a.sClk[j]-a.sConv[j])
+			a.convS[j] = (1 + a.sConv[j]) / (1 + priorConvMiss + a.sClk[j]) // posterior mean: conversions are too rare to sample per segment
 		}
 		for arm := range a.theta {
 			a.theta[arm] = betaSample(r, 1+a.clk[arm], priorClickMiss+a.n[arm]-a.clk[arm]) * a.convS[arm/nm]
@@ -159,6 +163,9 @@ func (a *adaptive) Plan(t int, w *World, s *ArmState, plan *Plan) {
 				mem[pos], mem[q] = mem[q], mem[pos]
 				i := mem[pos]
 				pos++
+				if s.knownBuyer(i) {
+					continue // a buyer its dashboard saw: excluded from the audience
+				}
 				msg := a.msgs[m]
 				e := Exposure{Agent: i, Message: int16(msg), Attributes: a.seg.attrs[j], Sensitive: a.seg.sensitive[j],
 					Why: WhyBandit, Detail: a.seg.keys[j]}
@@ -195,4 +202,59 @@ func gammaSample(r *rand.Rand, alpha float64) float64 {
 			return d * v
 		}
 	}
+}
+
+func adaptiveDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "adaptive",
+		aim:  "a bandit learning which segment × message converts, round after round",
+		opts: strategyOptions{aim: AimPersuade, allowed: segmentDimNames(),
+			defaultAttr: []string{"age", "gender", "personality"}},
+		make: func(ac ArmConfig) Strategy { return &adaptive{arm: ac} },
+	}
+}
+
+// explain says how the adaptive arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *adaptive) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.generic)
+	if s.fallback || c.res.Excluded {
+		ans.Fallback = s.fallback
+		why := c.excluded
+		if s.fallback {
+			why = "the regulation leaves it no segment it may buy"
+		}
+		c.random(s.generic, why)
+		return
+	}
+	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
+	ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+	ans.SegmentSize = segmentSize(s.seg, key)
+	ans.RunTime = true
+	ans.Later = "the bandit learns from clicks and conversions: from step 2 on it moves the budget to the segment × message pairs that convert"
+	j, found := slices.BinarySearch(s.seg.keys, key)
+	total, best, bestN := 0, -1, 0
+	if found && c.w.audienceOK(ans.SegmentSize) {
+		nm := len(s.msgs)
+		for m := range nm {
+			k := s.alloc[j*nm+m]
+			total += k
+			if k > bestN {
+				best, bestN = s.msgs[m], k
+			}
+		}
+	}
+	ans.Decision = DecideBandit
+	if total == 0 {
+		c.setMsg(s.generic)
+		ans.Reason = fmt.Sprintf("the bandit's first draws (it knows nothing yet: every segment × message starts equal) bought other segments: your segment %s (%d people) gets no ad at step 1; %d untargeted impressions among %d people",
+			SegmentName(key), ans.SegmentSize, c.rnd, c.n)
+		return
+	}
+	pt := min(1, float64(total)/float64(max(1, ans.SegmentSize)))
+	ans.Targeted = true
+	ans.Chance = 1 - (1-pt)*(1-ans.Chance)
+	c.setMsg(best)
+	ans.Reason = fmt.Sprintf("bandit's draw for segment %s: %d of its %d people get an ad at step 1, most often %q (the bandit knows nothing yet: every segment × message starts equal)",
+		SegmentName(key), total, ans.SegmentSize, ans.Message)
 }

@@ -22,3 +22,18 @@ func (b *broadcast) Plan(t int, w *World, s *ArmState, plan *Plan) {
 	}
 	prospect(t, w, s, plan, 0, w.Config.Campaign.Budget, b.msg)
 }
+
+func broadcastDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "broadcast",
+		aim:  "random platform users, one message, no personal data",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true},
+		make: func(ac ArmConfig) Strategy { return &broadcast{arm: ac} },
+	}
+}
+
+// explain says how the broadcast arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *broadcast) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.random(s.msg, "broadcast buys random users")
+}

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 
 	"boomerang/sim/population"
@@ -150,4 +151,54 @@ func demobiliseValue(w *World, pop *population.Population, prof *Profiles, sc *s
 	u := (float64(pop.Age[i]) - mean) / sd
 	turnout := 1 / (1 + math.Exp(-(turnoutBase + turnoutAge*u)))
 	return conf * other * turnout, other, demobRanked
+}
+
+func demobiliseDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "demobilise",
+		aim:  "dark posts that depress the other side's turnout",
+		opts: strategyOptions{aim: AimDemobilise, oneMessage: true,
+			allowed: []string{"party", "ideology"}, defaultAttr: []string{"party", "ideology"}},
+		make: func(ac ArmConfig) Strategy { return &demobilise{arm: ac} },
+	}
+}
+
+// explain says how the demobilise arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *demobilise) explain(c *whatIfCase, ans *ArmAnswer) {
+	if s.fallback >= 0 {
+		ans.Fallback = true
+		c.random(s.fallback, "the regulation leaves it no audience: it broadcasts instead")
+		return
+	}
+	ans.Chance = 0 // it buys no c.random impressions
+	c.setMsg(s.msg)
+	ans.Decision = DecideOtherSide
+	ans.Attributes, ans.Sensitive = s.attrs, true
+	v, other, why := demobiliseAnswer(c.w, c.ac, c.one, c.view, 0)
+	ans.Value, ans.Lean = v, other
+	if why == "" {
+		ans.Matched = ans.Message
+	}
+	if why != "" {
+		ans.Message, ans.Appeal = "", ""
+		ans.Reason = why + ": no ads (it spends nothing at random)"
+		if c.res.Excluded {
+			ans.Reason = c.excluded + ": no ads (it spends nothing at random)"
+		}
+		return
+	}
+	cut, full := rankCutoff(s.rank.base, c.plan, WhyOtherSide, c.w.Config.Campaign.Budget)
+	ans.Cutoff = 0
+	if full {
+		ans.Cutoff = math.Exp(float64(cut))
+	}
+	if full && float32(math.Log(v)) < cut {
+		ans.Reason = fmt.Sprintf("likely supporter of the other side (P = %.2f) but ranked below this step's %d best targets (value %.3f, cut-off %.3f): no ad at step 1",
+			other, c.w.Config.Campaign.Budget, v, ans.Cutoff)
+		ans.Message, ans.Appeal = "", ""
+		return
+	}
+	ans.Targeted, ans.Chance = true, 1
+	ans.Reason = fmt.Sprintf("likely supporter of the other side, by inferred %s (P = %.2f, value %.3f)", Attr(s.detail), other, v)
 }

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -45,7 +46,7 @@ func (*demographic) Name() string { return "demographic" }
 // Learning constants of the demographic strategy [assumption].
 const (
 	demoExplore       = 0.10 // share of the budget kept for random exploration after the pilot
-	demoAudiencePerAd = 5    // people in the chosen segments per impression bought (≈ one ad every fifth step)
+	demoAudiencePerAd = 2    // people in the chosen segments per impression bought (≈ one ad every other step) [assumption]
 	priorClickMiss    = 110  // Beta(1, 110) prior on the click rate: mean 0.9 % (LITERATURE §4)
 	priorConvMiss     = 10   // Beta(1, 10) prior on conversions per click: mean 9 % (LITERATURE §4)
 )
@@ -129,6 +130,9 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 				pos -= d.cum[c-1]
 			}
 			i := d.seg.members[int(d.seg.start[j])+pos]
+			if s.knownBuyer(i) {
+				continue // a buyer its dashboard saw: excluded, as ad platforms let advertisers do
+			}
 			e := Exposure{Agent: i, Message: int16(d.msg), Attributes: d.seg.attrs[j], Sensitive: d.seg.sensitive[j],
 				Why: WhySegment, Detail: d.seg.keys[j]}
 			e.Vulnerable = vulnerableChoice(w, d.sc, &w.Messages[d.msg], int(i), false, e.Attributes > 0)
@@ -138,4 +142,40 @@ func (d *demographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		}
 	}
 	prospect(t, w, s, plan, targeted, budget, d.msg)
+}
+
+func demographicDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "demographic",
+		aim:  "buy the declared age × gender × region segments that convert best",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true,
+			allowed: []string{"age", "gender", "region", "origin"}, defaultAttr: []string{"age", "gender", "region"}},
+		make: func(ac ArmConfig) Strategy { return &demographic{arm: ac} },
+	}
+}
+
+// explain says how the demographic arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.msg)
+	if s.fallback {
+		c.fallBack(ans, s.msg, "the regulation leaves it no segment it may buy")
+		return
+	}
+	if c.res.Excluded {
+		c.random(s.msg, c.excluded)
+		return
+	}
+	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
+	ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
+	ans.SegmentSize = segmentSize(s.seg, key)
+	ans.Decision, ans.RunTime = DecideSegment, true
+	pilot := c.w.Config.Campaign.PilotSteps
+	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	ans.Later = fmt.Sprintf("after step %d it buys the segments whose clicks converted best in the pilot; yours is %q (%d people)",
+		pilot, SegmentName(key), ans.SegmentSize)
+	if !c.w.audienceOK(ans.SegmentSize) {
+		ans.Later = fmt.Sprintf("your segment %q has %d people, fewer than regulation.min_audience = %d: it is never bought",
+			SegmentName(key), ans.SegmentSize, c.w.minAudience())
+	}
 }

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"boomerang/sim/population"
 )
@@ -211,4 +213,33 @@ func (l *lookalike) Plan(t int, w *World, s *ArmState, plan *Plan) {
 		}
 	}
 	prospect(t, w, s, plan, added, budget, l.msg)
+}
+
+func lookalikeDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "lookalike",
+		aim:  "find people who look like the converters, on inferred attributes",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true, allowed: allAttrNames(), defaultAttr: allAttrNames()},
+		make: func(ac ArmConfig) Strategy { return &lookalike{arm: ac} },
+	}
+}
+
+// explain says how the lookalike arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *lookalike) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.msg)
+	ans.RunTime = true
+	names := make([]string, len(s.attrs))
+	for k, a := range s.attrs {
+		names[k] = a.String()
+	}
+	c.random(s.msg, fmt.Sprintf("it needs %d converters it can see before it builds a lookalike audience", c.w.Config.Campaign.LookalikeSeed))
+	ans.Later = fmt.Sprintf("once it has %d converters it scores everyone it sees by how much they look like them, on %s", c.w.Config.Campaign.LookalikeSeed, strings.Join(names, ", "))
+	switch {
+	case len(s.attrs) == 0:
+		ans.Fallback = true
+		ans.Later = "the regulation leaves it no attribute: it never builds a lookalike audience"
+	case c.res.Excluded || !c.view.Visible[0]:
+		ans.Later = "it cannot use your profile, so it will only ever reach you at random"
+	}
 }

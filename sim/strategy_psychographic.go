@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -163,4 +164,70 @@ func (p *psychographic) value(w *World, prof *Profiles, use map[Attr]bool, i int
 	}
 	lift := pers*(1+plannerCongruence*bestFit) - 1
 	return best, math.Max(0.05, 1+conf*lift)
+}
+
+func psychographicDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "psychographic",
+		aim:  "match each person to the appeal of their inferred personality",
+		opts: strategyOptions{aim: AimPersuade, allowed: append(bigFiveNames(), "ideology"), defaultAttr: bigFiveNames()},
+		make: func(ac ArmConfig) Strategy { return &psychographic{arm: ac} },
+	}
+}
+
+// explain says how the psychographic arm treats the persona of World.WhatIf at
+// step 1, and later.
+func (s *psychographic) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.generic)
+	if s.fallback || c.res.Excluded || !c.view.Visible[0] {
+		ans.Fallback = s.fallback
+		why := "it cannot see your likes, so it has no personality profile of you"
+		switch {
+		case s.fallback:
+			why = "the regulation leaves it no personality data"
+		case c.res.Excluded:
+			why = c.excluded
+		}
+		c.random(s.generic, why)
+		return
+	}
+	j, v := psychValue(c.w, s, c.view, 0)
+	if j < 0 {
+		c.random(s.generic, "no message fits your profile")
+		return
+	}
+	ans.Value, ans.Attributes, ans.Sensitive = v, s.attrs, s.sensitive
+	m := &c.w.Messages[j]
+	if m.pole != 0 {
+		ans.Trait, ans.TraitZ = m.trait, s.sc.z(c.view, m.trait, 0)
+	}
+	if k := c.w.minAudience(); k > 0 && messageAudience(s.rank.base, s.msgOf, j) < k {
+		c.random(s.generic, fmt.Sprintf("the people matched to %q are fewer than regulation.min_audience = %d", m.Name, k))
+		return
+	}
+	cut, full := rankCutoff(s.rank.base, c.plan, WhyTrait, c.w.Config.Campaign.Budget)
+	ans.Cutoff = math.Exp(float64(cut))
+	if !full {
+		ans.Cutoff = 0
+	}
+	lv := float32(math.Log(v))
+	picked := lv > 0 && (!full || lv >= cut) // randomFloor is 0 before the first impression
+	ans.Decision = DecideTrait
+	ans.Later = "later steps spread the budget as ad fatigue lowers the value of people who already saw ads"
+	ans.Matched = m.Name
+	if !picked {
+		ans.Reason = fmt.Sprintf("ranked below this step's most persuadable people (value %.2f, cut-off %.2f): only random impressions reach you; if picked you would get %q",
+			v, ans.Cutoff, m.Name)
+		if lv <= 0 {
+			ans.Reason = fmt.Sprintf("predicted no better than a random person (value %.2f ≤ 1): it does not target you; if it did you would get %q", v, m.Name)
+		}
+		return
+	}
+	c.setMsg(j)
+	ans.Targeted, ans.Chance = true, 1
+	if m.pole == 0 {
+		ans.Reason = fmt.Sprintf("ranked as persuadable from inferred personality (value %.2f)", v)
+	} else {
+		ans.Reason = fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd), value %.2f", m.Appeal, m.trait, ans.TraitZ, v)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
 	"boomerang/sim/population"
@@ -32,9 +33,6 @@ const MaxSteps = 100_000
 // Validate checks every value of c and returns the first problem as a
 // *FieldError naming the key, or nil.
 func (c *Config) Validate() error {
-	bad := func(key string, v any, format string, a ...any) error {
-		return &FieldError{Key: key, Value: v, Msg: fmt.Sprintf(format, a...)}
-	}
 	n := c.Population.Size
 	switch {
 	case n < 1 || n > population.MaxSize:
@@ -94,19 +92,27 @@ func (c *Config) Validate() error {
 	case !in01(c.Response.ClickEffect):
 		return bad("response.click_effect", c.Response.ClickEffect, "must be between 0 and 1")
 	case !(c.Response.WearOut > 0 && c.Response.WearOut < 1e9):
-		return bad("response.wear_out", c.Response.WearOut, "must be above 0 (impressions)")
+		return bad("response.wear_out", c.Response.WearOut, "must be above 0 (ad stock, in impressions)")
+	case !(c.Response.AdstockHalfLife >= 0.1 && c.Response.AdstockHalfLife <= 1e9):
+		return bad("response.adstock_half_life", c.Response.AdstockHalfLife, "must be between 0.1 and 1e9 steps (1e9: the stock never decays)")
+	case !in01(c.Response.InMarketClick):
+		return bad("response.in_market_click", c.Response.InMarketClick, "must be between 0 and 1")
+	case !(c.Response.OpinionElasticity >= 0 && c.Response.OpinionElasticity <= 5):
+		return bad("response.opinion_elasticity", c.Response.OpinionElasticity, "must be between 0 and 5")
+	case c.Campaign.Interests < 1 || c.Campaign.Interests > footprint.NumInterests:
+		return bad("campaign.interests", c.Campaign.Interests, "must be between 1 and %d", footprint.NumInterests)
 	case !in01(c.Response.ClickConversion):
 		return bad("response.click_conversion", c.Response.ClickConversion, "must be between 0 and 1")
 	case !(c.Response.BaselineHazard >= 0 && c.Response.BaselineHazard <= 0.5):
 		return bad("response.baseline_hazard", c.Response.BaselineHazard, "must be between 0 and 0.5 (2 x hazard is a probability)")
 	case !in01(c.Response.BackfireRate):
 		return bad("response.backfire_rate", c.Response.BackfireRate, "must be between 0 and 1")
-	case !(c.Response.CongruenceClick >= 0 && c.Response.CongruenceClick <= 0.4):
-		return bad("response.congruence_click", c.Response.CongruenceClick, "must be between 0 and 0.4 (per sd of the trait)")
-	case !(c.Response.CongruenceConversion >= 0 && c.Response.CongruenceConversion <= 0.4):
-		return bad("response.congruence_conversion", c.Response.CongruenceConversion, "must be between 0 and 0.4 (per sd of the trait)")
-	case !(c.Response.CongruenceEffect >= 0 && c.Response.CongruenceEffect <= 0.4):
-		return bad("response.congruence_effect", c.Response.CongruenceEffect, "must be between 0 and 0.4 (per sd of the trait)")
+	case !(c.Response.CongruenceClick >= 0 && c.Response.CongruenceClick <= 1):
+		return bad("response.congruence_click", c.Response.CongruenceClick, "must be between 0 and 1 (per sd of the trait)")
+	case !(c.Response.CongruenceConversion >= 0 && c.Response.CongruenceConversion <= 1):
+		return bad("response.congruence_conversion", c.Response.CongruenceConversion, "must be between 0 and 1 (per sd of the trait)")
+	case !(c.Response.CongruenceEffect >= 0 && c.Response.CongruenceEffect <= 1):
+		return bad("response.congruence_effect", c.Response.CongruenceEffect, "must be between 0 and 1 (per sd of the trait)")
 	case !in01(c.Response.PrivacyBackfire):
 		return bad("response.privacy_backfire", c.Response.PrivacyBackfire, "must be between 0 and 1")
 	case !in01(c.Response.FearEffect):
@@ -115,6 +121,9 @@ func (c *Config) Validate() error {
 		return bad("response.misinformation_effect", c.Response.MisinfoEffect, "must be between 0 and 1")
 	case len(c.Arms) == 0:
 		return bad("arms", 0, "at least one arm is needed")
+	}
+	if err := checkAudience(c); err != nil {
+		return err
 	}
 	if err := checkRegulation(c); err != nil {
 		return err
@@ -152,7 +161,7 @@ func in01(v float64) bool { return v >= 0 && v <= 1 && !math.IsNaN(v) }
 // config has none, so every run can report effects against control.
 func (c *Config) EnsureControl() {
 	for _, a := range c.Arms {
-		if a.Strategy == "none" {
+		if IsControl(a.Strategy) {
 			return
 		}
 	}

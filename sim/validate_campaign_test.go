@@ -18,7 +18,7 @@ func TestCampaignBadInput(t *testing.T) {
 		{"frequency cap -2", func(c *Config) { c.Campaign.FrequencyCap = -2 }, "campaign.frequency_cap = -2:"},
 		{"lookalike seed 99", func(c *Config) { c.Campaign.LookalikeSeed = 99 }, "campaign.lookalike_seed = 99: must be at least 100"},
 		{"pilot 0", func(c *Config) { c.Campaign.PilotSteps = 0 }, "campaign.pilot_steps = 0:"},
-		{"congruence", func(c *Config) { c.Response.CongruenceClick = 0.9 }, "response.congruence_click = 0.9:"},
+		{"congruence", func(c *Config) { c.Response.CongruenceClick = 1.5 }, "response.congruence_click = 1.5:"},
 		{"privacy backfire", func(c *Config) { c.Response.PrivacyBackfire = -0.1 }, "response.privacy_backfire = -0.1:"},
 		{"unknown tone", func(c *Config) { c.Messages = []MessageConfig{{Name: "a", Tone: "sarcastic"}} }, `messages[0].tone = "sarcastic": unknown`},
 		{"unknown appeal", func(c *Config) { c.Messages = []MessageConfig{{Name: "a", Appeal: "vain"}} }, `messages[0].appeal = "vain": unknown`},

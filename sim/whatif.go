@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/population"
@@ -310,185 +309,43 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 		ans.Reason = fmt.Sprintf("random: no personal data used (%s); %d untargeted impressions among %d people", why, rnd, n)
 	}
 	excluded := "the regulation forbids choosing you with personal data"
-	switch s := st.(type) {
-	case *broadcast:
-		random(s.msg, "broadcast buys random users")
-
-	case *demographic:
-		setMsg(s.msg)
-		if s.fallback {
-			ans.Fallback = true
-			random(s.msg, "the regulation leaves it no segment it may buy")
-			break
-		}
-		if res.Excluded {
-			random(s.msg, excluded)
-			break
-		}
-		key, attrs, sens := segmentKey(one, view, s.sc, dimsFor(w, ac), 0)
-		ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
-		ans.SegmentSize = segmentSize(s.seg, key)
-		ans.Decision, ans.RunTime = DecideSegment, true
-		pilot := w.Config.Campaign.PilotSteps
-		random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
-		ans.Later = fmt.Sprintf("after step %d it buys the segments whose clicks converted best in the pilot; yours is %q (%d people)",
-			pilot, SegmentName(key), ans.SegmentSize)
-		if !w.audienceOK(ans.SegmentSize) {
-			ans.Later = fmt.Sprintf("your segment %q has %d people, fewer than regulation.min_audience = %d: it is never bought",
-				SegmentName(key), ans.SegmentSize, w.minAudience())
-		}
-
-	case *adaptive:
-		setMsg(s.generic)
-		if s.fallback || res.Excluded {
-			ans.Fallback = s.fallback
-			why := excluded
-			if s.fallback {
-				why = "the regulation leaves it no segment it may buy"
-			}
-			random(s.generic, why)
-			break
-		}
-		key, attrs, sens := segmentKey(one, view, s.sc, dimsFor(w, ac), 0)
-		ans.Segment, ans.Attributes, ans.Sensitive = key, attrs, sens
-		ans.SegmentSize = segmentSize(s.seg, key)
-		ans.RunTime = true
-		ans.Later = "the bandit learns from clicks and conversions: from step 2 on it moves the budget to the segment × message pairs that convert"
-		j, found := slices.BinarySearch(s.seg.keys, key)
-		total, best, bestN := 0, -1, 0
-		if found && w.audienceOK(ans.SegmentSize) {
-			nm := len(s.msgs)
-			for m := range nm {
-				k := s.alloc[j*nm+m]
-				total += k
-				if k > bestN {
-					best, bestN = s.msgs[m], k
-				}
-			}
-		}
-		ans.Decision = DecideBandit
-		if total == 0 {
-			setMsg(s.generic)
-			ans.Reason = fmt.Sprintf("the bandit's first draws (it knows nothing yet: every segment × message starts equal) bought other segments: your segment %s (%d people) gets no ad at step 1; %d untargeted impressions among %d people",
-				SegmentName(key), ans.SegmentSize, rnd, n)
-			break
-		}
-		pt := min(1, float64(total)/float64(max(1, ans.SegmentSize)))
-		ans.Targeted = true
-		ans.Chance = 1 - (1-pt)*(1-ans.Chance)
-		setMsg(best)
-		ans.Reason = fmt.Sprintf("bandit's draw for segment %s: %d of its %d people get an ad at step 1, most often %q (the bandit knows nothing yet: every segment × message starts equal)",
-			SegmentName(key), total, ans.SegmentSize, ans.Message)
-
-	case *psychographic:
-		setMsg(s.generic)
-		if s.fallback || res.Excluded || !view.Visible[0] {
-			ans.Fallback = s.fallback
-			why := "it cannot see your likes, so it has no personality profile of you"
-			switch {
-			case s.fallback:
-				why = "the regulation leaves it no personality data"
-			case res.Excluded:
-				why = excluded
-			}
-			random(s.generic, why)
-			break
-		}
-		j, v := psychValue(w, s, view, 0)
-		if j < 0 {
-			random(s.generic, "no message fits your profile")
-			break
-		}
-		ans.Value, ans.Attributes, ans.Sensitive = v, s.attrs, s.sensitive
-		m := &w.Messages[j]
-		if m.pole != 0 {
-			ans.Trait, ans.TraitZ = m.trait, s.sc.z(view, m.trait, 0)
-		}
-		if k := w.minAudience(); k > 0 && messageAudience(s.rank.base, s.msgOf, j) < k {
-			random(s.generic, fmt.Sprintf("the people matched to %q are fewer than regulation.min_audience = %d", m.Name, k))
-			break
-		}
-		cut, full := rankCutoff(s.rank.base, plan, WhyTrait, w.Config.Campaign.Budget)
-		ans.Cutoff = math.Exp(float64(cut))
-		if !full {
-			ans.Cutoff = 0
-		}
-		lv := float32(math.Log(v))
-		picked := lv > 0 && (!full || lv >= cut) // randomFloor is 0 before the first impression
-		ans.Decision = DecideTrait
-		ans.Later = "later steps spread the budget as ad fatigue lowers the value of people who already saw ads"
-		ans.Matched = m.Name
-		if !picked {
-			ans.Reason = fmt.Sprintf("ranked below this step's most persuadable people (value %.2f, cut-off %.2f): only random impressions reach you; if picked you would get %q",
-				v, ans.Cutoff, m.Name)
-			if lv <= 0 {
-				ans.Reason = fmt.Sprintf("predicted no better than a random person (value %.2f ≤ 1): it does not target you; if it did you would get %q", v, m.Name)
-			}
-			break
-		}
-		setMsg(j)
-		ans.Targeted, ans.Chance = true, 1
-		if m.pole == 0 {
-			ans.Reason = fmt.Sprintf("ranked as persuadable from inferred personality (value %.2f)", v)
-		} else {
-			ans.Reason = fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd), value %.2f", m.Appeal, m.trait, ans.TraitZ, v)
-		}
-
-	case *lookalike:
-		setMsg(s.msg)
-		ans.RunTime = true
-		names := make([]string, len(s.attrs))
-		for k, a := range s.attrs {
-			names[k] = a.String()
-		}
-		random(s.msg, fmt.Sprintf("it needs %d converters it can see before it builds a lookalike audience", w.Config.Campaign.LookalikeSeed))
-		ans.Later = fmt.Sprintf("once it has %d converters it scores everyone it sees by how much they look like them, on %s", w.Config.Campaign.LookalikeSeed, strings.Join(names, ", "))
-		switch {
-		case len(s.attrs) == 0:
-			ans.Fallback = true
-			ans.Later = "the regulation leaves it no attribute: it never builds a lookalike audience"
-		case res.Excluded || !view.Visible[0]:
-			ans.Later = "it cannot use your profile, so it will only ever reach you at random"
-		}
-
-	case *demobilise:
-		if s.fallback >= 0 {
-			ans.Fallback = true
-			random(s.fallback, "the regulation leaves it no audience: it broadcasts instead")
-			break
-		}
-		ans.Chance = 0 // it buys no random impressions
-		setMsg(s.msg)
-		ans.Decision = DecideOtherSide
-		ans.Attributes, ans.Sensitive = s.attrs, true
-		v, other, why := demobiliseAnswer(w, ac, one, view, 0)
-		ans.Value, ans.Lean = v, other
-		if why == "" {
-			ans.Matched = ans.Message
-		}
-		if why != "" {
-			ans.Message, ans.Appeal = "", ""
-			ans.Reason = why + ": no ads (it spends nothing at random)"
-			if res.Excluded {
-				ans.Reason = excluded + ": no ads (it spends nothing at random)"
-			}
-			break
-		}
-		cut, full := rankCutoff(s.rank.base, plan, WhyOtherSide, w.Config.Campaign.Budget)
-		ans.Cutoff = 0
-		if full {
-			ans.Cutoff = math.Exp(float64(cut))
-		}
-		if full && float32(math.Log(v)) < cut {
-			ans.Reason = fmt.Sprintf("likely supporter of the other side (P = %.2f) but ranked below this step's %d best targets (value %.3f, cut-off %.3f): no ad at step 1",
-				other, w.Config.Campaign.Budget, v, ans.Cutoff)
-			ans.Message, ans.Appeal = "", ""
-			break
-		}
-		ans.Targeted, ans.Chance = true, 1
-		ans.Reason = fmt.Sprintf("likely supporter of the other side, by inferred %s (P = %.2f, value %.3f)", Attr(s.detail), other, v)
+	if ex, ok := st.(explainer); ok {
+		ex.explain(&whatIfCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res, n: n, rnd: rnd,
+			excluded: excluded, setMsg: setMsg, random: random}, &ans)
+		return ans
 	}
 	return ans
+}
+
+// explainer is implemented by a strategy that explains, in its own file,
+// how it would treat the persona at step 1 (issue 16: the explanation
+// belongs with the strategy, not in a type switch here).
+type explainer interface {
+	explain(c *whatIfCase, ans *ArmAnswer)
+}
+
+// whatIfCase is what a strategy's explanation may use: the world, the
+// persona's result so far, the number of people and of untargeted
+// impressions at step 1, and the helpers that set the message and a
+// "random" reason.
+type whatIfCase struct {
+	w        *World
+	ac       ArmConfig // the arm
+	one      *World    // the one-person world holding the persona as agent 0
+	view     *Profiles // the profiles the strategies may use of the persona
+	plan     *Plan     // the arm's step-1 plan
+	res      *WhatIfResult
+	n, rnd   int
+	excluded string
+	setMsg   func(j int)
+	random   func(j int, why string)
+}
+
+// fallBack answers for a strategy the regulation (or missing data) has
+// reduced to broadcasting: random impressions of message msg, for reason why.
+func (c *whatIfCase) fallBack(ans *ArmAnswer, msg int, why string) {
+	ans.Fallback = true
+	c.random(msg, why)
 }
 
 // dimsFor is the segment dimensions arm ac's strategy may use.

@@ -30,6 +30,10 @@ type World struct {
 	// model and its accuracy (the data half of the boomerang).
 	Footprint *footprint.Footprint
 
+	// rel is everyone's relevance to the campaign's offer (relevance.go):
+	// true, so only the response reads it.
+	rel relevance
+
 	// rules is the scenario's regulation compiled for this world
 	// (regulation.go): whom strategies may choose and what they may use.
 	rules *rules
@@ -93,6 +97,7 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Footprint: fp,
 	}
 	w.rules = newRules(w) // regulation.go
+	w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
 	lap("profiles")
 	return w, nil
 }

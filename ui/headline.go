@@ -66,9 +66,9 @@ func HeadlinesFor(res sim.Result, backfires bool) Headline {
 			{conv, lang.L("conversions vs broadcast")},
 			{numf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
 			{numf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
-			{euro(t.CostPerConversion), trf("per extra conversion (broadcast %s)", euro(b.CostPerConversion))},
+			attributedCard(t),
 		}
-		if backfires { // the story talks about them: they take the cost's place
+		if backfires { // the story talks about them: they take the dashboard's place
 			cards[3] = Card{fmt.Sprint(t.Backfires), trf("ads backfired (broadcast %d)", b.Backfires)}
 		}
 		return Headline{
@@ -86,7 +86,7 @@ func HeadlinesFor(res sim.Result, backfires bool) Headline {
 			{numf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
 			{fmt.Sprintf("%+d", m.ConversionsVsControl), lang.L("extra conversions vs control")},
 			{euro(m.CostPerConversion), lang.L("per extra conversion")},
-			{numf("%.1f", m.AttributesPerImpression), lang.L("personal attributes per impression")},
+			attributedCard(m),
 		}
 		if backfires {
 			cards[3] = Card{fmt.Sprint(m.Backfires), lang.L("ads backfired")}
@@ -101,6 +101,15 @@ func HeadlinesFor(res sim.Result, backfires bool) Headline {
 }
 
 func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }
+
+// attributedCard sets what an ad dashboard claims (conversions within 7
+// days after a click) beside what the campaign caused (extra conversions
+// vs the control twin), issue 16: e.g. "312 vs +86". The cost per extra
+// conversion stays in the campaign view's chart.
+func attributedCard(m sim.Metrics) Card {
+	return Card{fmt.Sprintf("%d vs %+d", m.AttributedConversions, m.ConversionsVsControl),
+		lang.L("conversions attributed vs caused")}
+}
 
 // relative is "+38 %" for x against base, or "" when base is not positive.
 func relative(x, base float64) string {

@@ -68,7 +68,7 @@ func CurrentLanguage() string {
 // identifiers in scenario files and CSV, words on screen. DisplayName
 // translates them; other names (a user's own) are shown as written.
 var knownNames = []string{
-	"control", "none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise",
+	"control", "none", "broadcast", "demographic", "psychographic", "lookalike", "adaptive", "demobilise", "interests",
 	"generic", "scare", "extravert", "introvert", "high-openness", "low-openness",
 	"false-claim", "false-claim-open", "broadcast-extravert",
 	// the default message library: one message per appeal (sim.Appeals)

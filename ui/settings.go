@@ -69,7 +69,12 @@ var enumChoices = map[string]func() []string{
 	"opinion.initial":           sim.OpinionKinds,
 	"influence.model":           influence.Names,
 	"regulation.consent_design": sim.ConsentDesigns,
+	"campaign.audience.gender":  sim.AudienceGenders,
 }
+
+// listKeys are string keys that take a comma-separated list of names, not
+// one of a fixed set: they stay text fields.
+var listKeys = map[string]bool{"campaign.audience.interests": true}
 
 // settingsPanel is the Settings tab: a search field over one accordion
 // section per group, one row per scenario key, generated from

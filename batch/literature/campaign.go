@@ -13,11 +13,11 @@ import (
 // (LITERATURE §2): congruent ÷ incongruent per person reached. Study 1
 // (extraversion): CTR ×1.00, conversions ×1.54; study 2 (openness): CTR
 // ×1.37, conversions ×1.30; study 3 (tailored vs standard copy): CTR ×1.30,
-// conversions ×1.15. CTRs 0.31–1.62 %. The bands (issue 10) are the
-// published ranges with some room; they apply to every study.
+// conversions ×1.15. CTRs 0.31–1.62 %. These are CALIBRATION targets (the
+// congruence defaults were set from them, issue 16): each study's ratio
+// must lie within ±matzBand of its published value, two-sided.
 const (
-	matzConvLo, matzConvHi   = 1.15, 1.6
-	matzCTRLo, matzCTRHi     = 1.0, 1.45
+	matzBand                 = 0.15
 	matzLevelLo, matzLevelHi = 0.003, 0.016
 )
 
@@ -33,7 +33,7 @@ type matzStudy struct {
 var matzStudies = []matzStudy{
 	{id: "matz-1", name: "study 1 (extraversion)", trait: sim.AttrExtraversion, high: "extravert", low: "introvert", pubCTR: 1.00, pubConv: 1.54},
 	{id: "matz-2", name: "study 2 (openness)", trait: sim.AttrOpenness, high: "high-openness", low: "low-openness", pubCTR: 1.37, pubConv: 1.30},
-	{id: "matz-3", name: "study 3 (tailored vs standard)", trait: sim.AttrExtraversion, high: "extravert", low: "introvert", tailored: true, pubCTR: 1.30, pubConv: 1.15},
+	{id: "matz-3", name: "study 3 (tailored vs standard)", trait: sim.AttrOpenness, high: "high-openness", low: "low-openness", tailored: true, pubCTR: 1.30, pubConv: 1.15},
 }
 
 // matzArm is the field experiment as a strategy through the public sim
@@ -41,12 +41,15 @@ var matzStudies = []matzStudy{
 // and 2: the trait's high- or low-pole ad by a fair coin; the impression is
 // congruent when the ad's pole matches the person's side of the median of
 // the INFERRED trait (Matz et al. targeted Facebook audiences by
-// likes-based predictions). Study 3: by a fair coin either the ad matched
-// to the inferred side ("tailored") or the generic ad ("standard").
+// likes-based predictions). Study 3: the game app's campaign targeted
+// people predicted low in openness, so only the lowest third of the
+// inferred trait takes part, and by a fair coin each gets the low-openness
+// ad ("tailored") or the generic ad ("standard").
 type matzArm struct {
 	st             matzStudy
 	high, low, gen int16
 	median         float32
+	third          float32 // study 3: the inferred trait's lower tercile
 	// counts per condition (0 congruent/tailored, 1 incongruent/standard)
 	n, clicks, convs [2]float64
 }
@@ -63,7 +66,7 @@ func (m *matzArm) side(w *sim.World, i int) bool {
 func (m *matzArm) Plan(t int, w *sim.World, _ *sim.ArmState, plan *sim.Plan) {
 	inf := w.Profiles.Inferred[m.st.trait]
 	for i := range w.Pop.N {
-		if v := inf[i]; v != v { // not inferred
+		if v := inf[i]; v != v || m.st.tailored && v > m.third { // not inferred, or outside study 3's audience
 			continue
 		}
 		coin := rng.Float64(w.Seed, rng.Strategy, uint64(i), uint64(t), 77) < 0.5
@@ -71,9 +74,6 @@ func (m *matzArm) Plan(t int, w *sim.World, _ *sim.ArmState, plan *sim.Plan) {
 		switch {
 		case m.st.tailored && coin:
 			msg = m.low
-			if m.side(w, i) {
-				msg = m.high
-			}
 		case m.st.tailored:
 			msg = m.gen
 		case coin:
@@ -123,6 +123,7 @@ func matzConfig(n, steps int) sim.Config {
 	c.Influence.Model = "none"
 	c.Response.BaselineHazard = 0
 	c.Response.WearOut = 1e9
+	c.Response.InMarketClick = 0
 	c.Arms = nil
 	for _, st := range matzStudies {
 		c.Arms = append(c.Arms, sim.ArmConfig{Name: st.id, Strategy: "none"})
@@ -160,6 +161,7 @@ func matzRep(cfg sim.Config, seed uint64) ([]*matzArm, error) {
 		}
 		slices.Sort(vals)
 		a.median = vals[len(vals)/2]
+		a.third = vals[len(vals)/3]
 		r.Arms[k].Strategy = a
 		arms = append(arms, a)
 	}
@@ -215,8 +217,8 @@ func checkMatz(o Options) []Row {
 			Published: fmt.Sprintf("×%.2f", st.pubConv),
 			Ours:      m, Lo: lo, Hi: hi, Reps: reps,
 			OursText: "×" + withCI("%.2f", m, lo, hi),
-			Band:     fmt.Sprintf("×%.2f–%.2f", matzConvLo, matzConvHi),
-			Pass:     m >= matzConvLo && m <= matzConvHi,
+			Band:     fmt.Sprintf("×%.2f–%.2f", st.pubConv-matzBand, st.pubConv+matzBand),
+			Pass:     math.Abs(m-st.pubConv) <= matzBand,
 			Detail:   design + "; per seed: " + floats("%.2f", conv[j]),
 			Seeds:    seeds,
 		})
@@ -226,8 +228,8 @@ func checkMatz(o Options) []Row {
 			Published: fmt.Sprintf("×%.2f", st.pubCTR),
 			Ours:      m, Lo: lo, Hi: hi, Reps: reps,
 			OursText: "×" + withCI("%.2f", m, lo, hi),
-			Band:     fmt.Sprintf("×%.2f–%.2f", matzCTRLo, matzCTRHi),
-			Pass:     m >= matzCTRLo && m <= matzCTRHi,
+			Band:     fmt.Sprintf("×%.2f–%.2f", st.pubCTR-matzBand, st.pubCTR+matzBand),
+			Pass:     math.Abs(m-st.pubCTR) <= matzBand,
 			Detail:   design + "; per seed: " + floats("%.2f", ctr[j]),
 			Seeds:    seeds,
 		})
@@ -252,12 +254,18 @@ func checkMatz(o Options) []Row {
 //
 // Coppock, Hill & Vavreck 2020 (Sci. Adv. 6:eabc4046): ≈ 0.7 points on vote
 // choice per ad; Kalla & Broockman 2018 (APSR 112:148): ≈ 0 in general
-// elections; so a broadcast campaign must move the vote share by less than
-// ~2 points. Tappin et al. 2023 (PNAS 120:e2216261120): microtargeting beat
-// the single best message by ≤ ~70 % (relative).
+// elections; so a broadcast campaign must move the vote share by more than
+// nothing and less than ~2 points (two-sided: a campaign with no effect
+// fails). Tappin et al. 2023 (PNAS 120:e2216261120): microtargeting beat
+// the single best message by ~70 % in study 1 and much less in study 2 — a
+// gain estimate, not a ceiling, so the gain must be positive and at most
+// ~100 %; and targeting on several attributes gained no more than on the
+// single best one.
 const (
-	broadcastMaxPoints = 2.0
-	tappinMaxGain      = 0.70
+	broadcastMaxPoints      = 2.0
+	tappinMinGain           = 0.0
+	tappinMaxGain           = 1.0
+	tappinMultiMarginOfBest = 0.10 // several attributes may beat the best single one by at most this (relative)
 )
 
 // persuasionConfig is the election calibration of sim/calibration_test.go
@@ -278,6 +286,9 @@ func persuasionConfig(n int) sim.Config {
 		}
 	}
 	c.Arms = append(c.Arms, sim.ArmConfig{Name: "psychographic", Strategy: "psychographic"})
+	for _, a := range []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"} {
+		c.Arms = append(c.Arms, sim.ArmConfig{Name: "psych-" + a, Strategy: "psychographic", Attributes: []string{a}})
+	}
 	return c
 }
 
@@ -336,20 +347,46 @@ func checkPersuasion(o Options) []Row {
 			Published: "≈ 0.7 points per ad (SE 0.7); ≈ 0 in general elections",
 			Ours:      g, Lo: glo, Hi: ghi, Reps: reps,
 			OursText: withCI("%+.3f", g, glo, ghi),
-			Band:     fmt.Sprintf("|shift| < %.0f points", broadcastMaxPoints),
-			Pass:     math.Abs(g) < broadcastMaxPoints && maxVote < broadcastMaxPoints,
+			Band:     fmt.Sprintf("0 < shift (CI above 0) < %.0f points", broadcastMaxPoints),
+			Pass:     glo > 0 && g < broadcastMaxPoints && maxVote < broadcastMaxPoints,
 			Detail:   fmt.Sprintf("%s; generic ad; largest over the %d single-message broadcasts: %.3f points", design, len(names)-2, maxVote),
 			Seeds:    seeds,
 		},
 		{
-			ID: "persuasion-microtargeting-gain", Target: "psychographic gain over the best single message (opinion shift)", Source: srcT,
-			Published: "≤ ~70 % (≥ 70 % in the favourable study, much less in the other)",
+			ID: "persuasion-microtargeting-gain", Kind: KindHoldOut, Target: "psychographic gain over the best single message (opinion shift)", Source: srcT,
+			Published: "≈ +70 % in study 1, much less in study 2",
 			Ours:      gain, Lo: lo, Hi: hi, Reps: reps,
 			OursText: fmt.Sprintf("%+.1f %% (%+.1f – %+.1f)", 100*gain, 100*lo, 100*hi),
-			Band:     fmt.Sprintf("≤ %+.0f %%", 100*tappinMaxGain),
-			Pass:     gain <= tappinMaxGain,
+			Band:     fmt.Sprintf("%+.0f %% ≤ gain ≤ %+.0f %%", 100*tappinMinGain, 100*tappinMaxGain),
+			Pass:     gain >= tappinMinGain && gain <= tappinMaxGain,
 			Detail:   fmt.Sprintf("%s; best single message %s: shift %.5f; psychographic %.5f; per-seed gains %s", design, best, mean(shift[best]), mean(shift["psychographic"]), floats("%+.3f", gains)),
 			Seeds:    seeds,
 		},
+		multiAttributeRow(shift, reps, seeds, design),
+	}
+}
+
+// multiAttributeRow compares psychographic targeting on all five traits
+// with the best of the five single-trait arms (Tappin et al. 2023: no
+// evidence that targeting on more than one attribute added anything).
+func multiAttributeRow(shift map[string][]float64, reps int, seeds, design string) Row {
+	mean := func(xs []float64) float64 { m, _, _ := meanCI(xs); return m }
+	best := ""
+	for _, a := range []string{"openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"} {
+		if name := "psych-" + a; best == "" || mean(shift[name]) > mean(shift[best]) {
+			best = name
+		}
+	}
+	multi, single := mean(shift["psychographic"]), mean(shift[best])
+	gain := multi/single - 1
+	return Row{
+		ID: "tappin-multi-attribute", Kind: KindHoldOut, Target: "psychographic on five traits ÷ on the best single trait (opinion shift)", Source: "Tappin et al. 2023 (§3)",
+		Published: "no gain from more than one attribute",
+		Ours:      gain, Lo: math.NaN(), Hi: math.NaN(), Reps: reps,
+		OursText: fmt.Sprintf("%+.1f %% (best single: %s)", 100*gain, best[len("psych-"):]),
+		Band:     fmt.Sprintf("≤ %+.0f %%", 100*tappinMultiMarginOfBest),
+		Pass:     gain <= tappinMultiMarginOfBest,
+		Detail:   fmt.Sprintf("%s; five traits %.5f, %s %.5f", design, multi, best, single),
+		Seeds:    seeds,
 	}
 }

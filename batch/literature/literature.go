@@ -22,6 +22,7 @@ import (
 type Row struct {
 	ID        string  `json:"id"`        // stable identifier, e.g. "deffuant-eps0.30"
 	Group     string  `json:"group"`     // the check that produced it, e.g. "deffuant"
+	Kind      string  `json:"kind"`      // KindCalibration (defaults were set from it) or KindHoldOut (checked, never tuned)
 	Target    string  `json:"target"`    // what is reproduced, in words
 	Source    string  `json:"source"`    // citation (LITERATURE.md section)
 	Published string  `json:"published"` // the published value or result
@@ -35,6 +36,25 @@ type Row struct {
 	Detail    string  `json:"detail"`    // how it was measured: sizes, per-seed values
 	Seeds     string  `json:"seeds"`     // seeds used, e.g. "1-5"
 	Seconds   float64 `json:"seconds"`   // wall time of the check that produced the row
+}
+
+// The kinds of rows (issue 16): a calibration target is what a default
+// was set from; a hold-out is checked and was never tuned to.
+const (
+	KindCalibration = "calibration"
+	KindHoldOut     = "hold-out"
+)
+
+// groupKind is the kind of the rows of each group that do not set one:
+// the inference and response defaults were set from §1, §2 and
+// Coppock's effect size; the textbook opinion-dynamics results were
+// never tuned to.
+func groupKind(group string) string {
+	switch group {
+	case "inference", "matz", "persuasion":
+		return KindCalibration
+	}
+	return KindHoldOut
 }
 
 // MarshalJSON writes the row with NaN numbers (no interval, not
@@ -99,6 +119,8 @@ func Groups() []Group {
 		{Name: "inference", Desc: "trait inference from likes (§1)", Run: checkInference},
 		{Name: "matz", Desc: "Matz et al. 2017 congruence ratios (§2)", Run: checkMatz},
 		{Name: "persuasion", Desc: "political persuasion: broadcast shift and microtargeting gain (§3)", Run: checkPersuasion},
+		{Name: "response", Desc: "hold-outs of the response: frequency curve, opinion moves behaviour (issue 16)", Run: checkResponse},
+		{Name: "targeting", Desc: "hold-outs of targeting: Farahat & Bailey, Goldfarb & Tucker (issue 16)", Run: checkTargeting},
 	}
 }
 
@@ -167,6 +189,9 @@ func Run(ctx context.Context, o Options, progress func(group string, done, total
 			secs := time.Since(t0).Seconds()
 			for i := range rows {
 				rows[i].Group = groups[k].Name
+				if rows[i].Kind == "" {
+					rows[i].Kind = groupKind(groups[k].Name)
+				}
 				rows[i].Seconds = secs
 			}
 			results[k] = rows
@@ -201,13 +226,21 @@ func GroupNames() []string {
 
 // WriteTable prints the report as an aligned plain-text table.
 func WriteTable(w io.Writer, r *Report) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTARGET\tSOURCE\tPUBLISHED\tOURS (95 % CI)\tBAND\tRESULT")
-	for _, row := range r.Rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.ID, row.Target, row.Source, row.Published, row.OursText, row.Band, passWord(row.Pass))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for n, kind := range []string{KindCalibration, KindHoldOut} {
+		if n > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, kindTitle(kind))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tTARGET\tSOURCE\tPUBLISHED\tOURS (95 % CI)\tBAND\tRESULT")
+		for _, row := range r.Rows {
+			if row.Kind == kind {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", row.ID, row.Target, row.Source, row.Published, row.OursText, row.Band, passWord(row.Pass))
+			}
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	failed := r.Failed()
 	size := "full"
@@ -225,10 +258,16 @@ func WriteMarkdown(w io.Writer, r *Report, command string) error {
 		size = "quick"
 	}
 	fmt.Fprintf(w, "Produced by `%s` (%s size, base seed %d) in %.0f s.\n\n", command, size, r.Seed, r.Seconds)
-	fmt.Fprintln(w, "| id | target | source | published | ours (95 % CI) | band | result |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
-	for _, row := range r.Rows {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", row.ID, md(row.Target), md(row.Source), md(row.Published), md(row.OursText), md(row.Band), passWord(row.Pass))
+	for _, kind := range []string{KindCalibration, KindHoldOut} {
+		fmt.Fprintf(w, "**%s**\n\n", kindTitle(kind))
+		fmt.Fprintln(w, "| id | target | source | published | ours (95 % CI) | band | result |")
+		fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+		for _, row := range r.Rows {
+			if row.Kind == kind {
+				fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", row.ID, md(row.Target), md(row.Source), md(row.Published), md(row.OursText), md(row.Band), passWord(row.Pass))
+			}
+		}
+		fmt.Fprintln(w)
 	}
 	fmt.Fprintln(w, "\nHow each number was measured (seeds; wall time of its check):")
 	fmt.Fprintln(w)
@@ -239,7 +278,7 @@ func WriteMarkdown(w io.Writer, r *Report, command string) error {
 }
 
 // CSVHeader is the header of literature.csv.
-var CSVHeader = []string{"id", "group", "target", "source", "published", "ours", "ci_lo", "ci_hi", "reps", "ours_text", "band", "pass", "seeds", "seconds", "detail"}
+var CSVHeader = []string{"id", "group", "kind", "target", "source", "published", "ours", "ci_lo", "ci_hi", "reps", "ours_text", "band", "pass", "seeds", "seconds", "detail"}
 
 // WriteCSV writes the report as literature.csv (one row per target).
 func WriteCSV(w io.Writer, r *Report) error {
@@ -248,7 +287,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		return err
 	}
 	for _, row := range r.Rows {
-		rec := []string{row.ID, row.Group, row.Target, row.Source, row.Published, num(row.Ours), num(row.Lo), num(row.Hi),
+		rec := []string{row.ID, row.Group, row.Kind, row.Target, row.Source, row.Published, num(row.Ours), num(row.Lo), num(row.Hi),
 			strconv.Itoa(row.Reps), row.OursText, row.Band, strconv.FormatBool(row.Pass), row.Seeds,
 			strconv.FormatFloat(row.Seconds, 'f', 2, 64), row.Detail}
 		if err := cw.Write(rec); err != nil {
@@ -257,6 +296,14 @@ func WriteCSV(w io.Writer, r *Report) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// kindTitle heads the table of one kind of rows.
+func kindTitle(kind string) string {
+	if kind == KindCalibration {
+		return "Calibration targets (the defaults were set from these)"
+	}
+	return "Hold-out targets (checked, never tuned)"
 }
 
 // num formats a float for CSV: empty for NaN.

@@ -198,6 +198,10 @@ func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
 		return err
 	}
 	fmt.Fprintln(w)
+	if err := printTable(w, reps, "attribution", []string{"conversions_vs_control", "attributed_conversions", "causal_lift", "naive_lift"}); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
 	return printTable(w, reps, "ledger", []string{"reach", "attributes_per_impression", "sensitive_share", "vulnerable_share", "backfires", "exposure_gini"})
 }
 

@@ -85,39 +85,41 @@ var attributeKinds = [NumAttributes][2]pageKind{
 	},
 }
 
-// interestKinds are the kinds of latent-interest pages, one per interest
-// (the interest's number modulo their count).
-var interestKinds = []pageKind{
-	{[]string{"Live Music", "Vinyl Records", "Summer Festival", "Indie Bands"}, "music festivals"},
-	{[]string{"Football", "Tennis", "Hockey", "Sports News"}, "sport"},
-	{[]string{"Street Food", "Pizza", "Sushi", "Food Trucks"}, "food"},
+// interestKinds are the kinds of latent-interest pages, one per named
+// interest and in the order of interestNames (interests.go): a fan page of
+// "pets" is about dogs and cats. The topic words start with the interest's
+// name, so a search for the name finds its pages.
+var interestKinds = [NumInterests]pageKind{
+	{[]string{"Live Music", "Vinyl Records", "Summer Festival", "Indie Bands"}, "music and festivals concerts"},
+	{[]string{"Tennis", "Hockey", "Sports News", "Volleyball"}, "sport"},
+	{[]string{"Street Food", "Home Cooking", "Sourdough", "Food Trucks"}, "food and cooking baking recipes"},
+	{[]string{"Travel Deals", "City Trips", "Beach Holidays", "Road Trips"}, "travel holidays"},
+	{[]string{"Fashion", "Vintage Clothes", "Streetwear", "Thrift Shopping"}, "fashion clothes"},
+	{[]string{"Video Games", "Retro Gaming", "Nintendo", "Speedrunning"}, "gaming video games"},
+	{[]string{"Young Parents", "Toddler Tips", "School Run", "Family Days Out"}, "parenting children family"},
+	{[]string{"Dogs", "Cats", "Puppies", "Dog Walking"}, "pets dogs cats"},
+	{[]string{"Electric Cars", "Classic Cars", "Formula 1", "Car Spotting"}, "cars motorsport"},
+	{[]string{"Camping", "Hiking", "Nature Walks", "Birdwatching"}, "outdoors nature hiking"},
+	{[]string{"Movies", "Cinema", "TV Series", "Crime Drama"}, "film and tv movies series"},
+	{[]string{"Science Fiction", "Fantasy Books", "Book Club", "Poetry"}, "books reading"},
+	{[]string{"Tech News", "Gadgets", "Smartphones", "Coding"}, "technology gadgets"},
+	{[]string{"Running", "Home Workouts", "Pilates", "Gym"}, "fitness running gym"},
+	{[]string{"Street Art", "Illustration", "Museum Nights", "Graphic Design"}, "art and design museums"},
+	{[]string{"Houseplants", "Vegetable Patch", "Interior Design", "Roses"}, "home and garden gardening plants"},
+	{[]string{"Saving Tips", "Budget Living", "Investing", "Frugal Living"}, "personal finance money saving"},
+	{[]string{"Astronomy", "Space News", "Science Facts", "Rockets"}, "science space"},
+	{[]string{"Stand-Up Comedy", "Funny Videos", "Sketch Shows", "Memes"}, "comedy humour"},
+	{[]string{"Makeup", "Skincare", "Nail Art", "Hair Styling"}, "beauty makeup skincare"},
+	{[]string{"Club Nights", "Cocktails", "Techno", "Bar Crawl"}, "nightlife going out"},
+	{[]string{"Football", "Eredivisie", "Football Fans", "Champions League"}, "football"},
 	{[]string{"Photography", "Film Cameras", "Drone Photos", "Portraits"}, "photography"},
-	{[]string{"Gardening", "Houseplants", "Roses", "Vegetable Patch"}, "gardening plants"},
-	{[]string{"Board Games", "Card Games", "Chess", "Escape Rooms"}, "games"},
-	{[]string{"Baking", "Sourdough", "Cake Decorating", "Cookies"}, "baking"},
-	{[]string{"Cycling", "Road Bikes", "Bike Repair", "Cycle Touring"}, "cycling"},
-	{[]string{"Science Fiction", "Fantasy Books", "Comics", "Superheroes"}, "books comics"},
-	{[]string{"Home Improvement", "Woodworking", "DIY", "Interior Design"}, "home diy"},
-	{[]string{"Dogs", "Puppies", "Dog Training", "Dog Walking"}, "dogs pets"},
-	{[]string{"Cats", "Kittens", "Cat Memes", "Cat Cafe"}, "cats pets"},
-	{[]string{"Travel Deals", "City Trips", "Beach Holidays", "Road Trips"}, "travel"},
-	{[]string{"Coffee", "Espresso", "Tea", "Barista"}, "coffee tea"},
-	{[]string{"Wine Tasting", "Craft Gin", "Cocktails", "Whisky"}, "drinks"},
-	{[]string{"Video Games", "Retro Gaming", "Nintendo", "Speedrunning"}, "gaming"},
-	{[]string{"Movies", "Cinema", "Horror Films", "Film Quotes"}, "films"},
-	{[]string{"TV Series", "Reality TV", "Crime Drama", "Soap Opera"}, "television"},
-	{[]string{"Fashion", "Vintage Clothes", "Streetwear", "Thrift Shopping"}, "fashion"},
-	{[]string{"Fitness", "Running", "Home Workouts", "Pilates"}, "fitness"},
-	{[]string{"Sailing", "Canoeing", "Surfing", "Rowing"}, "water sports"},
-	{[]string{"Camping", "Hiking", "Nature Walks", "Birdwatching"}, "outdoors nature"},
-	{[]string{"Astronomy", "Space News", "Stargazing", "Rockets"}, "space science"},
-	{[]string{"History", "World War History", "Castles", "Archaeology"}, "history"},
-	{[]string{"Knitting", "Crochet", "Sewing", "Quilting"}, "crafts"},
-	{[]string{"Tech News", "Gadgets", "Smartphones", "Coding"}, "technology"},
-	{[]string{"Cars", "Electric Cars", "Formula 1", "Car Spotting"}, "cars motorsport"},
-	{[]string{"Horses", "Horse Riding", "Equestrian", "Pony Club"}, "horses"},
-	{[]string{"Theatre", "Musicals", "Opera", "Ballet"}, "stage theatre"},
-	{[]string{"Fishing", "Carp Fishing", "Fly Fishing", "Angling"}, "fishing"},
+	{[]string{"Knitting", "Woodworking", "Crochet", "DIY"}, "diy and crafts knitting"},
+	{[]string{"Neighbourhood News", "Town Council", "Local Events", "City News"}, "local news"},
+	{[]string{"Volunteers", "Food Bank", "Charity Run", "Neighbourhood Help"}, "volunteering charity"},
+	{[]string{"Bible Study", "Sunday Service", "Meditation", "Prayer Group"}, "religion and spirituality religious faith church"},
+	{[]string{"Diabetes Support", "Chronic Pain", "Migraine Support", "Patient Voices"}, "health conditions illness chronic"},
+	{[]string{"Pride", "Rainbow", "Queer Culture", "LGBTQ Youth"}, "lgbtq community pride queer"},
+	{[]string{"Climate Action", "Campaign Volunteers", "Political Debate", "Activists"}, "politics and activism political"},
 }
 
 // generalKind is the kind of a general page (no loading).
@@ -145,7 +147,7 @@ func (c *Catalogue) kind(p int) pageKind {
 		}
 		return attributeKinds[pg.Attribute][0]
 	case pg.Attribute.IsInterest():
-		return interestKinds[int(pg.Attribute-NumAttributes)%len(interestKinds)]
+		return interestKinds[int(pg.Attribute-NumAttributes)]
 	}
 	return generalKind
 }
@@ -207,7 +209,7 @@ func (c *Catalogue) TopicKey(p int) string {
 		}
 		return pg.Attribute.String() + "+"
 	case pg.Attribute.IsInterest():
-		return fmt.Sprintf("interest %d", int(pg.Attribute-NumAttributes)%len(interestKinds)+1)
+		return fmt.Sprintf("interest %d", int(pg.Attribute-NumAttributes)+1)
 	}
 	return "general"
 }

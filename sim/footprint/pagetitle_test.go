@@ -44,13 +44,15 @@ func TestPageTitles(t *testing.T) {
 }
 
 // TestPageTopicFindsReligiousPages: the topic words let a search for
-// "religion" find the religious pages (sign +), and only those.
+// "religion" find the religious pages (sign +) and the fan pages of the
+// interest "religion and spirituality", and only those.
 func TestPageTopicFindsReligiousPages(t *testing.T) {
 	c := NewCatalogue(2000)
 	found := 0
 	for p, pg := range c.Pages {
 		hit := strings.Contains(c.Topic(p), "religion")
-		want := pg.Attribute == Religious && pg.Sign > 0
+		k, isInterest := c.InterestOf(p)
+		want := pg.Attribute == Religious && pg.Sign > 0 || isInterest && InterestName(k) == "religion and spirituality"
 		if hit != want {
 			t.Errorf("page %d (%s): search for religion finds it: %v", p, c.TopicKey(p), hit)
 		}

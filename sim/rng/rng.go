@@ -33,6 +33,7 @@ const (
 	Strategy                       // a strategy's own randomisation (bandits, ties)
 	Replication                    // seeds of replications
 	Consent                        // who consents to tracking
+	Relevance                      // individual noise of relevance to the campaign's offer
 )
 
 // SplitMix64 is one step of Steele, Lea & Flood's (2014) SplitMix64 finaliser:

@@ -1,0 +1,33 @@
+package sim
+
+import "math"
+
+// This file holds the ad stock (issue 16; Broadbent 1979): each person's
+// memory of the campaign's recent impressions. It decays by half every
+// response.adstock_half_life steps, and an impression's effect and click
+// rate are divided by 1 + stock/response.wear_out, so a pause restores
+// attention (lifetime wear-out, the model before, never recovered).
+
+// adstockDecay is the per-step decay factor 2^(−1/half-life).
+func adstockDecay(r *ResponseParams) float64 {
+	return math.Exp2(-1 / r.AdstockHalfLife)
+}
+
+// adstock returns person i's ad stock at step t before this impression
+// (decayed since its last impression) and adds the impression to it.
+// The first impression meets a stock of 0.
+func (s *ArmState) adstock(i int32, t int, decay float64) float64 {
+	a := float64(s.stock[i])
+	if last := s.stockStep[i]; int(last) != t && a > 0 {
+		a *= math.Pow(decay, float64(t-int(last)))
+	}
+	s.stock[i] = float32(a + 1)
+	s.stockStep[i] = int32(t)
+	return a
+}
+
+// knownBuyer reports whether the campaign knows person i has converted:
+// they converted after clicking one of its ads (the platform's pixel ties
+// the purchase to the click). Targeting strategies leave such buyers out;
+// people who bought without a click stay in their audiences.
+func (s *ArmState) knownBuyer(i int32) bool { return s.Converted[i] && s.lastClick[i] > 0 }

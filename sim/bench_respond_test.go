@@ -1,0 +1,32 @@
+package sim
+
+import "testing"
+
+// BenchmarkRespondCost: one broadcast arm's response (respond) per
+// impression and per agent-step, 200,000 agents, 40,000 impressions a step.
+func BenchmarkRespondCost(b *testing.B) {
+	c := DefaultConfig()
+	c.Population.Size = 200_000
+	c.Data.QuizShare = 0
+	c.Campaign.Budget = 40_000
+	c.Opinion.BurnIn = 0
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}}
+	w, err := BuildWorld(c, 1, 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := NewRunOn(w, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := r.Arms[1]
+	a.plan.Exposures = a.plan.Exposures[:0]
+	a.Strategy.Plan(1, w, a.State, &a.plan)
+	plan := append([]Exposure(nil), a.plan.Exposures...)
+	b.ResetTimer()
+	for k := 0; k < b.N; k++ {
+		copy(a.plan.Exposures, plan)
+		respond(2+k, w, a.State, &a.plan)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/200_000, "ns/agent-step")
+}

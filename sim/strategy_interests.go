@@ -1,0 +1,285 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"boomerang/sim/footprint"
+	"boomerang/sim/rng"
+)
+
+// interests is Meta-style detailed targeting (issue 16): target people
+// who visibly like pages of the interests that sell (docs/MODEL.md,
+// "Strategies"). A page's topic is public, so it needs no inference model:
+// it reads the likes of everyone the operator sees (consent, quiz,
+// harvest) and the named interest each fan page belongs to.
+//
+// For campaign.pilot_steps steps it buys at random, like broadcast, and
+// learns, per interest k, how much more the people who clicked or bought
+// like pages of k than the people it reached: a lift
+//
+//	(Σ_outcomes n_k + 1)/(outcomes + 1) ÷ (Σ_impressions n_k + 1)/(impressions + 1),
+//
+// n_k(i) the number of person i's visible likes of k, outcomes clicks
+// plus priorConvMiss × conversions (a sale weighs as much as the clicks it
+// takes). It then targets the campaign.interests interests with the
+// highest lift (sensitive ones only without regulation.special_categories_ban),
+// ranks the people it sees by their likes of them, each like weighted by
+// its interest's lift − 1, and buys 90 % of the
+// budget at random among the best demoAudiencePerAd × that many people
+// (less when it sees fewer people: one ad per person every
+// demoAudiencePerAd steps at most); the rest stays random, to go on
+// learning. Every interestReview steps it
+// reviews its choice with all it has seen. It shows one message.
+type interests struct {
+	arm       ArmConfig
+	ruleNotes // what the regulation changed (regulation.go)
+
+	ready    bool
+	msg      int
+	pageOf   []int8    // page → interest, −1 for trait and neutral pages
+	seen     []bool    // people whose likes it sees and may target
+	allowed  []bool    // interests it may use
+	likedImp []float64 // per interest: Σ n_k over observed impressions
+	likedOut []float64 // per interest: Σ n_k over observed outcomes (clicks + weighted conversions)
+	imps     float64   // impressions observed
+	outs     float64   // outcomes observed
+	chosen   []int     // interests targeted (empty before the pilot ends)
+	pool     []int32   // people targeted, best first
+	attrs    uint8     // interests used per targeted impression
+	sens     bool      // a chosen interest reveals a special category
+	counts   []int16   // scratch: likes per interest of one person
+	fallback bool      // nobody visible, or no interest allowed: broadcast only
+}
+
+func (*interests) Name() string { return "interests" }
+
+// interestReview is how often (steps) the strategy reviews which interests
+// it targets [assumption: a weekly campaign review].
+const interestReview = 7
+
+func interestsDescriptor() strategyDescriptor {
+	return strategyDescriptor{
+		name: "interests",
+		aim:  "target the interests whose fans buy, from visible page likes (Meta detailed targeting)",
+		opts: strategyOptions{aim: AimPersuade, oneMessage: true},
+		make: func(ac ArmConfig) Strategy { return &interests{arm: ac} },
+	}
+}
+
+func (s *interests) init(w *World) {
+	s.ready = true
+	s.msg = armMessage(w.Messages, s.arm, AimPersuade)
+	s.allowed = make([]bool, footprint.NumInterests)
+	var banned []string
+	for k := range s.allowed {
+		s.allowed[k] = !(w.Config.Regulation.SpecialCategoriesBan && footprint.SensitiveInterest(k))
+		if !s.allowed[k] {
+			banned = append(banned, footprint.InterestName(k))
+		}
+	}
+	if len(banned) > 0 {
+		s.note("regulation.special_categories_ban: does not use the interests %v (special categories)", banned)
+	}
+	s.likedImp = make([]float64, footprint.NumInterests)
+	s.likedOut = make([]float64, footprint.NumInterests)
+	s.counts = make([]int16, footprint.NumInterests)
+	fp := w.Footprint
+	if fp == nil {
+		s.fallback = true
+		s.note("no footprint: targets nobody, broadcasts")
+		return
+	}
+	s.pageOf = make([]int8, len(fp.Catalogue.Pages))
+	for p := range s.pageOf {
+		s.pageOf[p] = -1
+		if k, ok := fp.Catalogue.InterestOf(p); ok {
+			s.pageOf[p] = int8(k)
+		}
+	}
+	ex := w.excludedMask()
+	s.seen = make([]bool, w.Pop.N)
+	seesAny := false
+	for i := range s.seen {
+		s.seen[i] = fp.Visibility.Visible(i) && (ex == nil || !ex[i])
+		seesAny = seesAny || s.seen[i]
+	}
+	if !seesAny {
+		s.fallback = true
+		s.note("sees nobody's likes: broadcasts")
+	}
+}
+
+// count fills s.counts with person i's likes per interest.
+func (s *interests) count(w *World, i int32) {
+	clear(s.counts)
+	for _, p := range w.Footprint.Likes.Of(int(i)) {
+		if k := s.pageOf[p]; k >= 0 {
+			s.counts[k]++
+		}
+	}
+}
+
+// learn books last step's outcomes of the people it sees.
+func (s *interests) learn(w *World, st *ArmState) {
+	for _, o := range st.Observed {
+		if !s.seen[o.Agent] {
+			continue
+		}
+		y := 0.0
+		if o.Clicked {
+			y++
+		}
+		if o.Converted {
+			y += priorConvMiss
+		}
+		s.count(w, o.Agent)
+		s.imps++
+		s.outs += y
+		for k, c := range s.counts {
+			s.likedImp[k] += float64(c)
+			s.likedOut[k] += y * float64(c)
+		}
+	}
+}
+
+// choose picks the interests with the highest lift and ranks the people
+// it sees by their likes of them.
+func (s *interests) choose(w *World, targeted int) {
+	lift := make([]float64, footprint.NumInterests)
+	var cand []int
+	for k := range lift {
+		lift[k] = (s.likedOut[k] + 1) / (s.outs + 1) / ((s.likedImp[k] + 1) / (s.imps + 1))
+		if s.allowed[k] {
+			cand = append(cand, k)
+		}
+	}
+	slices.SortStableFunc(cand, func(a, b int) int {
+		switch {
+		case lift[a] > lift[b]:
+			return -1
+		case lift[a] < lift[b]:
+			return 1
+		}
+		return a - b
+	})
+	chosen := cand[:min(len(cand), w.Config.Campaign.Interests)]
+	for len(chosen) > 1 && lift[chosen[len(chosen)-1]] <= 1 {
+		chosen = chosen[:len(chosen)-1] // an interest whose fans buy no more than others adds nothing
+	}
+	slices.Sort(chosen)
+	if slices.Equal(chosen, s.chosen) && s.pool != nil {
+		return
+	}
+	s.chosen = append(s.chosen[:0], chosen...)
+	s.attrs, s.sens = uint8(len(chosen)), false
+	for _, k := range chosen {
+		s.sens = s.sens || footprint.SensitiveInterest(k)
+	}
+	type ranked struct {
+		i     int32
+		likes float64
+	}
+	var all []ranked
+	for i, ok := range s.seen {
+		if !ok {
+			continue
+		}
+		s.count(w, int32(i))
+		n := 0.0
+		for _, k := range chosen {
+			n += float64(s.counts[k]) * (lift[k] - 1) // likes weighted by how much the interest predicts sales
+		}
+		if n > 0 {
+			all = append(all, ranked{int32(i), n})
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool { return all[a].likes > all[b].likes })
+	size := min(len(all), demoAudiencePerAd*targeted)
+	if !w.audienceOK(size) {
+		s.note("its audience of %d people is below regulation.min_audience = %d: broadcasts", size, w.minAudience())
+		size = 0
+	}
+	s.pool = s.pool[:0]
+	for _, r := range all[:size] {
+		s.pool = append(s.pool, r.i)
+	}
+}
+
+func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
+	if !s.ready {
+		s.init(w)
+	}
+	budget := w.Config.Campaign.Budget
+	if s.fallback {
+		prospect(t, w, st, plan, 0, budget, s.msg)
+		return
+	}
+	s.learn(w, st)
+	if t <= w.Config.Campaign.PilotSteps {
+		prospect(t, w, st, plan, 0, budget, s.msg)
+		return
+	}
+	targeted := budget - int(float64(budget)*demoExplore)
+	if s.pool == nil || (t-w.Config.Campaign.PilotSteps-1)%interestReview == 0 {
+		s.choose(w, targeted)
+	}
+	n := uint64(len(s.pool))
+	targeted = min(targeted, len(s.pool)/demoAudiencePerAd) // a small audience gets no more than one ad per person every other step
+	for k := 0; k < targeted && n > 0; k++ {
+		for r := uint64(0); r <= capRetries; r++ {
+			i := s.pool[rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 200+r)%n]
+			if st.knownBuyer(i) {
+				continue // a buyer its dashboard saw: excluded from the audience
+			}
+			e := Exposure{Agent: i, Message: int16(s.msg), Attributes: s.attrs, Sensitive: s.sens,
+				Why: WhyInterest, Detail: uint32(s.chosen[0])}
+			if st.add(t, w, plan, e) {
+				break
+			}
+		}
+	}
+	prospect(t, w, st, plan, targeted, budget, s.msg)
+}
+
+// explain says how the interest arm treats the persona: random in the
+// pilot, then targeted if they visibly like pages of the interests whose
+// fans buy (World.WhatIf).
+func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
+	c.setMsg(s.msg)
+	if s.fallback {
+		c.fallBack(ans, s.msg, "it sees nobody's likes")
+		return
+	}
+	pilot := c.w.Config.Campaign.PilotSteps
+	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	ans.RunTime = true
+	if c.res.Excluded {
+		ans.Later = c.excluded + ": it will only ever reach you at random"
+		return
+	}
+	if !c.res.Persona.Tracking || c.w.Footprint == nil {
+		ans.Later = "it cannot see your likes, so it will only ever reach you at random"
+		return
+	}
+	count := make([]int, footprint.NumInterests)
+	for _, p := range c.res.Persona.Likes {
+		if k, ok := c.w.Footprint.Catalogue.InterestOf(int(p)); ok {
+			count[k]++
+		}
+	}
+	var liked []string
+	for k, n := range count {
+		if n > 0 && s.allowed[k] {
+			liked = append(liked, fmt.Sprintf("%s (%d)", footprint.InterestName(k), n))
+		}
+	}
+	if len(liked) == 0 {
+		ans.Later = "you like no interest page it may use: it will only ever reach you at random"
+		return
+	}
+	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking people by their likes of them; you like pages of %s",
+		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", "))
+}
