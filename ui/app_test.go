@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -246,7 +247,10 @@ func TestChartRedrawsThrottled(t *testing.T) {
 	settle(q, 2*lc.interval)
 	elapsed := time.Since(start)
 	refreshes := lc.refreshes
-	if limit := int(elapsed.Seconds()*MaxFPS) + 2; refreshes > limit {
+	// One frame per interval, plus the first (Flush), the trailing redraw
+	// and one for a timer that fires late on a loaded machine; without the
+	// throttle there would be ~200.
+	if limit := int(math.Ceil(elapsed.Seconds()*MaxFPS)) + 3; refreshes > limit {
 		t.Errorf("%d refreshes in %v: more than %d (MaxFPS %d)", refreshes, elapsed, limit, MaxFPS)
 	}
 	if lc.pending {
