@@ -163,6 +163,7 @@ done
 DISPLAY=:$(cat "$tmp/display")
 export DISPLAY
 if locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then lang=en_US.UTF-8; else lang=C.UTF-8; fi
+: >"$log" # exists before the app's shell opens it, so the first expect can read it
 HOME=$home LANG=$lang LC_ALL=$lang XDG_RUNTIME_DIR=$tmp FYNE_SCALE=1 \
 	"$bin" --trace --lang en --scenario broadcast-basics >"$log" 2>&1 &
 app=$!
