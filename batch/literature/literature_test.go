@@ -46,15 +46,13 @@ func row(t *testing.T, rep *Report, id string) Row {
 // Every check passes at quick size with seed 1 (the CI configuration of
 // `boomerang-cli check-literature --quick`). Under the race detector only
 // the opinion-dynamics checks run (the world-building ones take minutes).
+//
+// Two targeting hold-outs are not met and are documented as such
+// (docs/VALIDATION.md, "Response v2"): they are logged, not failed; every
+// other row, the Farahat & Bailey ones included, must pass.
 func TestQuickChecksPass(t *testing.T) {
-	var groups []string
-	for _, g := range GroupNames() {
-		// targeting's hold-out rows do not all pass yet (docs/VALIDATION.md,
-		// "Known failures"); TestRelevanceOffFails checks they can fail.
-		if g != "targeting" {
-			groups = append(groups, g)
-		}
-	}
+	knownFailures := map[string]bool{"johnson-shriver-du": true, "goldfarb-tucker-consent": true}
+	groups := GroupNames()
 	if raceEnabled || testing.Short() {
 		groups = opinionGroups
 	}
@@ -66,7 +64,10 @@ func TestQuickChecksPass(t *testing.T) {
 		t.Fatalf("%d rows for %d groups", len(rep.Rows), len(groups))
 	}
 	for _, r := range rep.Rows {
-		if !r.Pass {
+		switch {
+		case !r.Pass && knownFailures[r.ID]:
+			t.Logf("%s: ours %s, band %s: not met (known, docs/VALIDATION.md)", r.ID, r.OursText, r.Band)
+		case !r.Pass:
 			t.Errorf("%s: ours %s, band %s: FAIL (%s)", r.ID, r.OursText, r.Band, r.Detail)
 		}
 		if r.Target == "" || r.Source == "" || r.Published == "" || r.Band == "" || r.Seeds == "" {
