@@ -46,15 +46,13 @@ func row(t *testing.T, rep *Report, id string) Row {
 // Every check passes at quick size with seed 1 (the CI configuration of
 // `boomerang-cli check-literature --quick`). Under the race detector only
 // the opinion-dynamics checks run (the world-building ones take minutes).
+//
+// Two targeting hold-outs are not met and are documented as such
+// (docs/VALIDATION.md, "Response v2"): they are logged, not failed; every
+// other row, the Farahat & Bailey ones included, must pass.
 func TestQuickChecksPass(t *testing.T) {
-	var groups []string
-	for _, g := range GroupNames() {
-		// targeting's hold-out rows do not all pass yet (docs/VALIDATION.md,
-		// "Known failures"); TestRelevanceOffFails checks they can fail.
-		if g != "targeting" {
-			groups = append(groups, g)
-		}
-	}
+	knownFailures := map[string]bool{"johnson-shriver-du": true, "goldfarb-tucker-consent": true}
+	groups := GroupNames()
 	if raceEnabled || testing.Short() {
 		groups = opinionGroups
 	}
@@ -66,7 +64,10 @@ func TestQuickChecksPass(t *testing.T) {
 		t.Fatalf("%d rows for %d groups", len(rep.Rows), len(groups))
 	}
 	for _, r := range rep.Rows {
-		if !r.Pass {
+		switch {
+		case !r.Pass && knownFailures[r.ID]:
+			t.Logf("%s: ours %s, band %s: not met (known, docs/VALIDATION.md)", r.ID, r.OursText, r.Band)
+		case !r.Pass:
 			t.Errorf("%s: ours %s, band %s: FAIL (%s)", r.ID, r.OursText, r.Band, r.Detail)
 		}
 		if r.Target == "" || r.Source == "" || r.Published == "" || r.Band == "" || r.Seeds == "" {
@@ -244,7 +245,9 @@ func TestRelevanceOffFails(t *testing.T) {
 	}
 	rep := run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.Relevance = 0 }}, "targeting")
 	for _, id := range []string{"farahat-causal-demographic", "farahat-causal-interests"} {
-		if r := row(t, rep, id); r.Pass {
+		r := row(t, rep, id)
+		t.Logf("relevance off, %s: %s", id, r.OursText)
+		if r.Pass {
 			t.Errorf("%s passed with relevance off: %s", id, r.OursText)
 		}
 	}
@@ -296,5 +299,25 @@ func TestWriters(t *testing.T) {
 	}
 	if _, err := Run(context.Background(), Options{Only: []string{"nope"}}, nil); err == nil {
 		t.Fatal("unknown group accepted")
+	}
+}
+
+// The jackknife interval of a mean is the Student-t interval of meanCI
+// (the leave-one-out standard error of a mean is the usual one), and a
+// ratio's interval contains its estimate.
+func TestJackknife(t *testing.T) {
+	xs := []float64{3, 7, 1, 9, 4, 6}
+	m, lo, hi := meanCI(xs)
+	jm, jlo, jhi := jackknife(len(xs), func(skip int) float64 { return skipMean(xs, skip) })
+	if math.Abs(jm-m) > 1e-12 || math.Abs(jlo-lo) > 1e-9 || math.Abs(jhi-hi) > 1e-9 {
+		t.Fatalf("jackknife of the mean %.4f (%.4f–%.4f), meanCI %.4f (%.4f–%.4f)", jm, jlo, jhi, m, lo, hi)
+	}
+	ys := []float64{2, 5, 1, 6, 3, 4}
+	r, rlo, rhi := jackknife(len(xs), func(skip int) float64 { return skipMean(xs, skip) / skipMean(ys, skip) })
+	if want := 30.0 / 21; math.Abs(r-want) > 1e-12 || !(rlo < r && r < rhi) {
+		t.Fatalf("ratio %.4f (%.4f–%.4f), want %.4f inside its interval", r, rlo, rhi, want)
+	}
+	if _, lo, _ := jackknife(1, func(int) float64 { return 1 }); !math.IsNaN(lo) {
+		t.Fatalf("one replication: interval %v, want NaN", lo)
 	}
 }

@@ -25,8 +25,14 @@ func meanCI(xs []float64) (mean, lo, hi float64) {
 		ss += (x - mean) * (x - mean)
 	}
 	se := math.Sqrt(ss / (n - 1) / n)
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: n - 1}.Quantile(0.975)
+	t := tQuantile(len(xs) - 1)
 	return mean, mean - t*se, mean + t*se
+}
+
+// tQuantile is the 97.5 % quantile of Student's t with df degrees of
+// freedom (the half-width of a 95 % interval in standard errors).
+func tQuantile(df int) float64 {
+	return distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(df)}.Quantile(0.975)
 }
 
 // wilson returns the share k/n and its 95 % Wilson score interval.

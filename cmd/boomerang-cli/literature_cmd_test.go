@@ -9,7 +9,7 @@ import (
 )
 
 // check-literature --quick (the CI configuration) passes every check but
-// the targeting hold-outs (docs/VALIDATION.md, "Known failures"), prints
+// the targeting hold-outs (docs/VALIDATION.md, "Response v2"), prints
 // the calibration and hold-out tables, exits 0 and writes its files with
 // --out.
 func TestCheckLiteratureQuick(t *testing.T) {
