@@ -19,7 +19,7 @@ func adstockDecay(r *ResponseParams) float64 {
 func (s *ArmState) adstock(i int32, t int, decay float64) float64 {
 	a := float64(s.stock[i])
 	if last := s.stockStep[i]; int(last) != t && a > 0 {
-		a *= math.Pow(decay, float64(t-int(last)))
+		a *= s.decayed(t-int(last), decay)
 	}
 	s.stock[i] = float32(a + 1)
 	s.stockStep[i] = int32(t)
@@ -31,3 +31,16 @@ func (s *ArmState) adstock(i int32, t int, decay float64) float64 {
 // the purchase to the click). Targeting strategies leave such buyers out;
 // people who bought without a click stay in their audiences.
 func (s *ArmState) knownBuyer(i int32) bool { return s.Converted[i] && s.lastClick[i] > 0 }
+
+// decayed returns decay^d, exactly math.Pow(decay, d), from a table the
+// arm keeps: a pow per impression was a measurable share of the
+// response's cost, and the gaps between impressions repeat.
+func (s *ArmState) decayed(d int, decay float64) float64 {
+	if s.decayOf != decay {
+		s.decayPow, s.decayOf = s.decayPow[:0], decay
+	}
+	for len(s.decayPow) <= d {
+		s.decayPow = append(s.decayPow, math.Pow(decay, float64(len(s.decayPow))))
+	}
+	return s.decayPow[d]
+}

@@ -11,6 +11,8 @@ type ArmState struct {
 	stepHits    []uint32  // impressions in the current step (reset after each step)
 	stock       []float32 // ad stock after the last impression (adstock.go)
 	stockStep   []int32   // step of the last impression
+	decayPow    []float64 // decayPow[d] = decay^d for the ad stock (adstock.go), grown on demand
+	decayOf     float64   // the decay factor decayPow holds powers of
 	lastClick   []int32   // step of the last click, 0 = never (for attribution)
 
 	// Observed is what the campaign saw of its last step's impressions:

@@ -5,12 +5,18 @@ import "testing"
 // BenchmarkRespondCost: one broadcast arm's response (respond) per
 // impression and per agent-step, 200,000 agents, 40,000 impressions a step.
 func BenchmarkRespondCost(b *testing.B) {
+	b.Run("broadcast", func(b *testing.B) { benchRespond(b, "broadcast", 0) })
+	// A personality-matched arm: congruence multipliers on every impression.
+	b.Run("psychographic", func(b *testing.B) { benchRespond(b, "psychographic", 0.003) })
+}
+
+func benchRespond(b *testing.B, strategy string, quiz float64) {
 	c := DefaultConfig()
 	c.Population.Size = 200_000
-	c.Data.QuizShare = 0
+	c.Data.QuizShare = quiz
 	c.Campaign.Budget = 40_000
 	c.Opinion.BurnIn = 0
-	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}}
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: strategy, Strategy: strategy}}
 	w, err := BuildWorld(c, 1, 2)
 	if err != nil {
 		b.Fatal(err)

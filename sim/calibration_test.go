@@ -36,7 +36,7 @@ func matzRatios(w *World, trait Attr, high, low string) (ctrCong, ctrInc, convCo
 			pc := clickProb(r, cg.click, 1)
 			n[c]++
 			clicks[c] += pc
-			convs[c] += pc * conversionProb(r, ad, cg.conv, float64(w.Initial[i]))
+			convs[c] += pc * conversionProb(r, ad, cg.conv(), float64(w.Initial[i]))
 		}
 	}
 	return clicks[0] / n[0], clicks[1] / n[1], convs[0] / n[0], convs[1] / n[1]

@@ -33,8 +33,22 @@ var congruenceSplit = [5][2]float64{
 // congruence holds an impression's mean-one congruence multipliers (issue
 // 16): exp(γ·f − γ²/2) has mean one when the fit f is standard normal, so
 // a personality ad shown at random does as well as the generic ad.
+//
+// The conversion multiplier is needed only after a click (about one
+// impression in a hundred), so it is computed on demand by conv: an exp
+// per impression is a measurable share of the response's cost.
 type congruence struct {
-	click, conv, effect float64
+	click, effect float64
+	gv, fc        float64 // γ_conv and f − γ_click, for conv
+}
+
+// conv is the conversion-per-click multiplier exp(γ_conv·(f − γ_click) −
+// γ_conv²/2); 1 for a message without a personality appeal.
+func (c congruence) conv() float64 {
+	if c.gv == 0 {
+		return 1
+	}
+	return math.Exp(c.gv*c.fc - c.gv*c.gv/2)
 }
 
 // congruenceOf returns the multipliers of message m for fit f. The
@@ -44,14 +58,15 @@ type congruence struct {
 // exp(γ_click·f − γ_click²/2)·that have mean one too.
 func congruenceOf(r *ResponseParams, m *Message, f float64) congruence {
 	if m.pole == 0 {
-		return congruence{1, 1, 1}
+		return congruence{click: 1, effect: 1}
 	}
 	sp := congruenceSplit[m.trait]
 	gc, gv, ge := r.CongruenceClick*sp[0], r.CongruenceConversion*sp[1], r.CongruenceEffect
 	return congruence{
 		click:  math.Exp(gc*f - gc*gc/2),
-		conv:   math.Exp(gv*(f-gc) - gv*gv/2),
 		effect: math.Exp(ge*f - ge*ge/2),
+		gv:     gv,
+		fc:     f - gc,
 	}
 }
 

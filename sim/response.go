@@ -143,7 +143,7 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 			s.apply(i, msg, effect*susc*wear, vulnerable)
 
 			if clicked && !s.Converted[i] && msg.Aim == AimPersuade {
-				p := conversionProb(r, msg, cg.conv*w.rel.convOf(i), float64(s.Opinion[i]))
+				p := conversionProb(r, msg, cg.conv()*w.rel.convOf(i), float64(s.Opinion[i]))
 				if rng.Float64(seed, rng.Convert, uint64(i), step, 1+k) < p {
 					s.convert(i, t)
 					out.Converted = true

@@ -19,7 +19,7 @@ func TestResponseFactors(t *testing.T) {
 	if clickProb(&r, 1, 1) != r.CTR || !near(clickProb(&r, 1.3, 0.5), r.CTR*0.5*1.3) {
 		t.Error("click probability: CTR · wear · multiplier")
 	}
-	if g := congruenceOf(&r, &generic, 2); g != (congruence{1, 1, 1}) {
+	if g := congruenceOf(&r, &generic, 2); g.click != 1 || g.conv() != 1 || g.effect != 1 {
 		t.Errorf("a generic ad has no congruence: %+v", g)
 	}
 	if cg := congruenceOf(&r, &fear, -fitClip); clickProb(&r, cg.click, 1) <= 0 {
@@ -75,7 +75,7 @@ func TestCongruenceMeanOne(t *testing.T) {
 			p := math.Exp(-f*f/2) / math.Sqrt(2*math.Pi) / 1000
 			cg := congruenceOf(&r, &m, f)
 			click += p * cg.click
-			conv += p * cg.click * cg.conv
+			conv += p * cg.click * cg.conv()
 			effect += p * cg.effect
 			w += p
 		}
