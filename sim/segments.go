@@ -179,8 +179,8 @@ func SegmentPhrase(key uint32) Phrase {
 	if k := field(interestShift, interestBits); k > 0 {
 		if k == 1 {
 			text("interests unknown")
-		} else {
-			parts = append(parts, Phrase{Format: "likes %s", Args: []any{footprint.InterestName(int(k - 2))}})
+		} else if int(k-2) < footprint.NumInterests {
+			parts = append(parts, Phrase{Format: "likes %s", Args: []any{Word(footprint.InterestName(int(k - 2)))}})
 		}
 	}
 	if len(parts) == 0 {

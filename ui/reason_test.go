@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 )
 
 // These tests cover reasonText: the engine's reasons and segment names in
@@ -99,6 +100,9 @@ func TestReasonDutchKeys(t *testing.T) {
 	}
 	for a := range sim.NumAttrs {
 		words[sim.Word(a.String())] = true
+	}
+	for _, n := range footprint.InterestNames() { // "likes music and festivals"
+		words[sim.Word(n)] = true
 	}
 	onlyVerbs := regexp.MustCompile(`^(%[-+#0 ]*[0-9]*(\.[0-9]+)?[a-zA-Z])*$`)
 	checked := 0
