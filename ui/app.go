@@ -790,7 +790,7 @@ func explanation(cfg sim.Config) string {
 	if len(cfg.Arms) == 1 {
 		return lang.L("One population and no campaign: press Play to watch how opinions move when people only talk to each other.")
 	}
-	if len(cfg.Arms) == 2 && cfg.Arms[0].Strategy == "none" && cfg.Arms[1].Strategy == "broadcast" {
+	if len(cfg.Arms) == 2 && sim.IsControl(cfg.Arms[0].Strategy) && cfg.Arms[1].Strategy == "broadcast" {
 		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press Play to watch them diverge.")
 	}
 	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press Play to watch them diverge."), len(cfg.Arms))
