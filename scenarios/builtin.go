@@ -46,7 +46,7 @@ func Builtin(name string) (sim.Config, error) {
 	if err != nil {
 		return sim.Config{}, err
 	}
-	return Parse("builtin:"+name, data)
+	return parseIn("builtin:"+name, data, "")
 }
 
 // BuiltinSource returns the TOML text of a built-in scenario.

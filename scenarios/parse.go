@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"boomerang/sim"
+	"boomerang/sim/datafile"
 )
 
 // Error is a problem in a scenario: where it is (file, line, column when
@@ -63,7 +65,7 @@ func ReadFile(path string) (sim.Config, error) {
 	if err != nil {
 		return sim.Config{}, cannot(err)
 	}
-	return Parse(path, data)
+	return parseIn(path, data, filepath.Dir(path))
 }
 
 // MaxFileSize is the largest scenario file accepted, in bytes (1 MiB; the
@@ -116,12 +118,23 @@ func checkText(name string, data []byte) error {
 // first. The [story] section's steps are checked too: every key a step
 // sets must exist, have the right type, and give a valid configuration
 // together with the steps before it.
+//
+// Data files the scenario names (network.path, population.file) are
+// looked up relative to the working directory (ReadFile: next to the
+// scenario file), then among the built-in data files.
 func Parse(name string, data []byte) (sim.Config, error) {
+	return parseIn(name, data, "")
+}
+
+// parseIn is Parse with the folder that data file paths are relative to.
+func parseIn(name string, data []byte, dataDir string) (sim.Config, error) {
 	if err := checkText(name, data); err != nil {
 		return sim.Config{}, err
 	}
 	cfg := sim.DefaultConfig()
 	cfg.Arms = nil // a file lists its arms; the defaults' arms are not merged in
+	cfg.Population.Size = sizeUnset
+	cfg.DataDir = dataDir
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cfg); err != nil {
@@ -129,6 +142,9 @@ func Parse(name string, data []byte) (sim.Config, error) {
 	}
 	if cfg.Arms == nil {
 		cfg.Arms = sim.DefaultConfig().Arms
+	}
+	if err := resolveFiles(&cfg, cfg.Population.Size != sizeUnset); err != nil {
+		return sim.Config{}, locate(name, data, err)
 	}
 	// Validate before adding the control arm, so arm indices in messages
 	// match the file.
@@ -171,6 +187,10 @@ func decodeError(name string, err error) error {
 // locate adds the file and line of the offending key to a validation error.
 func locate(name string, data []byte, err error) error {
 	var fe *sim.FieldError
+	var de *datafile.Error
+	if errors.As(err, &de) {
+		return err // names the data file and its line
+	}
 	if !errors.As(err, &fe) {
 		return &Error{File: name, Msg: err.Error()}
 	}

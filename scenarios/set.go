@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"boomerang/sim"
+	"boomerang/sim/network"
 )
 
 // Key describes one settable scenario key.
@@ -108,13 +109,23 @@ func Set(cfg *sim.Config, key, value string) error {
 
 // ApplySets applies "key=value" assignments in order, then validates.
 func ApplySets(cfg *sim.Config, assignments []string) error {
+	sizeSet, fileSet := false, false
 	for _, a := range assignments {
 		key, value, ok := strings.Cut(a, "=")
 		if !ok {
 			return fmt.Errorf("--set %q: expected key=value", a)
 		}
-		if err := Set(cfg, strings.TrimSpace(key), value); err != nil {
+		key = strings.TrimSpace(key)
+		if err := Set(cfg, key, value); err != nil {
 			return fmt.Errorf("--set %s", err)
+		}
+		sizeSet = sizeSet || key == "population.size"
+		fileSet = fileSet || key == "network.kind" || key == "network.path" || key == "network.directed" || key == "population.file"
+	}
+	if sizeSet || fileSet {
+		// A network file decides population.size (files.go).
+		if err := resolveFiles(cfg, sizeSet || cfg.Network.Kind != network.KindFile); err != nil {
+			return fmt.Errorf("--set: %w", err)
 		}
 	}
 	if err := cfg.Validate(); err != nil {

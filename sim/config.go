@@ -29,6 +29,12 @@ type Config struct {
 	Arms       []ArmConfig       `toml:"arms"`
 	Story      Story             `toml:"story,omitempty"`
 	Messages   []MessageConfig   `toml:"messages,omitempty" comment:"the message library as [[messages]] tables (name, stance, tone, appeal, aim); omitted = the built-in library: a generic ad and one per trait appeal, all with campaign.stance"`
+
+	// DataDir is the directory network.path and population.file are
+	// relative to: the scenario file's ("" = the working directory; names
+	// not found there are looked up among the built-in data files,
+	// datafile.Builtin). Not part of the scenario text.
+	DataDir string `toml:"-" json:"-"`
 }
 
 // OpinionParams set the opinions at step 0.

@@ -43,9 +43,11 @@ func (c *Config) Validate() error {
 		return bad("population.minors_share", c.Population.MinorsShare, "must be between 0 and %v", population.MaxMinorsShare)
 	case c.Steps < 0 || c.Steps > MaxSteps:
 		return bad("steps", c.Steps, "must be between 0 and %d", MaxSteps)
-	case !slices.Contains(network.Kinds(), c.Network.Kind):
-		return bad("network.kind", c.Network.Kind, "unknown (allowed: %v)", network.Kinds())
-	case c.Network.Kind != "complete" && n > 1 && !(c.Network.Degree > 0 && c.Network.Degree < float64(n)):
+	case !slices.Contains(network.Kinds(), c.Network.Kind) && c.Network.Kind != network.KindFile:
+		return bad("network.kind", c.Network.Kind, "unknown (allowed: %v or %s)", network.Kinds(), network.KindFile)
+	case c.Network.Kind == network.KindFile && c.Network.Path == "":
+		return bad("network.path", c.Network.Path, "network.kind = file needs the file: an edge list or GraphML, relative to the scenario file")
+	case c.Network.Kind != "complete" && c.Network.Kind != network.KindFile && n > 1 && !(c.Network.Degree > 0 && c.Network.Degree < float64(n)):
 		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
 	case !in01(c.Network.Rewire):
 		return bad("network.rewire", c.Network.Rewire, "must be between 0 and 1")

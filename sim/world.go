@@ -29,6 +29,9 @@ type World struct {
 	// Footprint holds the pages, likes, visibility, the trained inference
 	// model and its accuracy (the data half of the boomerang).
 	Footprint *footprint.Footprint
+	// Imports says what came from network.path and population.file
+	// (world_files.go).
+	Imports Imports
 
 	// rel is everyone's relevance to the campaign's offer (relevance.go):
 	// true, so only the response reads it.
@@ -58,25 +61,17 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 			t0 = t
 		}
 	}
-	pop, err := population.Generate(cfg.Population, seed, workers)
-	if err != nil {
-		return nil, err
-	}
-	lap("population")
-	g, err := network.Build(cfg.Network, pop.N, network.Attributes{
-		Ideology: pop.Ideology, Age: pop.Age, Region: pop.Region,
-	}, seed, workers)
+	pop, g, imports, err := people(cfg, seed, workers, lap) // world_files.go
 	if err != nil {
 		return nil, err
 	}
 	// The consent design decides how many people consent (regulation_consent.go).
-	lap("network")
 	fp, err := footprint.BuildTimed(cfg.Data, cfg.Regulation.EffectiveConsentRate(), pop, g, seed, workers, phase)
 	if err != nil {
 		return nil, err
 	}
 	t0 = time.Now()
-	prejudice, err := initialOpinions(cfg.Opinion, pop, seed)
+	prejudice, err := initialOpinions(cfg.Opinion, pop, imports.given, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +90,7 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Messages:  MessageLibrary(cfg),
 		Profiles:  profilesFrom(fp, pop.N),
 		Footprint: fp,
+		Imports:   imports,
 	}
 	w.rules = newRules(w) // regulation.go
 	w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
@@ -128,7 +124,7 @@ func burnIn(cfg Config, g *network.Graph, prejudice []float32, seed uint64, work
 func OpinionKinds() []string { return []string{"uniform", "ideology", "normal", "neutral"} }
 
 // initialOpinions draws step-0 opinions on [−1, +1].
-func initialOpinions(p OpinionParams, pop *population.Population, seed uint64) ([]float32, error) {
+func initialOpinions(p OpinionParams, pop *population.Population, given *population.Given, seed uint64) ([]float32, error) {
 	x := make([]float32, pop.N)
 	for i := range x {
 		u1 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 0)
@@ -147,6 +143,9 @@ func initialOpinions(p OpinionParams, pop *population.Population, seed uint64) (
 			v = math.Tanh(0.8*float64(pop.Ideology[i])+p.Spread*boxMuller(u1, u2)) + p.Mean
 		default:
 			return nil, fmt.Errorf("opinion.initial = %q: unknown (allowed: %v)", p.Initial, OpinionKinds())
+		}
+		if o, ok := given.Get(population.ColOpinion, i); ok {
+			v = float64(o) // population.file's opinion_initial
 		}
 		x[i] = float32(clamp(v, -1, 1))
 	}

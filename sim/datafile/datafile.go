@@ -9,6 +9,7 @@ package datafile
 import (
 	"bufio"
 	"bytes"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -43,45 +44,52 @@ func (e *Error) Error() string {
 	return e.File + ": " + e.Msg
 }
 
-// Dir is a directory on disk as an fs.FS that, unlike os.DirFS, also
-// opens absolute paths and paths that leave the directory
-// ("../data/net.csv"): a scenario's data may live anywhere.
-type Dir string
+//go:embed builtin/*.edges
+var builtinFS embed.FS
 
-// Open opens name relative to the directory (or as is, when absolute).
-func (d Dir) Open(name string) (fs.File, error) {
-	if filepath.IsAbs(name) {
-		return os.Open(name)
+// Builtin lists the built-in data files (karate-club.edges: Zachary's
+// karate club, see builtin/KARATE-SOURCE.md). A path without a directory
+// that is not found on disk is looked up among them, so a built-in
+// scenario, or a copy of it saved anywhere, finds its data.
+func Builtin() []string {
+	entries, _ := fs.ReadDir(builtinFS, "builtin")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
 	}
-	return os.Open(filepath.Join(string(d), filepath.FromSlash(name)))
+	return names
 }
 
 // Source is one data file: where it is, its display name and its size.
 // It can be read more than once (importers make two passes).
 type Source struct {
-	Files fs.FS
-	Path  string // as the scenario wrote it
-	Name  string // for messages: the path joined to the scenario's directory when that is known
-	Size  int64
+	Path    string // as the scenario wrote it
+	Name    string // for messages: the path joined to the scenario's directory
+	Size    int64
+	builtin bool // one of the embedded files
 }
 
-// Open resolves path in files (nil: the working directory), checks that it
-// is a regular file of at most MaxSize bytes, and returns its Source.
-func Open(files fs.FS, path string) (*Source, error) {
-	name := path
-	if d, ok := files.(Dir); ok && !filepath.IsAbs(path) {
-		name = filepath.Join(string(d), filepath.FromSlash(path))
-	}
-	if files == nil {
-		files = Dir(".")
-	}
-	s := &Source{Files: files, Path: path, Name: name}
+// Open resolves path relative to dir (the scenario file's directory; ""
+// for the working directory; absolute paths stay as they are), falls back
+// to the built-in data files, checks that it is a regular file of at most
+// MaxSize bytes, and returns its Source.
+func Open(dir, path string) (*Source, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, &Error{File: "(no file)", Msg: "no file named"}
 	}
+	name := filepath.FromSlash(path)
+	if !filepath.IsAbs(name) && dir != "" {
+		name = filepath.Join(dir, name)
+	}
+	s := &Source{Path: path, Name: name}
 	f, err := s.open()
+	if errors.Is(err, fs.ErrNotExist) && fs.ValidPath(path) && !strings.Contains(path, "/") {
+		if g, err2 := builtinFS.Open("builtin/" + path); err2 == nil {
+			s.builtin, s.Name, f, err = true, "builtin:"+path, g, nil
+		}
+	}
 	if err != nil {
-		return nil, err
+		return nil, s.cannot(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -99,11 +107,10 @@ func Open(files fs.FS, path string) (*Source, error) {
 }
 
 func (s *Source) open() (fs.File, error) {
-	f, err := s.Files.Open(s.Path)
-	if err != nil {
-		return nil, s.cannot(err)
+	if s.builtin {
+		return builtinFS.Open("builtin/" + s.Path)
 	}
-	return f, nil
+	return os.Open(s.Name)
 }
 
 func (s *Source) cannot(err error) error {
@@ -124,7 +131,7 @@ func (s *Source) Errorf(line int64, format string, args ...any) error {
 func (s *Source) Reader() (io.ReadCloser, error) {
 	f, err := s.open()
 	if err != nil {
-		return nil, err
+		return nil, s.cannot(err)
 	}
 	return struct {
 		io.Reader

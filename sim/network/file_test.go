@@ -16,7 +16,7 @@ func importText(t testing.TB, name, text string, directed bool) (*Imported, erro
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := datafile.Open(datafile.Dir(dir), name)
+	src, err := datafile.Open(dir, name)
 	if err != nil {
 		return nil, err
 	}

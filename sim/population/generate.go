@@ -65,6 +65,14 @@ func RegionShares(regions int) []float64 {
 // Agent i's values come only from the stream (seed, rng.Population, i, 0),
 // so the result is identical for any workers (≤ 0 means GOMAXPROCS).
 func Generate(p Params, seed uint64, workers int) (*Population, error) {
+	return GenerateGiven(p, nil, seed, workers)
+}
+
+// GenerateGiven is Generate with attributes given by population.file
+// (given.go): a given value replaces the drawn one and the later draws
+// condition on it; given may be nil. The random draws are the same either
+// way, so people without given values are drawn as by Generate.
+func GenerateGiven(p Params, given *Given, seed uint64, workers int) (*Population, error) {
 	if p.Size < 1 || p.Size > MaxSize {
 		return nil, fmt.Errorf("population.size = %d: must be between 1 and %d", p.Size, MaxSize)
 	}
@@ -112,7 +120,7 @@ func Generate(p Params, seed uint64, workers int) (*Population, error) {
 	for k := range gens {
 		g := &gens[k]
 		g.r = rand.New(&g.pcg)
-		g.seed, g.pop, g.regionCDF, g.minorsShare = seed, pop, regionCDF, p.MinorsShare
+		g.seed, g.pop, g.regionCDF, g.minorsShare, g.given = seed, pop, regionCDF, p.MinorsShare, given
 	}
 	par.Each(chunks, workers, func(k, c int) {
 		hi := min((c+1)*chunkSize, n)
@@ -131,6 +139,7 @@ type agentGen struct {
 	pop         *Population
 	regionCDF   []float64
 	minorsShare float64 // Params.MinorsShare (minors.go)
+	given       *Given  // population.file (given.go); nil: everything drawn
 }
 
 // agent draws everything about agent i. The order of the draws is part of
@@ -149,8 +158,19 @@ func (g *agentGen) agent(i int) {
 	if minor {
 		age, u, pFemale, pMigrant, ageG = minorAge(g.seed, i)
 	}
+	giv := g.given
+	if v, ok := giv.Get(ColAge, i); ok {
+		age = int(v)
+		u, pFemale, pMigrant, ageG, minor = overrideAge(age)
+	}
 	woman := r.Float64() < pFemale
+	if v, ok := giv.Get(ColGender, i); ok {
+		woman = v == 0
+	}
 	region := searchCDF(g.regionCDF, r.Float64())
+	if v, ok := giv.Get(ColRegion, i); ok {
+		region = int(v)
+	}
 	edu := uint8(0)
 	switch latent := -eduAgeLoading*u + c.eduNoise*r.NormFloat64(); {
 	case latent >= c.eduCut[1]:
@@ -161,7 +181,13 @@ func (g *agentGen) agent(i int) {
 	if minor {
 		edu = minorEducation // still at school (minors.go)
 	}
+	if v, ok := giv.Get(ColEducation, i); ok {
+		edu = uint8(v)
+	}
 	migrant := r.Float64() < pMigrant
+	if v, ok := giv.Get(ColMigrant, i); ok {
+		migrant = v == 1
+	}
 
 	// Big Five: correlated normal person part plus sex and age shifts.
 	var z, t [5]float64
@@ -174,17 +200,33 @@ func (g *agentGen) agent(i int) {
 	}
 	for j := range t {
 		s := 0.0
-		for m := 0; m <= j; m++ {
+		for m := 0; m < j; m++ {
 			s += c.chol[j][m] * z[m]
 		}
-		t[j] = c.scale[j]*s + c.sexCoef[j]*fem + c.ageCoef[j]*ageG - c.shiftMean[j]
+		shift := c.sexCoef[j]*fem + c.ageCoef[j]*ageG - c.shiftMean[j]
+		if v, ok := giv.Get(ColOpenness+Column(j), i); ok {
+			// The normal part that gives the trait its value, so the
+			// later traits condition on it through the Cholesky factor.
+			z[j] = ((float64(v)-shift)/c.scale[j] - s) / c.chol[j][j]
+		}
+		s += c.chol[j][j] * z[j]
+		t[j] = c.scale[j]*s + shift
+		if v, ok := giv.Get(ColOpenness+Column(j), i); ok {
+			t[j] = float64(v) // exactly as given, whatever the rounding above
+		}
 	}
 
 	// Ideology (+ conservative).
 	ideo := c.ideoBeta[0]*t[tO] + c.ideoBeta[1]*t[tC] + c.ideoBeta[2]*u + c.ideoNoise*r.NormFloat64()
+	if v, ok := giv.Get(ColIdeology, i); ok {
+		ideo = float64(v)
+	}
 
 	// Dispositions.
 	etaM := mlEdu*float64(int(edu)-1) + mlO*t[tO] + mlAge*u + mlNoise*r.NormFloat64()
+	if v, ok := giv.Get(ColMediaLiteracy, i); ok {
+		etaM = logit(v)
+	}
 	etaS := susA*t[tA] + susN*t[tN] + susML*etaM + susNoise*r.NormFloat64()
 	etaP := privAge*u + privC*t[tC] + privNoise*r.NormFloat64()
 
@@ -192,6 +234,9 @@ func (g *agentGen) agent(i int) {
 	h := c.likesH[tO]*t[tO] + c.likesH[tE]*t[tE] + c.likesH[5]*u
 	likes := math.Round(likesMedian * math.Exp(likesLogSD*(h+c.likesRes*r.NormFloat64())))
 	likes = max(likesMin, min(likesMax, likes))
+	if v, ok := giv.Get(ColLikes, i); ok {
+		likes = float64(v)
+	}
 
 	pop.Age[i] = uint8(age)
 	if !woman {
@@ -210,6 +255,11 @@ func (g *agentGen) agent(i int) {
 	pop.Susceptibility[i] = logistic(etaS)
 	pop.PrivacyConcern[i] = logistic(etaP)
 	pop.Likes[i] = int32(likes)
+	for _, d := range giv.floats(pop) {
+		if v, ok := giv.Get(d.c, i); ok {
+			d.dst[i] = v
+		}
+	}
 
 	g.special(i, u, migrant, t, ideo)
 }
@@ -231,6 +281,14 @@ func (g *agentGen) special(i int, u float64, migrant bool, t [5]float64, ideo fl
 	pop.HealthCondition[i] = c.healthCut+healthAge*u+healthN*t[tN]+r.NormFloat64() > 0
 	if ideo+partyNoise*r.NormFloat64() > 0 {
 		pop.Party[i] = PartyRight
+	}
+	for _, d := range g.given.bools(pop) {
+		if v, ok := g.given.Get(d.c, i); ok {
+			d.dst[i] = v == 1
+		}
+	}
+	if v, ok := g.given.Get(ColParty, i); ok {
+		pop.Party[i] = uint8(v)
 	}
 }
 

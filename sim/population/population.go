@@ -77,6 +77,8 @@ type Params struct {
 	// MinorsShare adds platform users aged 13–17 (minors.go); 0 keeps the
 	// adult-only population of earlier versions, draw for draw.
 	MinorsShare float64 `toml:"minors_share" comment:"share of users aged 13-17 (minors, who cannot vote), 0 to 0.5 (default 0 = adults only; about 0.07 of Dutch people aged 13+ are 13-17, CBS); regulation.minors_ban acts on them"`
+	// File names population.file (given.go).
+	File string `toml:"file,omitempty" comment:"CSV of per-person attributes, relative to the scenario file: a header with id and any of age, gender, region, education, migrant, the Big Five, ideology, media_literacy, susceptibility, privacy_concern, likes, religious, lgb, health_condition, party, opinion_initial; rows join the network by id (0 ... size-1 for a generated network); what a row does not give is drawn, conditional on what it gives where the model allows"`
 }
 
 // MaxSize is the largest population the engine accepts.
