@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"boomerang/sim"
 	"boomerang/sim/footprint"
 	"encoding/json"
 	"os"
@@ -33,11 +34,16 @@ type Manifest struct {
 	// Notes are what the engine had to adapt, e.g. a strategy that a
 	// regulation left without data and that fell back to broadcast; one
 	// list per replication, in replication order.
-	Notes    [][]string `json:"notes"`
-	Started  time.Time  `json:"started"`
-	Finished time.Time  `json:"finished"`
-	Seconds  float64    `json:"elapsed_seconds"`
-	Host     string     `json:"host,omitempty"`
+	Notes [][]string `json:"notes"`
+	// Imports is what the world read from files: network.path's report
+	// (people, ties, what was dropped) and which attributes
+	// population.file gave and which were drawn; absent when nothing was
+	// imported.
+	Imports  *sim.Imports `json:"imports,omitempty"`
+	Started  time.Time    `json:"started"`
+	Finished time.Time    `json:"finished"`
+	Seconds  float64      `json:"elapsed_seconds"`
+	Host     string       `json:"host,omitempty"`
 }
 
 func newManifest() Manifest {

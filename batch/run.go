@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"runtime"
 	"sync"
@@ -18,6 +19,7 @@ type Options struct {
 	OnRep   func(done, total int)   // called after each replication (progress), may be nil
 	OnStep  func(rep int, t int)    // called after each step of each rep, may be nil
 	Sink    func(r RepResult) error // receives replications in order; nil keeps them in Output
+	Graph   string                  // "graphml" or "gexf": keep the first replication's network export (graph.go)
 }
 
 // RepResult is one finished replication.
@@ -26,6 +28,10 @@ type RepResult struct {
 	Seed   uint64
 	Result sim.Result
 	Agents []byte // agents.csv rows (no header) when Options.Agents
+	Graph  []byte // the network export of replication 0 when Options.Graph is set
+	// Imports says what the world read from files (network.path,
+	// population.file).
+	Imports sim.Imports
 }
 
 // Output is what Run returns when no Sink is given.
@@ -152,9 +158,16 @@ func runRep(ctx context.Context, opt Options, rep int, seed uint64, workers int)
 			opt.OnStep(rep, run.T)
 		}
 	}
-	res := RepResult{Rep: rep, Seed: seed, Result: run.Result()}
+	res := RepResult{Rep: rep, Seed: seed, Result: run.Result(), Imports: run.World.Imports}
 	if opt.Agents {
 		res.Agents = agentRows(rep, run)
+	}
+	if opt.Graph != "" && rep == 0 {
+		var b bytes.Buffer
+		if err := WriteGraph(&b, opt.Graph, run); err != nil {
+			return RepResult{}, err
+		}
+		res.Graph = b.Bytes()
 	}
 	return res, nil
 }

@@ -74,6 +74,15 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 			}
 			r.Agents = nil
 		}
+		if r.Graph != nil {
+			if err := out.WriteFile(GraphFile(opt.Graph), r.Graph); err != nil {
+				return err
+			}
+			r.Graph = nil
+		}
+		if r.Rep == 0 && (r.Imports.Network != nil || r.Imports.Population != nil) {
+			man.Imports = &r.Imports
+		}
 		kept = append(kept, r)
 		return nil
 	}

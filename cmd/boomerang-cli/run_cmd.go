@@ -7,7 +7,9 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
@@ -27,6 +29,7 @@ type runFlags struct {
 	workers   int
 	agentsOut bool
 	json      bool
+	graph     string
 }
 
 func newRunCmd() *cobra.Command {
@@ -40,7 +43,14 @@ Without --out, prints the final step of every arm as a table. With --out DIR,
 writes DIR/steps.csv (one row per arm x rep x step), DIR/summary.csv (per arm
 and metric: mean, 95% CI, n, paired difference to control), DIR/manifest.json
 (resolved scenario, seeds, version, commit, command line, timings) and, with
---agents-out, DIR/agents.csv. Files appear only when the run completed.
+--agents-out, DIR/agents.csv; with --graph graphml|gexf, DIR/graph.graphml or
+DIR/graph.gexf (the network of replication 0 with each person's attributes and
+results, for Gephi, networkx or igraph). Files appear only when the run
+completed.
+
+With network.kind = "file" the network comes from an edge list or GraphML
+file (network.path) and population.size follows it; population.file adds
+per-person attributes. A one-line report of the import goes to stderr.
 
 Replication 0 uses the base seed, replication r > 0 a seed derived from it;
 every row of steps.csv carries its seed, so 'run --seed S' reproduces any
@@ -49,6 +59,7 @@ replication on its own.`,
   boomerang-cli run broadcast-basics --reps 20 --workers 2 --out out/
   boomerang-cli run targeting-showdown --reps 10 --out out/ --plots --plot-format svg
   boomerang-cli run opinion-lab --set influence.epsilon=0.5 --set network.kind=small-world --set network.degree=10
+  boomerang-cli run karate-club --out out/ --graph gexf
   boomerang-cli run my.toml --agents 100000 --steps 200 --seed 7 --out out/ --agents-out --json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -72,6 +83,7 @@ replication on its own.`,
 	fl.StringVar(&f.out, "out", "", "directory for steps.csv, summary.csv, manifest.json")
 	fl.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel workers (results do not depend on it)")
 	fl.BoolVar(&f.agentsOut, "agents-out", false, "also write agents.csv (one row per agent per arm per rep)")
+	fl.StringVar(&f.graph, "graph", "", "also write the network of replication 0 with every person's attributes, inferred traits and, per arm, impressions, final opinion and conversion: graphml (networkx, igraph) or gexf (Gephi), as DIR/graph.graphml or DIR/graph.gexf; edgelist writes the bare network as DIR/graph.edges")
 	fl.BoolVar(&f.json, "json", false, "print a machine-readable summary (files, counts, seconds) on stdout instead of the table")
 	return cmd
 }
@@ -99,8 +111,11 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 	if f.workers < 1 {
 		return usageError{fmt.Errorf("--workers %d: must be 1 or more", f.workers)}
 	}
-	if (f.agentsOut || f.plots) && f.out == "" {
-		return usageError{errors.New("--agents-out and --plots need --out DIR")}
+	if (f.agentsOut || f.plots || f.graph != "") && f.out == "" {
+		return usageError{errors.New("--agents-out, --plots and --graph need --out DIR")}
+	}
+	if f.graph != "" && !slices.Contains(batch.GraphFormats(), f.graph) {
+		return usageError{fmt.Errorf("--graph %q: unknown format (allowed: %s)", f.graph, strings.Join(batch.GraphFormats(), ", "))}
 	}
 	ext, err := f.ext()
 	if err != nil {
@@ -126,6 +141,7 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 		Reps:    f.reps,
 		Workers: f.workers,
 		Agents:  f.agentsOut,
+		Graph:   f.graph,
 		OnStep:  func(int, int) { prog.set(steps.Add(1)) },
 	}
 	summary := runJSON{Command: "run", Scenario: name, Out: f.out, Files: []string{}, Reps: f.reps,
@@ -158,6 +174,14 @@ func runScenario(cmd *cobra.Command, name string, f runFlags) error {
 		summary.Files = man.Files
 		if !quiet && !f.json {
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %v to %s in %.1f s\n", man.Files, f.out, man.Seconds)
+		}
+	}
+	if !quiet && !f.json && len(reps) > 0 {
+		if r := reps[0].Imports.Network; r != nil {
+			fmt.Fprintln(cmd.ErrOrStderr(), "network: "+r.String())
+		}
+		if p := reps[0].Imports.Population; p != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "population: %s: %d rows; imported %v, partly %v, drawn %v\n", p.File, p.Rows, p.Imported, p.Partly, p.Drawn)
 		}
 	}
 	summary.Seconds = time.Since(started).Seconds()
