@@ -27,7 +27,7 @@ func resolveFiles(cfg *sim.Config, sizeGiven bool) error {
 			cfg.Population.Size = n
 		} else if cfg.Population.Size != n {
 			return &sim.FieldError{Key: "population.size", Value: cfg.Population.Size,
-				Msg: fmt.Sprintf("conflicts with network.path %q, which has %d people (population.size follows the file: leave it out or give %d)", cfg.Network.Path, n, n)}
+				Msg: fmt.Sprintf("conflicts with network.path %q, which has %d people: population.size follows the file (leave it out or give %d; --agents cannot change it)", cfg.Network.Path, n, n)}
 		}
 	}
 	if cfg.Population.Size == sizeUnset {

@@ -2,6 +2,9 @@ package sim
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"boomerang/sim/influence"
@@ -71,5 +74,33 @@ func TestKarateFriedkinJohnsenFixedPoint(t *testing.T) {
 				t.Fatalf("seed %d: agent %d ends at %.7f, the dense solve gives %.7f", seed, i, x, want[i])
 			}
 		}
+	}
+}
+
+// population.file joins the karate club's members by id: the given ages
+// and initial opinions are the world's, and the imports list them.
+func TestKaratePopulationFile(t *testing.T) {
+	dir := t.TempDir()
+	csv := "id,age,opinion\n1,61,-0.5\n34,19,0.75\n"
+	if err := os.WriteFile(filepath.Join(dir, "members.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := karateConfig("degroot")
+	cfg.DataDir = dir // karate-club.edges is not there: the built-in copy is used
+	cfg.Population.File = "members.csv"
+	w, err := BuildWorld(cfg, 3, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Pop.Age[0] != 61 || w.Pop.Age[33] != 19 || w.Initial[0] != -0.5 || w.Initial[33] != 0.75 {
+		t.Errorf("members 1 and 34: ages %d, %d, opinions %v, %v; want 61, 19, -0.5, 0.75",
+			w.Pop.Age[0], w.Pop.Age[33], w.Initial[0], w.Initial[33])
+	}
+	p := w.Imports.Population
+	if p == nil || p.Rows != 2 || !slices.Equal(p.Partly, []string{"age", "opinion_initial"}) {
+		t.Errorf("imports %+v: want 2 rows, age and opinion_initial partly given", p)
+	}
+	if w.Imports.Network == nil || w.Imports.Network.Ties != 78 || w.Imports.ID(33) != "34" {
+		t.Errorf("network import %+v, agent 33 = %q", w.Imports.Network, w.Imports.ID(33))
 	}
 }
