@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 pkgs=(gcc libc6-dev pkg-config make
       libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
       libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
-      xvfb xauth imagemagick xdotool locales)
+      xvfb xauth imagemagick xdotool locales
+      python3-networkx) # a real reader for run --graph's GraphML/GEXF (cmd/boomerang-cli/graph_test.go)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

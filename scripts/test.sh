@@ -37,6 +37,9 @@ CGO_ENABLED=0 go test -tags ci -count=1 ./ui/...
 step "fuzz parsers (short)"
 go test -run='^$' -fuzz='^FuzzParse$' -fuzztime=15s -fuzzminimizetime=2s ./scenarios/
 go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s -fuzzminimizetime=2s ./scenarios/
+go test -run='^$' -fuzz='^FuzzImportEdgeList$' -fuzztime=10s -fuzzminimizetime=2s ./sim/network/
+go test -run='^$' -fuzz='^FuzzImportGraphML$' -fuzztime=10s -fuzzminimizetime=2s ./sim/network/
+go test -run='^$' -fuzz='^FuzzReadGiven$' -fuzztime=10s -fuzzminimizetime=2s ./sim/population/
 
 step "app smoke test under Xvfb"
 ./scripts/smoke-app.sh
