@@ -223,8 +223,20 @@ func CheckText(text []byte) string {
 func Fields(dst [][]byte, text []byte, sep byte) [][]byte {
 	dst = dst[:0]
 	if sep != '\t' && sep != ',' {
-		for _, f := range bytes.Fields(text) {
-			dst = append(dst, unquote(f))
+		// Runs of spaces and tabs, without allocating (bytes.Fields would
+		// allocate a slice per line: millions for a large edge list).
+		for i := 0; i < len(text); {
+			for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+				i++
+			}
+			j := i
+			for j < len(text) && text[j] != ' ' && text[j] != '\t' {
+				j++
+			}
+			if j > i {
+				dst = append(dst, unquote(text[i:j]))
+			}
+			i = j
 		}
 		return dst
 	}
