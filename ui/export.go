@@ -161,6 +161,7 @@ func (u *App) showExport() {
 			widget.NewButton("PDF…", chartAs(".pdf"))),
 		widget.NewSeparator(),
 		data, toml,
+		u.graphExportRow(func() { dlg.Hide() }), // export_graph.go
 	)
 	// The format buttons name file types, which read the same in every
 	// language, so they are not translated.
