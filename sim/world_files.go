@@ -40,24 +40,28 @@ func FileNodes(cfg Config) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return network.Scan(src, cfg.Network.Directed)
+	ids, err := network.Scan(src, cfg.Network.Directed)
+	if err != nil {
+		return 0, err
+	}
+	return ids.Len(), nil
 }
 
 // CheckPopulationFile reads population.file for cfg's people (reading
 // network.path for their ids when the network is a file), so that a bad
 // file is reported when the scenario is validated.
 func CheckPopulationFile(cfg Config) error {
-	var im *network.Imported
+	var ids *network.IDs
 	if cfg.Network.Kind == network.KindFile {
 		src, err := datafile.Open(cfg.DataDir, cfg.Network.Path)
 		if err != nil {
 			return err
 		}
-		if im, err = network.Import(src, cfg.Network.Directed, 1); err != nil {
+		if ids, err = network.Scan(src, cfg.Network.Directed); err != nil {
 			return err
 		}
 	}
-	_, err := readGiven(cfg, im, cfg.Population.Size)
+	_, err := readGiven(cfg, ids, cfg.Population.Size)
 	return err
 }
 
@@ -83,7 +87,11 @@ func people(cfg Config, seed uint64, workers int, lap func(string)) (*population
 		im.Network, im.IDs = &imp.Report, imp.IDs
 		lap("network")
 	}
-	given, err := readGiven(cfg, imp, n)
+	var ids *network.IDs
+	if imp != nil {
+		ids = imp.IDs
+	}
+	given, err := readGiven(cfg, ids, n)
 	if err != nil {
 		return nil, nil, im, err
 	}
@@ -110,8 +118,8 @@ func people(cfg Config, seed uint64, workers int, lap func(string)) (*population
 }
 
 // readGiven reads population.file, if any, joining rows by the network
-// file's ids (imp) or by agent number.
-func readGiven(cfg Config, imp *network.Imported, n int) (*population.Given, error) {
+// file's ids or, when ids is nil, by agent number.
+func readGiven(cfg Config, ids *network.IDs, n int) (*population.Given, error) {
 	if cfg.Population.File == "" {
 		return nil, nil
 	}
@@ -123,8 +131,8 @@ func readGiven(cfg Config, imp *network.Imported, n int) (*population.Given, err
 		i, err := strconv.Atoi(id)
 		return i, err == nil && i >= 0 && i < n && strconv.Itoa(i) == id
 	}
-	if imp != nil {
-		m := imp.IDs.Index()
+	if ids != nil {
+		m := ids.Index()
 		index = func(id string) (int, bool) { i, ok := m[id]; return int(i), ok }
 	}
 	return population.ReadGiven(src, n, cfg.Population.Regions, index)

@@ -203,6 +203,12 @@ func parserFor(p string) (parser, string) {
 // arrays, so the peak memory is the graph, the id index and nothing per
 // tie beyond them.
 func Import(src *datafile.Source, directed bool, workers int) (*Imported, error) {
+	return importFile(src, directed, workers, false)
+}
+
+// importFile is Import; with scanOnly it stops after the first pass and
+// returns the ids and the report without a graph.
+func importFile(src *datafile.Source, directed bool, workers int, scanOnly bool) (*Imported, error) {
 	parse, format := parserFor(src.Path)
 	rep := Report{File: src.Name, Format: format}
 	t := newInterner()
@@ -286,6 +292,10 @@ func Import(src *datafile.Source, directed bool, workers int) (*Imported, error)
 		return nil, src.Errorf(0, "no nodes and no ties: an edge list has lines \"a b\" (or \"a,b\"), GraphML <node> and <edge> elements")
 	}
 	declared, undeclared = nil, nil
+	if scanOnly {
+		rep.Nodes = n
+		return &Imported{IDs: &t.ids, Report: rep}, nil
+	}
 
 	offsets := make([]int64, n+1)
 	for i, d := range deg {
@@ -460,12 +470,13 @@ func weight(f []byte) (float64, error) {
 	return w, nil
 }
 
-// Scan reads the network file like Import but builds no graph: it returns
-// the number of people after checking the whole file (for validation).
-func Scan(src *datafile.Source, directed bool) (int, error) {
-	imp, err := Import(src, directed, 1)
+// Scan checks the whole network file like Import, in one pass, and
+// returns the people's ids without building the graph (for validation and
+// for joining population.file).
+func Scan(src *datafile.Source, directed bool) (*IDs, error) {
+	imp, err := importFile(src, directed, 1, true)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	return imp.Graph.N, nil
+	return imp.IDs, nil
 }
