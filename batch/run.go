@@ -19,7 +19,11 @@ type Options struct {
 	OnRep   func(done, total int)   // called after each replication (progress), may be nil
 	OnStep  func(rep int, t int)    // called after each step of each rep, may be nil
 	Sink    func(r RepResult) error // receives replications in order; nil keeps them in Output
-	Graph   string                  // "graphml" or "gexf": keep the first replication's network export (graph.go)
+	Graph   string                  // "graphml", "gexf" or "edgelist": export the first replication's network (graph.go)
+
+	// graphOut, set by RunToDir, streams the export into its staged file;
+	// nil keeps it in RepResult.Graph.
+	graphOut func(run *sim.Run) error
 }
 
 // RepResult is one finished replication.
@@ -162,7 +166,11 @@ func runRep(ctx context.Context, opt Options, rep int, seed uint64, workers int)
 	if opt.Agents {
 		res.Agents = agentRows(rep, run)
 	}
-	if opt.Graph != "" && rep == 0 {
+	if opt.Graph != "" && rep == 0 && opt.graphOut != nil {
+		if err := opt.graphOut(run); err != nil {
+			return RepResult{}, err
+		}
+	} else if opt.Graph != "" && rep == 0 {
 		var b bytes.Buffer
 		if err := WriteGraph(&b, opt.Graph, run); err != nil {
 			return RepResult{}, err

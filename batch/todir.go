@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"boomerang/sim"
 )
 
 // Meta describes the invocation for the manifest.
@@ -63,6 +65,21 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 		defer agents.f.Close()
 		agents.w.WriteString(AgentsHeader())
 	}
+	if opt.Graph != "" {
+		// Streamed by replication 0's goroutine straight into the staged
+		// file: a million-person GraphML never sits in memory.
+		g, err := newStagedCSV(out, GraphFile(opt.Graph))
+		if err != nil {
+			return nil, nil, err
+		}
+		defer g.f.Close()
+		opt.graphOut = func(run *sim.Run) error {
+			if err := WriteGraph(g.w, opt.Graph, run); err != nil {
+				return err
+			}
+			return g.close()
+		}
+	}
 	var kept []RepResult
 	opt.Sink = func(r RepResult) error {
 		if err := WriteSteps(steps.w, r); err != nil {
@@ -73,12 +90,6 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 				return err
 			}
 			r.Agents = nil
-		}
-		if r.Graph != nil {
-			if err := out.WriteFile(GraphFile(opt.Graph), r.Graph); err != nil {
-				return err
-			}
-			r.Graph = nil
 		}
 		if r.Rep == 0 && (r.Imports.Network != nil || r.Imports.Population != nil) {
 			man.Imports = &r.Imports

@@ -126,6 +126,13 @@ func Parse(name string, data []byte) (sim.Config, error) {
 	return parseIn(name, data, "")
 }
 
+// ParseIn is Parse for a scenario whose data files (network.path,
+// population.file) are relative to dataDir, e.g. the folder of a file
+// opened in the app.
+func ParseIn(name string, data []byte, dataDir string) (sim.Config, error) {
+	return parseIn(name, data, dataDir)
+}
+
 // parseIn is Parse with the folder that data file paths are relative to.
 func parseIn(name string, data []byte, dataDir string) (sim.Config, error) {
 	if err := checkText(name, data); err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -55,5 +56,25 @@ func TestExportGraphMatchesCLI(t *testing.T) {
 		if len(got) < 1000 || !bytes.Equal(got, want) {
 			t.Errorf("%s: the app's export (%d bytes) differs from the CLI's (%d bytes)", format, len(got), len(want))
 		}
+	}
+}
+
+// A scenario opened from a folder finds the network file next to it.
+func TestOpenScenarioFindsItsNetworkFile(t *testing.T) {
+	u, q := newTestApp(t)
+	waitFor(t, q, "step 0", func() bool { _, ok := u.Snapshot(); return ok })
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "trio.edges"), []byte("a b\nb c\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := "name = \"trio\"\nsteps = 2\n[network]\nkind = \"file\"\npath = \"trio.edges\"\n[data]\nquiz_share = 0.0\n[campaign]\nbudget = 5\n"
+	if err := u.OpenScenario("trio.toml", strings.NewReader(text)); err == nil {
+		t.Error("opened without its folder, trio.edges should not be found in the working directory")
+	}
+	if err := u.OpenScenarioIn("trio.toml", dir, strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	if c := u.Config(); c.Population.Size != 3 || c.DataDir != dir {
+		t.Errorf("size %d, data dir %q; want 3 people from %s", c.Population.Size, c.DataDir, dir)
 	}
 }

@@ -120,7 +120,7 @@ func (u *App) showOpen() {
 		if err == nil {
 			defer r.Close()
 			name = r.URI().Name()
-			err = u.OpenScenario(name, r)
+			err = u.OpenScenarioIn(name, scenarioDir(r.URI()), r)
 		}
 		if err != nil {
 			u.refuse(name, err)
@@ -142,7 +142,11 @@ func (u *App) refocus() {
 }
 
 // OpenScenario loads a scenario file's contents; on error nothing changes.
-func (u *App) OpenScenario(name string, r io.Reader) error {
+func (u *App) OpenScenario(name string, r io.Reader) error { return u.OpenScenarioIn(name, "", r) }
+
+// OpenScenarioIn is OpenScenario for a file in dir, where the data files
+// it names (network.path, population.file) are found (open_data.go).
+func (u *App) OpenScenarioIn(name, dir string, r io.Reader) error {
 	data, err := io.ReadAll(io.LimitReader(r, scenarios.MaxFileSize+1))
 	if err != nil {
 		return err
@@ -150,7 +154,7 @@ func (u *App) OpenScenario(name string, r io.Reader) error {
 	if len(data) > scenarios.MaxFileSize {
 		return fmt.Errorf(lang.L("%s: larger than %d bytes"), name, scenarios.MaxFileSize)
 	}
-	cfg, err := scenarios.Parse(name, data)
+	cfg, err := scenarios.ParseIn(name, data, dir)
 	if err != nil {
 		return err
 	}

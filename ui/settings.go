@@ -72,9 +72,9 @@ var enumChoices = map[string]func() []string{
 	"campaign.audience.gender":  sim.AudienceGenders,
 }
 
-// listKeys are string keys that take a comma-separated list of names, not
-// one of a fixed set: they stay text fields.
-var listKeys = map[string]bool{"campaign.audience.interests": true}
+// listKeys are string keys that take a comma-separated list of names or a
+// file path, not one of a fixed set: they stay text fields.
+var listKeys = map[string]bool{"campaign.audience.interests": true, "network.path": true, "population.file": true}
 
 // settingsPanel is the Settings tab: a search field over one accordion
 // section per group, one row per scenario key, generated from

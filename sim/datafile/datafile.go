@@ -99,6 +99,10 @@ func Open(dir, path string) (*Source, error) {
 	if st.IsDir() {
 		return nil, &Error{File: name, Msg: "is a directory, not a file"}
 	}
+	if !st.Mode().IsRegular() {
+		// A device or a pipe could block or never end.
+		return nil, &Error{File: name, Msg: "is not a regular file (a device or a pipe?)"}
+	}
 	s.Size = st.Size()
 	if s.Size > MaxSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("file is %d bytes; a data file may be at most %d bytes (4 GiB): is this the right file?", s.Size, int64(MaxSize))}
