@@ -407,12 +407,13 @@ func settle(g *Graph, fill []int32, directed bool, workers int) (dups, recip int
 // spaces, a tab or a comma (decided by the first data line), with an
 // optional third column, the weight; a line with one id declares a person
 // without ties (so isolated people survive a round trip); blank lines and
-// # comments are skipped. A first line whose first two fields are "source"
-// and "target" (any case; Gephi's CSV) is a header: it names the columns,
-// a "weight" column is the weight and other columns are ignored.
+// # comments are skipped. The separator is decided by the first line with
+// more than one field. If that line's first two fields are "source" and
+// "target" (any case; Gephi's CSV) it is a header: it names the columns, a
+// "weight" column is the weight and other columns are ignored.
 func parseEdgeList(src *datafile.Source, v visitor) (bool, error) {
 	var sep byte
-	first := true
+	first := true                        // the separator is not decided yet
 	colA, colB, colW, ncol := 0, 1, 2, 3 // column positions; ncol: most columns allowed
 	var fields [][]byte
 	err := src.Lines(func(line int64, text []byte) error {
@@ -421,6 +422,10 @@ func parseEdgeList(src *datafile.Source, v visitor) (bool, error) {
 		}
 		if first {
 			sep = datafile.Separator(text)
+			if sep == 0 && len(datafile.Fields(fields, text, 0)) < 2 {
+				// One id, no separator yet: a person without ties.
+				return v.node(line, datafile.Fields(fields, text, 0)[0])
+			}
 		}
 		fields = datafile.Fields(fields, text, sep)
 		if first {

@@ -128,3 +128,15 @@ func TestImportErrors(t *testing.T) {
 		}
 	}
 }
+
+// Leading one-id lines (as run --graph edgelist writes) do not decide the
+// separator: the first tie line does.
+func TestImportNodeLinesThenCSV(t *testing.T) {
+	imp, err := importText(t, "net.csv", "fay\ngus\nann,bob\nbob,cem\n", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Graph.N != 5 || imp.Graph.Edges() != 2 || imp.IDs.ID(2) != "ann" {
+		t.Errorf("%d people, %d ties, agent 2 %q; want 5, 2, ann", imp.Graph.N, imp.Graph.Edges(), imp.IDs.ID(2))
+	}
+}
