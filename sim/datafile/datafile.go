@@ -63,10 +63,14 @@ func Builtin() []string {
 // Source is one data file: where it is, its display name and its size.
 // It can be read more than once (importers make two passes).
 type Source struct {
-	Path    string // as the scenario wrote it
-	Name    string // for messages: the path joined to the scenario's directory
-	Size    int64
-	builtin bool // one of the embedded files
+	Path string // as the scenario wrote it
+	Name string // for messages: the path joined to the scenario's directory
+	Size int64
+	// TextChecked is set by a reader after a whole pass found the file to
+	// be text: later passes of Lines skip the per-line check (if the file
+	// changed in between, the reader's own consistency checks catch it).
+	TextChecked bool
+	builtin     bool // one of the embedded files
 }
 
 // Open resolves path relative to dir (the scenario file's directory; ""
@@ -190,8 +194,10 @@ func (s *Source) Lines(f func(line int64, text []byte) error) error {
 		}
 		text = bytes.TrimSuffix(text, []byte("\n"))
 		text = bytes.TrimSuffix(text, []byte("\r"))
-		if err := CheckText(text); err != "" {
-			return s.Errorf(line, "%s", err)
+		if !s.TextChecked {
+			if err := CheckText(text); err != "" {
+				return s.Errorf(line, "%s", err)
+			}
 		}
 		if ferr := f(line, text); ferr != nil {
 			return ferr

@@ -292,6 +292,7 @@ func importFile(src *datafile.Source, directed bool, workers int, scanOnly bool)
 		return nil, src.Errorf(0, "no nodes and no ties: an edge list has lines \"a b\" (or \"a,b\"), GraphML <node> and <edge> elements")
 	}
 	declared, undeclared = nil, nil
+	src.TextChecked = true
 	if scanOnly {
 		rep.Nodes = n
 		return &Imported{IDs: &t.ids, Report: rep}, nil
