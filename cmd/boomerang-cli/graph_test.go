@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -84,5 +85,46 @@ print(g.nodes["34"]["degree"], g.nodes["1"]["broadcast_converted"] in (True, Fal
 		if lines[2] != "17 True" {
 			t.Errorf("%s: member 34's degree and a boolean column read as %q, want \"17 True\"", format, lines[2])
 		}
+	}
+}
+
+// manifest.json lists the network file's report and which attributes
+// population.file gave and which were drawn; stderr says it in one line
+// each.
+func TestManifestImports(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "members.csv")
+	if err := os.WriteFile(csv, []byte("id,age,gender\n1,40,male\n2,33,female\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	_, errs, code := run(t, "run", "karate-club", "--steps", "2", "--set", "population.file="+csv, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "network: builtin:karate-club.edges: edge list, 34 people, 78 ties") ||
+		!strings.Contains(errs, "population: "+csv+": 2 rows; imported [], partly [age gender], drawn [region") {
+		t.Errorf("stderr does not report the imports:\n%s", errs)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var man struct {
+		Imports struct {
+			Network    struct{ Nodes, Ties int }
+			Population struct {
+				Rows                    int
+				Imported, Partly, Drawn []string
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &man); err != nil {
+		t.Fatal(err)
+	}
+	im := man.Imports
+	if im.Network.Nodes != 34 || im.Network.Ties != 78 || im.Population.Rows != 2 ||
+		!slices.Equal(im.Population.Partly, []string{"age", "gender"}) || !slices.Contains(im.Population.Drawn, "openness") {
+		t.Errorf("manifest imports %+v", im)
 	}
 }
