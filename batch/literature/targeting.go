@@ -28,8 +28,8 @@ import (
 //     advantage over broadcast by 50–80 %.
 //   - Johnson, Shriver & Du 2020 (Marketing Science): impressions of users
 //     who opted out of tracking sell for 52 % less; here an untracked
-//     impression (the interest arm can only show it at random: broadcast's
-//     value) must be worth 40–65 % less than the interest arm's.
+//     impression (valued as a random one: broadcast's) must be worth
+//     40–65 % less than the interest arm's.
 const (
 	jsdLo, jsdHi           = 0.40, 0.65
 	farahatLo, farahatHi   = 1.5, 3.0
