@@ -2,6 +2,8 @@ package sim
 
 import (
 	"slices"
+
+	"boomerang/sim/footprint"
 )
 
 // This file holds the per-impression log behind the app's target ("prey")
@@ -120,6 +122,14 @@ func (w *World) Reason(e Exposure) Phrase {
 			return Phrase{Format: "looks like the campaign's converters, mostly by inferred %s", Args: []any{Word(a.String())}}
 		}
 		return Phrase{Format: "looks like the campaign's converters"}
+	case WhyInterest:
+		if n := footprint.InterestName(int(e.Detail)); n != "" {
+			return Phrase{Format: "likes pages of %s, an interest the campaign targets", Args: []any{Word(n)}}
+		}
+	case WhyContext:
+		if n := footprint.InterestName(int(e.Detail)); n != "" {
+			return Phrase{Format: "placed beside content about %s: no personal data used", Args: []any{Word(n)}}
+		}
 	case WhyOtherSide:
 		if a := Attr(e.Detail); a < NumAttrs {
 			return Phrase{Format: "likely supporter of the other side, by inferred %s", Args: []any{Word(a.String())}}

@@ -190,6 +190,9 @@ func TestReasonEnglishUnchanged(t *testing.T) {
 		{Exposure{Why: WhySegment, Detail: 1<<ageShift | 2<<genderShift}, "segment: 18-29, men"},
 		{Exposure{Why: WhyLookalike, Detail: uint32(AttrAge)}, "looks like the campaign's converters, mostly by declared age"},
 		{Exposure{Why: WhyOtherSide, Detail: uint32(AttrParty)}, "likely supporter of the other side, by inferred party"},
+		{Exposure{Why: WhyInterest, Detail: 20}, "likes pages of nightlife, an interest the campaign targets"},
+		{Exposure{Why: WhyContext, Detail: 0}, "placed beside content about music and festivals: no personal data used"},
+		{Exposure{Why: WhyContext, Detail: 99}, "context"},
 		{Exposure{Agent: 3, Why: WhyTrait, Detail: 4}, "matched on inferred personality: extravert (inferred extraversion +NaN sd)"},
 		{Exposure{Agent: 0, Why: WhyTrait, Detail: 0}, fmt.Sprintf("matched on inferred personality: high-openness (inferred openness %+.1f sd)", w.Profiles.Inferred[AttrOpenness][0])},
 	} {

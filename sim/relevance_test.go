@@ -153,3 +153,59 @@ func TestInterestsStrategy(t *testing.T) {
 		t.Errorf("sensitive share %.3f under the special-categories ban", m.SensitiveShare)
 	}
 }
+
+// At low consent the interests strategy names only the visible share of
+// its audience and buys the rest of its targeted impressions as
+// placements beside content of the chosen interests: no personal data,
+// reaching followers of those interests whether it sees their likes or
+// not.
+func TestInterestsContext(t *testing.T) {
+	c := festivalConfig(20_000)
+	c.Regulation.ConsentRate = 0.15
+	c.Arms = []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "interests", Strategy: "interests"}}
+	r, err := NewRun(c, 2024, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people, placed, unseen int
+	for !r.Done() {
+		r.Step()
+		s, ok := r.Arms[1].Strategy.(*interests)
+		if !ok || len(s.chosen) == 0 {
+			continue
+		}
+		for _, e := range r.Arms[1].State.Observed {
+			switch e.Why {
+			case WhyInterest:
+				people++
+				if !s.seen[e.Agent] {
+					t.Fatalf("the people channel reached %d, whose likes it cannot see", e.Agent)
+				}
+			case WhyContext:
+				placed++
+				if e.Attributes != 0 || e.Sensitive {
+					t.Fatalf("a placement used personal data: %+v", e)
+				}
+				if !s.seen[e.Agent] {
+					unseen++
+				}
+				s.count(r.World, e.Agent)
+				follows := false
+				for _, k := range s.chosen {
+					follows = follows || s.counts[k] > 0
+				}
+				if !follows {
+					t.Fatalf("a placement reached %d, who follows none of %v", e.Agent, s.chosen)
+				}
+			}
+		}
+	}
+	s := r.Arms[1].Strategy.(*interests)
+	targeted := c.Campaign.Budget - int(float64(c.Campaign.Budget)*demoExplore)
+	if want := int(s.share*float64(demoAudiencePerAd*targeted) + 0.5); len(s.pool) > want || s.share > 0.2 {
+		t.Errorf("audience of %d named people, share seen %.2f: want ≤ %d (the visible share of the city's best fans)", len(s.pool), s.share, want)
+	}
+	if people == 0 || placed < 3*people || unseen < placed/2 {
+		t.Errorf("people channel %d, placements %d (%d to people it cannot see): want placements ≥ 3× and mostly unseen at consent 0.15", people, placed, unseen)
+	}
+}

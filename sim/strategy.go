@@ -33,6 +33,7 @@ const (
 	WhyBandit               // segment × message chosen by the bandit; Detail is the segment key
 	WhyOtherSide            // inferred supporter of the other side; Detail is the Attr used (party or ideology)
 	WhyInterest             // likes pages of the targeted interests; Detail is the first targeted interest (footprint.InterestName)
+	WhyContext              // viewed content of the targeted interests (a contextual placement, no personal data); Detail is the first targeted interest
 )
 
 // String is a short name of the reason.
@@ -52,6 +53,8 @@ func (y Why) String() string {
 		return "other-side"
 	case WhyInterest:
 		return "interest"
+	case WhyContext:
+		return "context"
 	}
 	return "unknown"
 }

@@ -25,14 +25,31 @@ import (
 // n_k(i) the number of person i's visible likes of k, outcomes clicks
 // plus priorConvMiss × conversions (a sale weighs as much as the clicks it
 // takes). It then targets the campaign.interests interests with the
-// highest lift (sensitive ones only without regulation.special_categories_ban),
-// ranks the people it sees by their likes of them, each like weighted by
-// its interest's lift − 1, and buys 90 % of the
-// budget at random among the best demoAudiencePerAd × that many people
-// (less when it sees fewer people: one ad per person every
-// demoAudiencePerAd steps at most); the rest stays random, to go on
-// learning. Every interestReview steps it
-// reviews its choice with all it has seen. It shows one message.
+// highest lift (sensitive ones only without regulation.special_categories_ban)
+// and scores each person by their likes of them, each like weighted by
+// its interest's lift − 1. It buys 90 % of the budget that way (the rest
+// stays random, to go on learning), in two channels:
+//
+//   - people: its audience is the best demoAudiencePerAd × targeted fans
+//     of the whole city, of whom it can name only those whose likes it
+//     sees: the visible people with the highest scores, visibleShare ×
+//     that many (the same bar at any consent rate). It buys at random
+//     among them, one ad per person every demoAudiencePerAd steps at most;
+//   - context: the rest of the targeted budget, placements beside content
+//     of the chosen interests, which need no personal data (Goldfarb &
+//     Tucker 2011, Mgmt Sci 57:57: after the EU privacy directive ads on
+//     sites with specific content lost less of their effect than ads on
+//     general sites). Whoever views that content sees the ad: person i,
+//     visible or not, with a probability proportional to Σ (lift − 1)
+//     over the chosen interests they follow (like at least one page of),
+//     every follower viewing an interest's content equally often
+//     [assumption]. A placement cannot pick the strongest fans, so it is
+//     less precise than the people channel, as Goldfarb & Tucker's
+//     smaller (not zero) loss implies. Zero personal attributes per
+//     impression.
+//
+// Every interestReview steps it reviews its choice with all it has seen.
+// It shows one message.
 type interests struct {
 	arm       ArmConfig
 	ruleNotes // what the regulation changed (regulation.go)
@@ -48,6 +65,9 @@ type interests struct {
 	outs     float64   // outcomes observed
 	chosen   []int     // interests targeted (empty before the pilot ends)
 	pool     []int32   // people targeted, best first
+	share    float64   // share of the people it may target whose likes it sees
+	ctxWho   []int32   // people who view content of the chosen interests (score > 0)
+	ctxCum   []float64 // cumulative scores of ctxWho, for contextual placements
 	attrs    uint8     // interests used per targeted impression
 	sens     bool      // a chosen interest reveals a special category
 	counts   []int16   // scratch: likes per interest of one person
@@ -101,12 +121,18 @@ func (s *interests) init(w *World) {
 	}
 	ex := w.excludedMask()
 	s.seen = make([]bool, w.Pop.N)
-	seesAny := false
+	seen, may := 0, 0
 	for i := range s.seen {
 		s.seen[i] = fp.Visibility.Visible(i) && (ex == nil || !ex[i])
-		seesAny = seesAny || s.seen[i]
+		if s.seen[i] {
+			seen++
+		}
+		if ex == nil || !ex[i] {
+			may++
+		}
 	}
-	if !seesAny {
+	s.share = float64(seen) / float64(max(1, may))
+	if seen == 0 {
 		s.fallback = true
 		s.note("sees nobody's likes: broadcasts")
 	}
@@ -183,29 +209,46 @@ func (s *interests) choose(w *World, targeted int) {
 		likes float64
 	}
 	var all []ranked
-	for i, ok := range s.seen {
-		if !ok {
-			continue
-		}
+	s.ctxWho, s.ctxCum = s.ctxWho[:0], s.ctxCum[:0]
+	cum := 0.0
+	for i := range s.seen {
 		s.count(w, int32(i))
 		n := 0.0
 		for _, k := range chosen {
 			n += float64(s.counts[k]) * (lift[k] - 1) // likes weighted by how much the interest predicts sales
 		}
-		if n > 0 {
+		if n <= 0 {
+			continue
+		}
+		v := 0.0 // how often i views content of the chosen interests
+		for _, k := range chosen {
+			if s.counts[k] > 0 {
+				v += lift[k] - 1
+			}
+		}
+		cum += v
+		s.ctxWho, s.ctxCum = append(s.ctxWho, int32(i)), append(s.ctxCum, cum)
+		if s.seen[i] {
 			all = append(all, ranked{int32(i), n})
 		}
 	}
 	sort.SliceStable(all, func(a, b int) bool { return all[a].likes > all[b].likes })
-	size := min(len(all), demoAudiencePerAd*targeted)
+	size := min(len(all), int(s.share*float64(demoAudiencePerAd*targeted)+0.5))
 	if !w.audienceOK(size) {
-		s.note("its audience of %d people is below regulation.min_audience = %d: broadcasts", size, w.minAudience())
+		s.note("its audience of %d people is below regulation.min_audience = %d: buys placements beside content instead", size, w.minAudience())
 		size = 0
 	}
 	s.pool = s.pool[:0]
 	for _, r := range all[:size] {
 		s.pool = append(s.pool, r.i)
 	}
+}
+
+// contextual is one placement beside content of the chosen interests: the
+// person who views it, drawn with probability proportional to their score.
+func (s *interests) contextual(u uint64) int32 {
+	x := float64(u>>11) / (1 << 53) * s.ctxCum[len(s.ctxCum)-1]
+	return s.ctxWho[min(sort.SearchFloat64s(s.ctxCum, x), len(s.ctxWho)-1)]
 }
 
 func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
@@ -227,8 +270,8 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 		s.choose(w, targeted)
 	}
 	n := uint64(len(s.pool))
-	targeted = min(targeted, len(s.pool)/demoAudiencePerAd) // a small audience gets no more than one ad per person every other step
-	for k := 0; k < targeted && n > 0; k++ {
+	people := min(targeted, len(s.pool)/demoAudiencePerAd) // one ad per person every other step at most
+	for k := 0; k < people; k++ {
 		for r := uint64(0); r <= capRetries; r++ {
 			i := s.pool[rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 200+r)%n]
 			if st.knownBuyer(i) {
@@ -236,6 +279,15 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 			}
 			e := Exposure{Agent: i, Message: int16(s.msg), Attributes: s.attrs, Sensitive: s.sens,
 				Why: WhyInterest, Detail: uint32(s.chosen[0])}
+			if st.add(t, w, plan, e) {
+				break
+			}
+		}
+	}
+	for k := people; k < targeted && len(s.ctxWho) > 0; k++ {
+		for r := uint64(0); r <= capRetries; r++ {
+			e := Exposure{Agent: s.contextual(rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 300+r)), Message: int16(s.msg),
+				Why: WhyContext, Detail: uint32(s.chosen[0])}
 			if st.add(t, w, plan, e) {
 				break
 			}
@@ -257,11 +309,15 @@ func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
 	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
 	ans.RunTime = true
 	if c.res.Excluded {
-		ans.Later = c.excluded + ": it will only ever reach you at random"
+		ans.Later = c.excluded + ": it reaches you only at random, or beside content of the interests it targets (no personal data)"
 		return
 	}
-	if !c.res.Persona.Tracking || c.w.Footprint == nil {
+	if c.w.Footprint == nil {
 		ans.Later = "it cannot see your likes, so it will only ever reach you at random"
+		return
+	}
+	if !c.res.Persona.Tracking {
+		ans.Later = fmt.Sprintf("it cannot see your likes: after step %d it reaches you at random, or beside content of the interests it targets if you follow them (a placement that uses no personal data)", pilot)
 		return
 	}
 	count := make([]int, footprint.NumInterests)
@@ -280,6 +336,6 @@ func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
 		ans.Later = "you like no interest page it may use: it will only ever reach you at random"
 		return
 	}
-	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking people by their likes of them; you like pages of %s",
+	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking the people whose likes it sees by their likes of them (and placing ads beside their content for the rest); you like pages of %s",
 		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", "))
 }

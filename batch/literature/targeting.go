@@ -28,8 +28,8 @@ import (
 //     advantage over broadcast by 50–80 %.
 //   - Johnson, Shriver & Du 2020 (Marketing Science): impressions of users
 //     who opted out of tracking sell for 52 % less; here an untracked
-//     impression (the interest arm can only show it at random: broadcast's
-//     value) must be worth 40–65 % less than the interest arm's.
+//     impression (valued as a random one: broadcast's) must be worth
+//     40–65 % less than the interest arm's.
 const (
 	jsdLo, jsdHi           = 0.40, 0.65
 	farahatLo, farahatHi   = 1.5, 3.0
@@ -85,7 +85,10 @@ func targetingRuns(o Options, set func(*sim.Config)) (res targetingResult, err e
 		if err != nil {
 			return res, err
 		}
-		targeted := map[string][]bool{} // per arm: people it showed an ad chosen with personal data
+		// per arm: people it showed an ad chosen with personal data
+		// (Farahat & Bailey's targeted group is a behavioural segment; a
+		// contextual placement, WhyContext, uses none)
+		targeted := map[string][]bool{}
 		for _, a := range r.Arms {
 			targeted[a.Name] = make([]bool, r.World.Pop.N)
 		}
@@ -93,7 +96,7 @@ func targetingRuns(o Options, set func(*sim.Config)) (res targetingResult, err e
 			r.Step()
 			for _, a := range r.Arms {
 				for _, e := range a.State.Observed {
-					if e.Why != sim.WhyRandom {
+					if e.Attributes > 0 {
 						targeted[a.Name][e.Agent] = true
 					}
 				}
@@ -138,6 +141,15 @@ func splitEffect(targeted []bool, bc, ctl *sim.ArmState) groupEffect {
 		}
 	}
 	return g
+}
+
+// loss writes a share lost as a signed percentage: 0.3 → "−30", −0.2 →
+// "+20" (a gain).
+func loss(x float64) string {
+	if x < 0 {
+		return fmt.Sprintf("+%.0f", -100*x)
+	}
+	return fmt.Sprintf("−%.0f", 100*x)
 }
 
 func b2f(b bool) float64 {
@@ -275,7 +287,7 @@ func checkTargeting(o Options) []Row {
 		ID: "johnson-shriver-du", Kind: KindHoldOut, Target: "an untracked impression's worth below the interest arm's (extra conversions per impression)", Source: "Johnson, Shriver & Du 2020 (Mkt Sci)",
 		Published: "−52 % (opted-out users' impressions)",
 		Ours:      worth, Lo: wlo, Hi: whi, Reps: reps,
-		OursText: fmt.Sprintf("−%.0f %% (−%.0f to −%.0f)", 100*worth, 100*wlo, 100*whi),
+		OursText: fmt.Sprintf("%s %% (%s to %s)", loss(worth), loss(wlo), loss(whi)),
 		Band:     fmt.Sprintf("−%.0f to −%.0f %%", 100*jsdLo, 100*jsdHi),
 		Pass:     worth >= jsdLo && worth <= jsdHi,
 		Detail:   design + "; the same budget, broadcast vs the interest arm; jackknife interval over replications",
@@ -295,7 +307,7 @@ func checkTargeting(o Options) []Row {
 		ID: "goldfarb-tucker-consent", Kind: KindHoldOut, Target: "interest arm's advantage over broadcast lost when consent falls 0.70 → 0.15", Source: srcG,
 		Published: "−65 % effectiveness after the EU privacy directive",
 		Ours:      cut, Lo: clo, Hi: chi, Reps: reps,
-		OursText: fmt.Sprintf("−%.0f %% (−%.0f to −%.0f; advantage %.1f → %.1f extra)", 100*cut, 100*clo, 100*chi, adv, adv2),
+		OursText: fmt.Sprintf("%s %% (%s to %s; advantage %.1f → %.1f extra)", loss(cut), loss(clo), loss(chi), adv, adv2),
 		Band:     fmt.Sprintf("−%.0f to −%.0f %%", 100*goldfarbLo, 100*goldfarbHi),
 		Pass:     adv > 0 && cut >= goldfarbLo && cut <= goldfarbHi,
 		Detail:   design + "; the same seeds with regulation.consent_rate = 0.15; jackknife interval over the paired replications",
