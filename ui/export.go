@@ -142,11 +142,7 @@ func (u *App) showExport() {
 		u.saveDialog(u.baseName()+".toml", ".toml", u.ExportScenario)
 	})
 	content := container.NewVBox(
-		widget.NewLabel(lang.L("Chart:")), which,
-		container.NewGridWithColumns(3,
-			widget.NewButton("PNG…", chartAs(".png")),
-			widget.NewButton("SVG…", chartAs(".svg")),
-			widget.NewButton("PDF…", chartAs(".pdf"))),
+		widget.NewLabel(lang.L("Chart:")), which, formatButtons("…", chartAs),
 		widget.NewSeparator(),
 		data, toml,
 	)

@@ -3,6 +3,9 @@ package ui
 import (
 	"bytes"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 	"gonum.org/v1/plot"
 
 	"boomerang/batch"
@@ -45,4 +48,14 @@ func (u *App) runCSV() (steps, summary []byte, err error) {
 		return nil, nil, err
 	}
 	return s.Bytes(), m.Bytes(), nil
+}
+
+// formatButtons are the Export dialog's PNG, SVG and PDF buttons, each
+// label followed by suffix ("…" where a file dialog follows); chartAs
+// gives each button's action by extension.
+func formatButtons(suffix string, chartAs func(ext string) func()) fyne.CanvasObject {
+	return container.NewGridWithColumns(3,
+		widget.NewButton("PNG"+suffix, chartAs(".png")),
+		widget.NewButton("SVG"+suffix, chartAs(".svg")),
+		widget.NewButton("PDF"+suffix, chartAs(".pdf")))
 }

@@ -144,11 +144,7 @@ func (u *App) browserExport() bool {
 		u.downloaded(u.baseName()+".toml", mimeType(".toml"), data, err)
 	})
 	content := container.NewVBox(
-		widget.NewLabel(lang.L("Chart:")), which,
-		container.NewGridWithColumns(3,
-			widget.NewButton("PNG", chartAs(".png")),
-			widget.NewButton("SVG", chartAs(".svg")),
-			widget.NewButton("PDF", chartAs(".pdf"))),
+		widget.NewLabel(lang.L("Chart:")), which, formatButtons("", chartAs),
 		widget.NewSeparator(),
 		widget.NewLabel(lang.L("Run data (CSV):")),
 		container.NewGridWithColumns(2,
