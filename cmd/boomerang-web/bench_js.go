@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"image"
+	"strings"
 	"time"
 
 	"boomerang/chart"
@@ -13,12 +14,15 @@ import (
 )
 
 // bench times, in this browser tab and without the UI, what playing the
-// default scenario costs: building its world, its steps, and drawing one
+// built-in scenario name (or the default, if name is "") costs: building its world, its steps, and drawing one
 // live chart (500 × 240 pixels, the campaign view's size at 1280 × 800).
-// It prints one line per measure on the console (index.html?bench=1;
-// docs/PERFORMANCE.md).
-func bench() error {
+// It prints one line on the console (index.html?bench=1, or
+// index.html?bench=1&scenario=NAME; docs/PERFORMANCE.md).
+func bench(name string) error {
 	cfg, err := scenarios.Default()
+	if name != "" {
+		cfg, err = scenarios.Builtin(name)
+	}
 	if err != nil {
 		return err
 	}
@@ -45,6 +49,15 @@ func bench() error {
 		chart.Render(p, img, 96)
 	}
 	draw := time.Since(t0) / draws
+	// The world's phases, built once more.
+	var phases []string
+	_, err = sim.BuildWorldTimed(cfg, cfg.Seed, 1, func(name string, d time.Duration) {
+		phases = append(phases, fmt.Sprintf("%s %.2f s", name, d.Seconds()))
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("bench: world phases: %s\n", strings.Join(phases, ", "))
 	fmt.Printf("bench: %s, %d people: world built in %.2f s; %d steps in %.2f s (%.1f steps/s); one chart drawn in %.0f ms\n",
 		cfg.Name, cfg.Population.Size, build.Seconds(), cfg.Steps, steps.Seconds(),
 		float64(cfg.Steps)/steps.Seconds(), float64(draw.Microseconds())/1000)

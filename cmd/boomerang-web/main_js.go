@@ -21,7 +21,7 @@ import (
 func main() {
 	q := query()
 	if q.Get("bench") == "1" {
-		if err := bench(); err != nil {
+		if err := bench(q.Get("scenario")); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 		}
 		return
