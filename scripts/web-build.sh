@@ -12,8 +12,9 @@
 # gzip copy of each text and wasm file (FILE.gz) that serve-web sends to
 # browsers that accept gzip. The build is what the fyne tool's
 # `fyne package -os web --release` (fyne.io/tools v1.7.4) runs: a release
-# build with -ldflags="-s -w" -trimpath -tags release, without its page
-# (ours has the progress line) and without the tool itself to install.
+# build with -ldflags="-s -w" -trimpath -tags release (and no_emoji),
+# without its page (ours has the progress line) and without the tool
+# itself to install.
 set -eu
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -21,7 +22,9 @@ out=${1:-out/web}
 mkdir -p "$out"
 rm -f "$out"/*.gz
 
-CGO_ENABLED=0 GOOS=js GOARCH=wasm go build -trimpath -tags release -ldflags="-s -w" \
+# no_emoji leaves out Fyne's colour emoji font (4.2 MB; the app's texts
+# use none: ui/glyph_test.go).
+CGO_ENABLED=0 GOOS=js GOARCH=wasm go build -trimpath -tags release,no_emoji -ldflags="-s -w" \
 	-o "$out/boomerang.wasm" ./cmd/boomerang-web
 cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$out/"
 cp assets/icon.png "$out/icon.png"

@@ -119,12 +119,20 @@ func (u *App) browserExport() bool {
 			dlg.Hide()
 			metric := metrics[max(0, which.SelectedIndex())]
 			name := u.baseName() + "-" + metric + ext
-			var buf bytes.Buffer
 			p, err := u.exportPlot(metric)
-			if err == nil {
-				err = chart.Encode(&buf, p, ext, ExportWidth, ExportHeight)
+			if err != nil {
+				u.downloaded(name, mimeType(ext), nil, err)
+				return
 			}
-			u.downloaded(name, mimeType(ext), buf.Bytes(), err)
+			// Encoding a 1600×1000 chart takes seconds in a tab: the
+			// dialog closes and the status line says so first.
+			u.setStatus(fmt.Sprintf(lang.L("Exporting %s…"), name), false)
+			go func() {
+				time.Sleep(50 * time.Millisecond) // lets the page draw the closed dialog
+				var buf bytes.Buffer
+				err := chart.Encode(&buf, p, ext, ExportWidth, ExportHeight)
+				u.do(func() { u.downloaded(name, mimeType(ext), buf.Bytes(), err) })
+			}()
 		}
 	}
 	csvAs := func(summary bool) func() {

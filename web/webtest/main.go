@@ -382,9 +382,14 @@ func (p *page) clickText(text string) error {
 		x, y, err := p.where(text)
 		if err == nil {
 			// Fyne's web driver takes the pointer's place from mousemove
-			// events and clicks there.
+			// events and clicks there; the button is held a tenth of a
+			// second, as a person's finger holds it (a press and release
+			// in one instant can reach a busy app in the wrong order).
 			return chromedp.Do(p.ctx, chromedp.MouseEvent(chromedp.MouseMoved, x, y),
-				chromedp.Sleep(300*time.Millisecond), chromedp.MouseClickXY(x, y))
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+				chromedp.Sleep(100*time.Millisecond),
+				chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)))
 		}
 		if time.Now().After(end) {
 			return err
@@ -395,31 +400,50 @@ func (p *page) clickText(text string) error {
 
 // clickUntil clicks text until the console says what re matches: a
 // click on a busy page (a loaded CI machine) can be lost, as a person's
-// can, and a person clicks again. A click that took (its text is gone
-// from the screen, e.g. the dialog closed) gets the whole timeout to
-// show its effect; one that did not is repeated after 15 s.
+// can, and a person clicks again. A click counts as lost only when the
+// app has drawn two new screens since and text is still on them; while
+// the app is busy (no new screens) or once text is gone (the click took:
+// a dialog closed, Play became Pause) the test waits, up to the timeout.
 func (p *page) clickUntil(text string, re *regexp.Regexp) error {
 	m := p.mark()
+	end := time.Now().Add(p.timeout)
 	for try := 0; try < 4; try++ {
 		if err := p.clickText(text); err != nil {
 			return err
 		}
-		retry := time.Now().Add(15 * time.Second)
-		for time.Now().Before(retry) {
+		clicked := p.mark()
+		for {
 			if p.seen(m, re) {
 				return p.healthy()
 			}
-			if _, _, err := p.where(text); err != nil { // the click took
-				_, err := p.waitLine(m, re)
-				return err
-			}
 			if err := p.healthy(); err != nil {
 				return err
+			}
+			if time.Now().After(end) {
+				return fmt.Errorf("clicked %q %d times; the console never matched %q within %v", text, try+1, re, p.timeout)
+			}
+			if p.screensSince(clicked) >= 2 {
+				if _, _, err := p.where(text); err == nil {
+					break // still there on a live screen: the click was lost
+				}
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
 	}
 	return fmt.Errorf("clicked %q four times, and the console never matched %q", text, re)
+}
+
+// screensSince counts the screen dumps logged at or after from.
+func (p *page) screensSince(from int) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, l := range p.lines[min(from, len(p.lines)):] {
+		if strings.HasPrefix(l, "trace: screen ") {
+			n++
+		}
+	}
+	return n
 }
 
 // seen reports whether a console line at or after from matches re.
