@@ -13,5 +13,6 @@
 // it). Preferences (the last scenario, seed and language) live in the
 // browser's local storage.
 //
-// On other systems this package is empty: main_js.go needs syscall/js.
+// Built for another system it only says so (main_other.go): main_js.go
+// needs syscall/js.
 package main
