@@ -1,5 +1,5 @@
 # Convenience targets; the scripts/ they call are the source of truth.
-.PHONY: run test cli bench bench-baseline deps screenshots
+.PHONY: run test cli bench bench-baseline deps screenshots web serve-web
 
 run:            ## install what is missing, build and open the app
 	./scripts/run-app.sh
@@ -12,6 +12,12 @@ deps:
 
 screenshots:    ## every view of the real app in EN and NL, scaled and presenting, into out/screenshots
 	./scripts/screenshots.sh
+
+web:            ## the browser build: a static folder in out/web (scripts/web-build.sh)
+	./scripts/web-build.sh out/web
+
+serve-web: web cli ## serve out/web on http://127.0.0.1:8080/
+	./bin/boomerang-cli serve-web out/web --addr 127.0.0.1:8080
 
 cli:            ## build the headless CLI (no cgo)
 	CGO_ENABLED=0 go build -buildvcs=true -o bin/boomerang-cli ./cmd/boomerang-cli

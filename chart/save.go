@@ -33,16 +33,38 @@ func Formats() []string { return []string{".png", ".svg", ".pdf"} }
 // goes to a temporary file in the same directory, renamed over path only
 // once complete.
 func Save(p *plot.Plot, path string, widthPx, heightPx int) error {
+	cw, err := canvasFor(p, path, filepath.Ext(path), widthPx, heightPx)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, cw)
+}
+
+// Encode writes p to w as Save would write it to a file named with the
+// extension ext (".png", ".svg" or ".pdf"): for a browser download or
+// any other place that is not a file.
+func Encode(w io.Writer, p *plot.Plot, ext string, widthPx, heightPx int) error {
+	cw, err := canvasFor(p, "chart"+ext, ext, widthPx, heightPx)
+	if err != nil {
+		return err
+	}
+	_, err = cw.WriteTo(w)
+	return err
+}
+
+// canvasFor draws p on a canvas of the format of ext, widthPx × heightPx
+// pixels at SaveDPI; name is only for error messages.
+func canvasFor(p *plot.Plot, name, ext string, widthPx, heightPx int) (vg.CanvasWriterTo, error) {
 	if p == nil {
-		return errNoPlot
+		return nil, errNoPlot
 	}
 	if widthPx <= 0 || heightPx <= 0 {
-		return fmt.Errorf("chart: %s: size %d×%d must be positive", path, widthPx, heightPx)
+		return nil, fmt.Errorf("chart: %s: size %d×%d must be positive", name, widthPx, heightPx)
 	}
 	w := vg.Length(widthPx) * vg.Inch / SaveDPI
 	h := vg.Length(heightPx) * vg.Inch / SaveDPI
 	var cw vg.CanvasWriterTo
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	switch ext = strings.ToLower(ext); ext {
 	case ".png":
 		cw = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(SaveDPI))}
 	case ".svg":
@@ -58,10 +80,10 @@ func Save(p *plot.Plot, path string, widthPx, heightPx int) error {
 		c.EmbedFonts(true)
 		cw = c
 	default:
-		return fmt.Errorf("chart: %s: unsupported format %q (use %s)", path, ext, strings.Join(Formats(), ", "))
+		return nil, fmt.Errorf("chart: %s: unsupported format %q (use %s)", name, ext, strings.Join(Formats(), ", "))
 	}
 	drawWithMargin(p, draw.New(cw))
-	return writeAtomic(path, cw)
+	return cw, nil
 }
 
 // writeAtomic writes w to path through a temporary file in the same

@@ -4,7 +4,8 @@
 # every parser, a CGO_ENABLED=0 build of the CLI, a smoke test that
 # starts the real app under Xvfb and waits for its first frame, a test
 # that drives the real window with keys and clicks (export, open, pickers,
-# presentation mode; scripts/window-test.sh), and five
+# presentation mode; scripts/window-test.sh), the browser build in
+# headless Chromium (scripts/web-test.sh), and five
 # screenshots of it (1280×800, FYNE_SCALE=1.5, presentation at 1920×1080,
 # at 1280×800 with FYNE_SCALE=1.5 and at 1024×768).
 set -euo pipefail
@@ -49,6 +50,11 @@ step "real-window test: keys, clicks, file dialogs (artefacts in out/window-test
 
 step "screenshots of the real app (artefacts in out/screenshots, not golden)"
 ./scripts/screenshots.sh --quick
+
+step "browser build in headless Chromium (artefacts in out/web-test and out/screenshots/web-*)"
+CGO_ENABLED=0 go vet ./web/...
+CGO_ENABLED=0 GOOS=js GOARCH=wasm go vet ./cmd/boomerang-web/
+./scripts/web-test.sh
 
 echo
 echo "all tests passed"

@@ -198,6 +198,7 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // and starts building the simulation in the background. Call Show (or
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
+	cfg, _ = fitTab(cfg, opt.Replications) // a browser tab's size (web_js.go)
 	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay, shownArm: -1}
 	base := opt.Do
 	if base == nil {
@@ -305,6 +306,7 @@ func (u *App) Load(cfg sim.Config) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
+	cfg, shrunk := fitTab(cfg, u.opt.Replications) // a browser tab's size (web_js.go)
 	old := u.ctrl
 	if armNames(cfg) != armNames(u.cfg) {
 		u.shownArm = -1
@@ -316,6 +318,9 @@ func (u *App) Load(cfg sim.Config) error {
 	// The status line spoke of the previous run: a caller with news about
 	// this one (a refused value, an opened file) writes it after Load.
 	u.setStatus("", false)
+	if shrunk {
+		u.setStatus(trf("Smaller in a browser: %d people. A browser tab computes on one thread; the desktop app and boomerang-cli run the full size.", cfg.Population.Size), false)
+	}
 	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
 		b.Disable()
 	}
@@ -366,6 +371,9 @@ func (u *App) LoadBuiltin(name string) error {
 func (u *App) SetValue(key, value string) error {
 	c := cloneConfig(u.cfg)
 	if err := scenarios.Set(&c, key, value); err != nil {
+		return err
+	}
+	if err := tabRefuses(c, u.opt.Replications); err != nil {
 		return err
 	}
 	if err := u.Load(c); err != nil {
@@ -828,6 +836,7 @@ func (u *App) apply(s Snapshot) {
 	}
 	u.last, u.hasSnap = s, true
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
+	u.showStep(s) // the page hears of it in a browser (web_js.go)
 	switch {
 	case s.Playing:
 		u.play.SetText(lang.L("Pause"))

@@ -351,7 +351,7 @@ func (c *Controller) loop() {
 			if run.Done() {
 				pause()
 			} else {
-				next = time.After(max(0, c.stepDelay()-time.Since(start)))
+				next = time.After(max(minStepDelay, c.stepDelay()-time.Since(start)))
 			}
 			publish()
 		}

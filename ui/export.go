@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,10 +13,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"boomerang/batch"
 	"boomerang/chart"
 	"boomerang/scenarios"
-	"boomerang/sim"
 )
 
 // ExportWidth and ExportHeight are the pixel size of an exported chart
@@ -42,15 +39,10 @@ func (u *App) baseName() string {
 // language (a Dutch class gets Dutch figures); the file name stays
 // English, like the CSV and TOML files, because scripts read them.
 func (u *App) ExportChart(metric, path string) error {
-	var res []sim.Result
-	if len(u.last.Result.Arms) > 0 {
-		res = []sim.Result{displayResult(u.last.Result)}
-	}
-	p, err := chart.Lines(res, metric, chart.Options{XMax: float64(u.cfg.Steps), DecimalComma: decimalComma()})
+	p, err := u.exportPlot(metric)
 	if err != nil {
 		return err
 	}
-	localise(p, metric)
 	return chart.Save(p, path, ExportWidth, ExportHeight)
 }
 
@@ -68,22 +60,15 @@ func (u *App) ExportScenario(path string) error {
 // one replication: steps.csv, summary.csv and scenario.toml. It returns
 // the files written.
 func (u *App) ExportData(dir string) ([]string, error) {
-	rep := batch.RepResult{Rep: 0, Seed: u.last.Result.Seed, Result: u.last.Result}
-	var steps, summary bytes.Buffer
-	if err := batch.WriteStepsHeader(&steps); err != nil {
-		return nil, err
-	}
-	if err := batch.WriteSteps(&steps, rep); err != nil {
-		return nil, err
-	}
-	if err := batch.WriteSummary(&summary, []batch.RepResult{rep}); err != nil {
+	steps, summary, err := u.runCSV()
+	if err != nil {
 		return nil, err
 	}
 	files := []string{filepath.Join(dir, "steps.csv"), filepath.Join(dir, "summary.csv"), filepath.Join(dir, "scenario.toml")}
-	if err := writeFile(files[0], steps.Bytes()); err != nil {
+	if err := writeFile(files[0], steps); err != nil {
 		return nil, err
 	}
-	if err := writeFile(files[1], summary.Bytes()); err != nil {
+	if err := writeFile(files[1], summary); err != nil {
 		return nil, err
 	}
 	if err := u.ExportScenario(files[2]); err != nil {
@@ -129,6 +114,9 @@ func (u *App) chartChoices() (labels, metrics []string) {
 // showExport is the Export dialog (toolbar button, Ctrl+E): a chart as
 // PNG, SVG or PDF, the run data as CSV, the scenario as TOML.
 func (u *App) showExport() {
+	if u.browserExport() {
+		return // downloads instead of files (web_js.go)
+	}
 	labels, metrics := u.chartChoices()
 	which := widget.NewSelect(labels, nil)
 	which.SetSelected(labels[0])
@@ -154,11 +142,7 @@ func (u *App) showExport() {
 		u.saveDialog(u.baseName()+".toml", ".toml", u.ExportScenario)
 	})
 	content := container.NewVBox(
-		widget.NewLabel(lang.L("Chart:")), which,
-		container.NewGridWithColumns(3,
-			widget.NewButton("PNG…", chartAs(".png")),
-			widget.NewButton("SVG…", chartAs(".svg")),
-			widget.NewButton("PDF…", chartAs(".pdf"))),
+		widget.NewLabel(lang.L("Chart:")), which, formatButtons("…", chartAs),
 		widget.NewSeparator(),
 		data, toml,
 		u.graphExportRow(func() { dlg.Hide() }), // export_graph.go

@@ -44,6 +44,7 @@ func SetLanguage(code string) error {
 	if err := os.Setenv("LANGUAGE", code); err != nil {
 		return err
 	}
+	setBrowserLanguage(code) // Fyne asks the browser, not LANGUAGE (web_js.go)
 	return LoadTranslations()
 }
 

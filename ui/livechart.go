@@ -95,6 +95,7 @@ type LiveChart struct {
 	last    Frame
 	frames  int
 	onFrame func(Frame)
+	cost    time.Duration // how long the last frame took to draw
 
 	// throttle state, UI goroutine only
 	lastRefresh time.Time
@@ -197,8 +198,11 @@ func (lc *LiveChart) Flush() {
 // request inside the interval schedules one trailing redraw, so the last
 // result is always drawn.
 func (lc *LiveChart) requestRedraw() {
+	lc.mu.Lock()
+	interval := max(lc.interval, redrawInterval(lc.cost)) // longer in a browser (web_js.go)
+	lc.mu.Unlock()
 	since := time.Since(lc.lastRefresh)
-	if since >= lc.interval {
+	if since >= interval {
 		lc.Flush()
 		return
 	}
@@ -206,7 +210,7 @@ func (lc *LiveChart) requestRedraw() {
 		return
 	}
 	lc.pending = true
-	time.AfterFunc(lc.interval-since, func() {
+	time.AfterFunc(interval-since, func() {
 		lc.do(func() {
 			lc.pending = false
 			lc.Flush()
@@ -223,6 +227,8 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	if w <= 0 || h <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
+	began := time.Now()
+	defer func() { lc.cost = time.Since(began) }()
 	if lc.img == nil || lc.img.Bounds().Dx() != w || lc.img.Bounds().Dy() != h {
 		lc.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}

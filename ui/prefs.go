@@ -111,6 +111,9 @@ func (u *App) showAbout() {
 // showOpen loads a scenario file; a file that fails to parse or validate
 // is reported and the previous scenario stays loaded.
 func (u *App) showOpen() {
+	if u.browserOpen() {
+		return // the browser's file picker (web_js.go)
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		defer u.refocus()
 		if err == nil && r == nil {

@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"math"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -67,6 +68,7 @@ type tradeoffView struct {
 func newTradeoffView(u *App) *tradeoffView {
 	v := &tradeoffView{u: u, base: u.cfg,
 		pop: batch.DefaultTradeoffPopulation, reps: batch.DefaultTradeoffReps}
+	v.pop, v.reps = tradeoffSize(v.pop, v.reps) // smaller in a browser (web_js.go)
 
 	effLabels := measureLabels(batch.EffectivenessMeasures())
 	intrLabels := measureLabels(batch.IntrusionMeasures())
@@ -217,12 +219,14 @@ func (v *tradeoffView) compute() {
 	v.status.SetText(lang.L("Computing…"))
 	u := v.u
 	lastPermille := -1
+	lastYield := time.Now()
 	opt := batch.TradeoffOptions{
 		Base: v.base, Reps: v.reps, Population: v.pop, Steps: v.steps, Workers: u.workers,
 		// Calls are serialised by Tradeoff, so lastPermille needs no lock;
 		// the UI hears of every 0.5 % and of every finished cell.
 		OnProgress: func(p batch.TradeoffProgress) {
 			v.calls.Add(1)
+			yieldToBrowser(&lastYield) // let a browser draw (web_js.go)
 			pm := int(p.Fraction() * 1000)
 			if pm < lastPermille+5 && p.CellsDone < p.Cells {
 				return

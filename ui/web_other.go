@@ -1,0 +1,52 @@
+//go:build !js
+
+package ui
+
+import (
+	"time"
+
+	"boomerang/sim"
+)
+
+// The desktop's versions of the browser's hooks (web_js.go): they change
+// nothing.
+
+// minStepDelay is the least time the controller waits between two steps
+// while playing: none on the desktop.
+const minStepDelay time.Duration = 0
+
+// browserExport shows the browser's Export dialog; on the desktop it
+// does nothing and reports false (export.go shows file dialogs).
+func (u *App) browserExport() bool { return false }
+
+// browserOpen opens a scenario through the browser's file picker; on the
+// desktop it does nothing and reports false.
+func (u *App) browserOpen() bool { return false }
+
+// showStep tells the page which step is on screen; the desktop has no
+// page.
+func (u *App) showStep(Snapshot) {}
+
+// fitTab is cfg made small enough for a browser tab; the desktop takes
+// every size.
+func fitTab(cfg sim.Config, reps int) (sim.Config, bool) { return cfg, false }
+
+// tabRefuses is the browser's refusal of a run too large for its tab;
+// the desktop refuses nothing.
+func tabRefuses(sim.Config, int) error { return nil }
+
+// yieldToBrowser lets a browser draw during long work; the desktop
+// draws on its own threads.
+func yieldToBrowser(*time.Time) {}
+
+// tradeoffSize is the trade-off grid's population and replications.
+func tradeoffSize(pop, reps int) (int, int) { return pop, reps }
+
+// redrawInterval is the least time between two redraws of a live chart
+// whose last frame took cost to draw: on the desktop MaxFPS alone
+// bounds them.
+func redrawInterval(time.Duration) time.Duration { return 0 }
+
+// setBrowserLanguage does nothing on the desktop, where Fyne follows
+// LANGUAGE.
+func setBrowserLanguage(string) {}
