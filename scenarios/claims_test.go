@@ -1,8 +1,15 @@
 package scenarios
 
 import (
+	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"boomerang/sim"
 )
 
 var testArms = map[string]bool{"broadcast": true, "interests": true, "control": true}
@@ -126,4 +133,85 @@ func FuzzClaims(f *testing.F) {
 			}
 		}
 	})
+}
+
+// numberRE matches a number as written in English or Dutch prose:
+// thousands grouped by "," or "." (8,000; 8.000) or a decimal (0.05; 0,05).
+var numberRE = regexp.MustCompile(`\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`)
+
+// settingNumbers are the numbers a story may write literally: every
+// numeric setting of the scenario and of its story steps (and shares as
+// per cent), the scale ends ±1, and years of citations.
+func settingNumbers(t *testing.T, cfg sim.Config) map[float64]bool {
+	data, err := Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tree map[string]any
+	if err := toml.Unmarshal(data, &tree); err != nil {
+		t.Fatal(err)
+	}
+	ok := map[float64]bool{1: true}
+	add := func(v float64) {
+		for _, x := range []float64{v, 100 * v} {
+			ok[math.Round(x*1e6)/1e6] = true
+		}
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case int64:
+			add(float64(x))
+		case float64:
+			add(x)
+		}
+	}
+	walk(tree)
+	return ok
+}
+
+// parseProseNumber reads a numberRE match: a group of three digits after a
+// separator is thousands, anything else a decimal part.
+func parseProseNumber(s string) float64 {
+	if m := regexp.MustCompile(`^\d{1,3}(?:[.,]\d{3})+$`).MatchString(s); m {
+		s = strings.NewReplacer(",", "", ".", "").Replace(s)
+	}
+	v, _ := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return v
+}
+
+// No literal number remains in a built-in story step's text or question
+// except placeholders, settings and citation years (issue 17): a number
+// the model produces must come from a measured run. Summaries describe the
+// real case and may quote published figures with their source (Matz's
+// ×1.4, the 87 million profiles), never a run.
+func TestStoryTextsQuoteOnlyPlaceholdersAndSettings(t *testing.T) {
+	for _, info := range List() {
+		cfg, err := Builtin(info.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := settingNumbers(t, cfg)
+		var texts []string
+		for _, s := range cfg.Story.Steps {
+			texts = append(texts, s.TextEN, s.TextNL, s.QuestionEN, s.QuestionNL)
+		}
+		for _, text := range texts {
+			bare := placeRE.ReplaceAllString(text, "")
+			bare = regexp.MustCompile(`[A-Za-z-]*\d{4}\b`).ReplaceAllString(bare, "") // years, cambridge-analytica-2016
+			for _, n := range numberRE.FindAllString(bare, -1) {
+				if v := parseProseNumber(n); !ok[math.Round(v*1e6)/1e6] {
+					t.Errorf("%s: literal number %q in %q (use a {placeholder} or a setting)", info.Name, n, snippet(strings.TrimSpace(text[max(0, strings.Index(text, n)-30):])))
+				}
+			}
+		}
+	}
 }
