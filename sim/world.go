@@ -34,6 +34,10 @@ type World struct {
 	// true, so only the response reads it.
 	rel relevance
 
+	// susc is who counts as susceptible for vulnerable_share
+	// (susceptible.go).
+	susc susceptibleSet
+
 	// rules is the scenario's regulation compiled for this world
 	// (regulation.go): whom strategies may choose and what they may use.
 	rules *rules
@@ -97,6 +101,7 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Footprint: fp,
 	}
 	w.rules = newRules(w) // regulation.go
+	w.susc = newSusceptible(pop.Susceptibility)
 	w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
 	lap("profiles")
 	return w, nil

@@ -329,7 +329,7 @@ func (u *App) Load(cfg sim.Config) error {
 		c.SetResult(sim.Result{})
 	}
 	u.settings.refresh(cfg)
-	u.setCards(sim.Result{})
+	u.setCards([]sim.Result{{}})
 	u.pop.Clear()
 	u.prey.clear()
 	u.likeMe.setWorld(nil)
@@ -602,7 +602,7 @@ func (u *App) build() {
 			u.prey.shown()
 		}
 	}
-	u.setCards(sim.Result{})
+	u.setCards([]sim.Result{{}})
 	u.ShowTab(u.opt.Tab)
 
 	u.storySide = container.NewStack()
@@ -853,7 +853,7 @@ func (u *App) apply(s Snapshot) {
 			c.Flush() // step 0, the final step and every manual step at once
 		}
 	}
-	h := u.setCards(MeanResult(s.Result, s.Replicas))
+	h := u.setCards(append([]sim.Result{s.Result}, s.Replicas...))
 	if s.Done && !u.saidDone {
 		// The run is over: the status line sums it up in one sentence
 		// (the cards say it in four pieces).
@@ -874,8 +874,9 @@ func (u *App) apply(s Snapshot) {
 }
 
 // setCards fills the headline cards from res and returns what they say.
-func (u *App) setCards(res sim.Result) Headline {
-	h := HeadlinesFor(res, StoryTalksBackfires(u.cfg))
+func (u *App) setCards(runs []sim.Result) Headline {
+	h := HeadlinesOf(runs, StoryTalksBackfires(u.cfg))
+	res := runs[0]
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.
 	started := false
