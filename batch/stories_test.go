@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"boomerang/scenarios"
+	"boomerang/sim"
 )
 
 const storyTOML = `
@@ -102,5 +103,41 @@ func TestJudgeEdges(t *testing.T) {
 	}
 	if r := judge(c, []float64{2.5, 1.9, 2.4}, []float64{2, 2, 2}, false); r.Pass {
 		t.Errorf("an interval that includes zero passed: %+v", r)
+	}
+}
+
+// vulnerable_share is 1 for random exposure (issue 17): broadcast reaches
+// the most susceptible quarter in proportion on every built-in, so a value
+// above 1 can only mean aiming at them.
+func TestVulnerableShareOfBroadcastIsOne(t *testing.T) {
+	if raceEnabled {
+		t.Skip("ten built-ins: too slow under the race detector")
+	}
+	col := -1
+	for i, c := range sim.MetricColumns() {
+		if c.Name == "vulnerable_share" {
+			col = i
+		}
+	}
+	for _, info := range scenarios.List() {
+		cfg, err := scenarios.Builtin(info.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Steps = min(cfg.Steps, 10)
+		out, err := Run(context.Background(), Options{Config: cfg, Reps: 1, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for a, arm := range out.Reps[0].Result.Arms {
+			if arm.Strategy != "broadcast" {
+				continue
+			}
+			v := finalsOf(out.Reps[0].Result)[a][col]
+			if math.Abs(v-1) > 0.05 {
+				t.Errorf("%s: broadcast's vulnerable_share %.3f, want 1.00 ± 0.05", info.Name, v)
+			}
+			t.Logf("%s: broadcast's vulnerable_share %.3f", info.Name, v)
+		}
 	}
 }

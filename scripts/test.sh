@@ -32,6 +32,9 @@ fi
 step "engine tests (race detector)"
 go test -race -count=1 -timeout=30m ./sim/... ./scenarios/... ./batch/... ./chart/... ./assets/... ./cmd/boomerang-cli/...
 
+step "engine tests too slow for the race detector"
+go test -count=1 -run '^TestVulnerableShareOfBroadcastIsOne$' ./batch/
+
 step "UI tests (Fyne test driver, no display)"
 CGO_ENABLED=0 go test -tags ci -count=1 ./ui/...
 
