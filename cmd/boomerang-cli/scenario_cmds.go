@@ -65,7 +65,7 @@ placeholders filled from the numbers check-stories measured (built-ins).`,
 						steps = append(steps, storyText{s.TextEN, s.QuestionEN})
 					}
 				}
-				printStory(cmd.OutOrStdout(), cfg.Name, m, ok, dutch, title, steps)
+				printStory(cmd.OutOrStdout(), m, ok, dutch, title, steps)
 				return nil
 			}
 			data, err := scenarios.Marshal(cfg)

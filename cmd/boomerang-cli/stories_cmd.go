@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -146,8 +147,8 @@ func runCheckStories(cmd *cobra.Command, f storiesFlags) error {
 	return nil
 }
 
-// num prints a measured number compactly.
-func num(v float64) string { return scenarios.FormatValue(v, "", false) }
+// num prints a measured number to three significant digits.
+func num(v float64) string { return strconv.FormatFloat(v, 'g', 3, 64) }
 
 // writeMeasures writes one NAME.json per measured story into dir, each
 // whole or not at all.
@@ -169,7 +170,7 @@ func writeMeasures(dir string, ms []scenarios.StoryMeasure) error {
 
 // printStory writes a scenario's story as text, its placeholders filled
 // from the stored measurement (show --story).
-func printStory(w io.Writer, _ string, st scenarios.StoryMeasure, ok bool, dutch bool, title string, steps []storyText) {
+func printStory(w io.Writer, st scenarios.StoryMeasure, ok bool, dutch bool, title string, steps []storyText) {
 	fmt.Fprintf(w, "%s\n\n", title)
 	if !ok {
 		fmt.Fprintln(w, "(no measured numbers stored for this scenario: placeholders show as …)")
