@@ -182,7 +182,11 @@ func printStory(w io.Writer, st scenarios.StoryMeasure, ok bool, dutch bool, tit
 				vals = sm.Values
 			}
 		}
-		fmt.Fprintf(w, "Step %d. %s\n", k+1, scenarios.Fill(s.text, vals, dutch))
+		label := "Step"
+		if dutch {
+			label = "Stap"
+		}
+		fmt.Fprintf(w, "%s %d. %s\n", label, k+1, scenarios.Fill(s.text, vals, dutch))
 		if s.question != "" {
 			fmt.Fprintf(w, "  ? %s\n", scenarios.Fill(s.question, vals, dutch))
 		}
