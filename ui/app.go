@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -329,6 +330,7 @@ func (u *App) Load(cfg sim.Config) error {
 		c.SetResult(sim.Result{})
 	}
 	u.settings.refresh(cfg)
+	u.setLedgerChoices()
 	u.setCards([]sim.Result{{}})
 	u.pop.Clear()
 	u.prey.clear()
@@ -472,12 +474,8 @@ func (u *App) build() {
 		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
 	}
 
-	labels := make([]string, len(Metrics))
-	for i, m := range Metrics {
-		labels[i] = m.Text()
-	}
 	ledger := u.Charts[3]
-	u.metric = newSelect(labels, func(label string) {
+	u.metric = newSelect(u.ledgerLabels(), func(label string) {
 		for _, m := range Metrics {
 			if m.Text() == label {
 				ledger.SetMetric(m.Name)
@@ -871,6 +869,31 @@ func (u *App) apply(s Snapshot) {
 	if u.smoke != nil {
 		u.smoke.snapshot(s)
 	}
+}
+
+// ledgerLabels are the ledger chart's choices that apply to the loaded
+// scenario's campaign (sim.MetricApplies: no vote share for a festival).
+func (u *App) ledgerLabels() []string {
+	var labels []string
+	for _, m := range Metrics {
+		if sim.MetricApplies(m.Name, u.cfg.Campaign.Aim) {
+			labels = append(labels, m.Text())
+		}
+	}
+	return labels
+}
+
+// setLedgerChoices offers the loaded scenario's ledger choices; a chart
+// showing a metric that no longer applies goes back to the first.
+func (u *App) setLedgerChoices() {
+	if u.metric == nil {
+		return
+	}
+	u.metric.Options = u.ledgerLabels()
+	if !slices.Contains(u.metric.Options, u.metric.Selected) {
+		u.metric.SetSelected(u.metric.Options[0])
+	}
+	u.metric.Refresh()
 }
 
 // setCards fills the headline cards from res and returns what they say.

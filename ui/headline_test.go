@@ -81,3 +81,28 @@ func TestCardsStateOnlyClearDifferences(t *testing.T) {
 	}
 	t.Logf("weekend-event, %d runs: %s", DefaultReplications, h.Sentence)
 }
+
+// Metrics that do not apply to a campaign's aim are not offered: no vote
+// share for a festival, but for an election (issue 17).
+func TestLedgerChoicesFollowTheAim(t *testing.T) {
+	u, _ := newTestApp(t)
+	has := func() bool {
+		for _, o := range u.metric.Options {
+			if o == "Vote share vs control" {
+				return true
+			}
+		}
+		return false
+	}
+	for name, want := range map[string]bool{"weekend-event": false, "cambridge-analytica-2016": true, "broadcast-basics": true} {
+		cfg, err := scenarios.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Population.Size, cfg.Data.QuizShare = 1500, 0.05
+		u.Load(cfg)
+		if has() != want {
+			t.Errorf("%s (aim %q): vote share offered %v, want %v (%v)", name, cfg.Campaign.Aim, has(), want, u.metric.Options)
+		}
+	}
+}
