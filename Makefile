@@ -1,5 +1,5 @@
 # Convenience targets; the scripts/ they call are the source of truth.
-.PHONY: run test cli bench bench-baseline deps screenshots web serve-web
+.PHONY: run test cli bench bench-baseline deps screenshots web serve-web stories
 
 run:            ## install what is missing, build and open the app
 	./scripts/run-app.sh
@@ -21,6 +21,9 @@ serve-web: web cli ## serve out/web on http://127.0.0.1:8080/
 
 cli:            ## build the headless CLI (no cgo)
 	CGO_ENABLED=0 go build -buildvcs=true -o bin/boomerang-cli ./cmd/boomerang-cli
+
+stories: cli    ## check every story claim (10 replications) and store the measured numbers the texts quote
+	bin/boomerang-cli check-stories --write scenarios/builtin/measured
 
 # make bench: every engine benchmark, BENCH_COUNT times (benchstat wants
 # ≥ 5 for confidence intervals), into BENCH_OUT in the format benchstat reads,

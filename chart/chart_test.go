@@ -77,7 +77,7 @@ func TestLinesReplicationsBand(t *testing.T) {
 	}
 	// step 5: values 0.01, 0.02, -0.01 → mean 0.00667, sd 0.01528.
 	mean := (0.01 + 0.02 - 0.01) / 3
-	half := 1.96 * 0.015275252316519465 / math.Sqrt(3)
+	half := 4.302652729911275 * 0.015275252316519465 / math.Sqrt(3) // t(2) quantile 0.975
 	if math.Abs(s.mean[5]-mean) > 1e-12 || math.Abs(s.hi[5]-(mean+half)) > 1e-9 {
 		t.Errorf("step 5: mean %v hi %v, want %v %v", s.mean[5], s.hi[5], mean, mean+half)
 	}

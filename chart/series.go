@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	"gonum.org/v1/gonum/stat/distuv"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -78,7 +79,10 @@ func (d *armData) summarise() *armSeries {
 					sumSq += (r[t] - mean) * (r[t] - mean)
 				}
 			}
-			half := 1.96 * math.Sqrt(sumSq/float64(k-1)) / math.Sqrt(float64(k))
+			// Student t, not 1.96: with the app's 3 runs the interval is
+			// 2.2 times wider than the normal one (issue 17)
+			q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(k - 1)}.Quantile(0.975)
+			half := q * math.Sqrt(sumSq/float64(k-1)) / math.Sqrt(float64(k))
 			lo, hi = mean-half, mean+half
 			s.hasBand = s.hasBand || half > 0
 		}

@@ -11,7 +11,7 @@ import (
 	"boomerang/sim"
 )
 
-//go:embed builtin/*.toml
+//go:embed builtin/*.toml builtin/measured
 var builtinFS embed.FS
 
 // DefaultName is the scenario the app opens on and `run` uses by default.
@@ -28,6 +28,9 @@ func List() []Info {
 	entries, _ := fs.ReadDir(builtinFS, "builtin")
 	var out []Info
 	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue // the measured/ numbers of the stories
+		}
 		name := strings.TrimSuffix(e.Name(), ".toml")
 		cfg, err := Builtin(name)
 		title := cfg.Title

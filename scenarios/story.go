@@ -3,6 +3,7 @@ package scenarios
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,12 +172,19 @@ func checkStory(name string, data []byte, cfg *sim.Config) error {
 		return nil
 	}
 	cur := *cfg
+	arms := map[string]bool{}
+	for _, a := range cfg.Arms {
+		arms[a.Name] = true
+	}
 	for i := range st.Steps {
 		s := &st.Steps[i]
 		tableKey := fmt.Sprintf("story.steps[%d]", i)
 		where := fmt.Sprintf("story step %d (%s)", i+1, tableKey)
 		if strings.TrimSpace(s.TextEN) == "" && strings.TrimSpace(s.TextNL) == "" {
 			return &Error{File: name, Line: stepLine(data, i), Key: tableKey, Msg: where + ": needs a text_en or text_nl"}
+		}
+		if err := checkClaims(s, arms, len(st.Steps)); err != nil {
+			return &Error{File: name, Line: stepLine(data, i), Key: tableKey, Msg: where + ": " + err.Error()}
 		}
 		flat := map[string]any{}
 		flatten("", s.Set, flat)
@@ -202,6 +210,48 @@ func checkStory(name string, data []byte, cfg *sim.Config) error {
 			return &Error{File: name, Line: line, Col: col, Key: tableKey + ".set." + key,
 				Msg: where + ": " + err.Error() + " (steps apply on top of the ones before)"}
 		}
+	}
+	return nil
+}
+
+// checkClaims parses a step's claims and the placeholders of its texts,
+// and checks that English and Dutch carry the same placeholders (a
+// translation must not quote a different number).
+func checkClaims(s *sim.StoryStep, arms map[string]bool, steps int) error {
+	stepOK := func(ts []Term) error {
+		for _, t := range ts {
+			if t.Step > steps {
+				return fmt.Errorf("%s: the story has steps 1 to %d", t, steps)
+			}
+		}
+		return nil
+	}
+	for _, text := range s.Expect {
+		c, err := ParseClaim(text, arms)
+		if err == nil {
+			err = stepOK(c.Terms())
+		}
+		if err != nil {
+			return fmt.Errorf("expect: %w", err)
+		}
+	}
+	var keys [2][]string
+	for l, text := range []string{s.TextEN + s.QuestionEN, s.TextNL + s.QuestionNL} {
+		ps, err := Placeholders(text, arms)
+		if err != nil {
+			return fmt.Errorf("text_%s: %w", [2]string{"en", "nl"}[l], err)
+		}
+		for _, p := range ps {
+			if err := stepOK(p.Terms()); err != nil {
+				return fmt.Errorf("text_%s: %w", [2]string{"en", "nl"}[l], err)
+			}
+			keys[l] = append(keys[l], p.Text)
+		}
+		slices.Sort(keys[l])
+		keys[l] = slices.Compact(keys[l])
+	}
+	if s.TextEN != "" && s.TextNL != "" && !slices.Equal(keys[0], keys[1]) {
+		return fmt.Errorf("text_en has the placeholders %v but text_nl %v", keys[0], keys[1])
 	}
 	return nil
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: vet, the engine under the
 # race detector, the UI with Fyne's headless test driver, a short fuzz of
-# every parser, a CGO_ENABLED=0 build of the CLI, a smoke test that
+# every parser, a CGO_ENABLED=0 build of the CLI, the story claims
+# (check-stories --quick), a smoke test that
 # starts the real app under Xvfb and waits for its first frame, a test
 # that drives the real window with keys and clicks (export, open, pickers,
 # presentation mode; scripts/window-test.sh), the browser build in
@@ -32,6 +33,9 @@ fi
 step "engine tests (race detector)"
 go test -race -count=1 -timeout=30m ./sim/... ./scenarios/... ./batch/... ./chart/... ./assets/... ./cmd/boomerang-cli/...
 
+step "engine tests too slow for the race detector"
+go test -count=1 -run '^TestVulnerableShareOfBroadcastIsOne$' ./batch/
+
 step "UI tests (Fyne test driver, no display)"
 CGO_ENABLED=0 go test -tags ci -count=1 ./ui/...
 
@@ -41,6 +45,10 @@ go test -run='^$' -fuzz='^FuzzSet$' -fuzztime=10s -fuzzminimizetime=2s ./scenari
 go test -run='^$' -fuzz='^FuzzImportEdgeList$' -fuzztime=10s -fuzzminimizetime=2s ./sim/network/
 go test -run='^$' -fuzz='^FuzzImportGraphML$' -fuzztime=10s -fuzzminimizetime=2s ./sim/network/
 go test -run='^$' -fuzz='^FuzzReadGiven$' -fuzztime=10s -fuzzminimizetime=2s ./sim/population/
+go test -run='^$' -fuzz='^FuzzClaims$' -fuzztime=10s -fuzzminimizetime=2s ./scenarios/
+
+step "story claims, quick (3 replications, side of the mean; full run: make stories)"
+bin/boomerang-cli check-stories --quick
 
 step "app smoke test under Xvfb"
 ./scripts/smoke-app.sh

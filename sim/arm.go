@@ -50,11 +50,10 @@ type Totals struct {
 	Attributed  int64 // conversions within the attribution window after a click (what a dashboard claims)
 	Backfires   int64
 
-	AttributesUsed  int64   // Σ attributes used over impressions
-	SensitiveImps   int64   // impressions chosen with a sensitive inference
-	VulnerableImps  int64   // impressions that targeted a vulnerability or carried misinformation
-	PersuasionTotal float64 // Σ |opinion change| caused by ads
-	PersuasionVuln  float64 // … of which came from impressions that targeted a vulnerability or carried misinformation
+	AttributesUsed  int64 // Σ attributes used over impressions
+	SensitiveImps   int64 // impressions chosen with a sensitive inference
+	VulnerableImps  int64 // impressions that targeted a vulnerability or carried misinformation
+	SusceptibleImps int64 // impressions that reached a susceptible person (susceptible.go)
 }
 
 func newArmState(w *World) *ArmState {

@@ -75,6 +75,7 @@ type CampaignParams struct {
 	Budget        int     `toml:"budget" comment:"impressions bought per step, 0 or more"`
 	CPM           float64 `toml:"cpm" comment:"cost per 1000 impressions, in euro (Facebook ~5-20, LITERATURE 4)"`
 	Stance        float64 `toml:"stance" comment:"direction the campaign pushes opinion: +1 for, -1 against"`
+	Aim           string  `toml:"aim" comment:"what the campaign is for, which decides the metrics tables, cards and charts show (steps.csv keeps every column): \"sale\" (a product or ticket), \"cause\" (a behaviour such as vaccination), \"vote\" (an election: vote share and turnout), or \"\" for every metric (default)"`
 	FrequencyCap  int     `toml:"frequency_cap" comment:"most impressions one person gets from the campaign in one step, 1 to 1000, or -1 for no cap (default 5); 0 is an error"`
 	PilotSteps    int     `toml:"pilot_steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
 	LookalikeSeed int     `toml:"lookalike_seed" comment:"lookalike strategy: converters (visible to the operator) needed before it builds a lookalike audience, at least 100 as on Meta (default 100)"`

@@ -31,7 +31,7 @@ type Metrics struct {
 
 	AttributesPerImpression float64 // personal attributes used per impression
 	SensitiveShare          float64 // share of impressions chosen with a special-category inference
-	VulnerableShare         float64 // share of ad-caused opinion change from impressions that targeted a vulnerability
+	VulnerableShare         float64 // impressions reaching the susceptible ÷ their share of the population: 1 random, > 1 aimed at them
 	Backfires               int64   // impressions that caused reactance
 	ExposureGini            float64 // Gini coefficient of impressions per person (0 equal … 1 all on one)
 
@@ -76,7 +76,7 @@ func MetricColumns() []Column {
 		{"cost_per_conversion", "spend / conversions_vs_control (empty if none)", func(m *Metrics) float64 { return m.CostPerConversion }},
 		{"attributes_per_impression", "personal attributes used per impression", func(m *Metrics) float64 { return m.AttributesPerImpression }},
 		{"sensitive_share", "share of impressions chosen with a sensitive inference", func(m *Metrics) float64 { return m.SensitiveShare }},
-		{"vulnerable_share", "share of ad-caused opinion change that came from targeting vulnerability", func(m *Metrics) float64 { return m.VulnerableShare }},
+		{"vulnerable_share", "share of impressions reaching the most susceptible quarter of people / their share of the population: 1 = random exposure, above 1 = aimed at them", func(m *Metrics) float64 { return m.VulnerableShare }},
 		{"backfires", "impressions that caused reactance", func(m *Metrics) float64 { return i(m.Backfires) }},
 		{"exposure_gini", "Gini coefficient of impressions per person", func(m *Metrics) float64 { return m.ExposureGini }},
 		{"turnout", "expected turnout: mean probability of voting, 0..1", func(m *Metrics) float64 { return m.Turnout }},
@@ -105,7 +105,7 @@ func measure(t int, w *World, s *ArmState) Metrics {
 		Spend:                   float64(tot.Impressions) * w.Config.Campaign.CPM / 1000,
 		AttributesPerImpression: ratio(float64(tot.AttributesUsed), float64(tot.Impressions)),
 		SensitiveShare:          ratio(float64(tot.SensitiveImps), float64(tot.Impressions)),
-		VulnerableShare:         ratio(tot.PersuasionVuln, tot.PersuasionTotal),
+		VulnerableShare:         ratio(float64(tot.SusceptibleImps), float64(tot.Impressions)) / w.susc.share,
 		Backfires:               tot.Backfires,
 		CostPerConversion:       math.NaN(),
 		VulnerableImps:          tot.VulnerableImps,

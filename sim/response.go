@@ -101,9 +101,11 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 		s.stepHits[i]++
 		msg := &w.Messages[e.Message]
 		s.countImpression(i, e)
-		vulnerable := e.Vulnerable || msg.Tone == ToneMisinformation
-		if vulnerable {
+		if e.Vulnerable || msg.Tone == ToneMisinformation {
 			s.Totals.VulnerableImps++
+		}
+		if w.susc.has(pop.Susceptibility[i]) {
+			s.Totals.SusceptibleImps++
 		}
 		opinionBefore := s.Opinion[i]
 
@@ -121,7 +123,7 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 		pBack := labelledBackfire(w, r, &e, backfireProb(r, msg, e, x, privacy), privacy) // regulation_label.go
 		if rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
 			s.Totals.Backfires++
-			s.apply(i, msg, -r.ViewEffect*susc, vulnerable)
+			s.apply(i, msg, -r.ViewEffect*susc)
 		} else {
 			// A person in market clicks with probability at least
 			// in_market_click; the in-market look-ahead (seven draws) is
@@ -140,7 +142,7 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 			// (regulation_label.go) and prebunking (defence_prebunking.go);
 			// both factors are exactly 1 when off.
 			effect := persuasion(r, msg, cg.effect, float64(pop.MediaLiteracy[i]), clicked) * labelFactor(w, &e) * prebunkFactor(w, msg, i)
-			s.apply(i, msg, effect*susc*wear, vulnerable)
+			s.apply(i, msg, effect*susc*wear)
 
 			if clicked && !s.Converted[i] && msg.Aim == AimPersuade {
 				p := conversionProb(r, msg, cg.conv()*w.rel.convOf(i), float64(s.Opinion[i]))
@@ -324,22 +326,10 @@ func (s *ArmState) countImpression(i int32, e Exposure) {
 // reactance): a persuading message moves opinion by stance·d, a
 // demobilising one lowers the probability of voting by d/2 (the opinion
 // scale is twice as wide as a probability's).
-func (s *ArmState) apply(i int32, msg *Message, d float64, vulnerable bool) {
+func (s *ArmState) apply(i int32, msg *Message, d float64) {
 	if msg.Aim == AimDemobilise {
 		s.Turnout[i] = float32(clamp(float64(s.Turnout[i])-d/2, 0, 1))
 		return
 	}
-	s.shift(i, msg.Stance*d, vulnerable)
-}
-
-// shift moves agent i's opinion by d, kept inside [−1, 1], and books the
-// change in the persuasion ledger.
-func (s *ArmState) shift(i int32, d float64, vulnerable bool) {
-	old := s.Opinion[i]
-	s.Opinion[i] = float32(clamp(float64(old)+d, -1, 1))
-	moved := math.Abs(float64(s.Opinion[i] - old))
-	s.Totals.PersuasionTotal += moved
-	if vulnerable {
-		s.Totals.PersuasionVuln += moved
-	}
+	s.Opinion[i] = float32(clamp(float64(s.Opinion[i])+msg.Stance*d, -1, 1))
 }

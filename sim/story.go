@@ -21,6 +21,10 @@ type StoryStep struct {
 	QuestionEN string         `toml:"question_en" comment:"a question to ask the class, in English"`
 	QuestionNL string         `toml:"question_nl" comment:"the same question in Dutch"`
 	Set        map[string]any `toml:"set,inline,omitempty" comment:"settings this step changes, e.g. { \"campaign.budget\" = 5000 }: any key of the key reference; applied on top of the previous steps"`
+	// Expect are the step's machine-checked claims, e.g.
+	// "extra_conversions(interests) > 1.2 * extra_conversions(broadcast)"
+	// (grammar in scenarios/claims.go; `boomerang-cli check-stories`).
+	Expect []string `toml:"expect,omitempty" comment:"claims the step's text makes, checked over replications by boomerang-cli check-stories, e.g. [\"extra_conversions(interests) > 1.2 * extra_conversions(broadcast)\"]"`
 }
 
 // IsZero reports whether the story is absent.

@@ -37,6 +37,10 @@ type World struct {
 	// true, so only the response reads it.
 	rel relevance
 
+	// susc is who counts as susceptible for vulnerable_share
+	// (susceptible.go).
+	susc susceptibleSet
+
 	// rules is the scenario's regulation compiled for this world
 	// (regulation.go): whom strategies may choose and what they may use.
 	rules *rules
@@ -93,6 +97,7 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Imports:   imports,
 	}
 	w.rules = newRules(w) // regulation.go
+	w.susc = newSusceptible(pop.Susceptibility)
 	w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
 	lap("profiles")
 	return w, nil

@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -334,7 +335,8 @@ func (u *App) Load(cfg sim.Config) error {
 		c.SetResult(sim.Result{})
 	}
 	u.settings.refresh(cfg)
-	u.setCards(sim.Result{})
+	u.setLedgerChoices()
+	u.setCards([]sim.Result{{}})
 	u.pop.Clear()
 	u.prey.clear()
 	u.likeMe.setWorld(nil)
@@ -480,12 +482,8 @@ func (u *App) build() {
 		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
 	}
 
-	labels := make([]string, len(Metrics))
-	for i, m := range Metrics {
-		labels[i] = m.Text()
-	}
 	ledger := u.Charts[3]
-	u.metric = newSelect(labels, func(label string) {
+	u.metric = newSelect(u.ledgerLabels(), func(label string) {
 		for _, m := range Metrics {
 			if m.Text() == label {
 				ledger.SetMetric(m.Name)
@@ -610,7 +608,7 @@ func (u *App) build() {
 			u.prey.shown()
 		}
 	}
-	u.setCards(sim.Result{})
+	u.setCards([]sim.Result{{}})
 	u.ShowTab(u.opt.Tab)
 
 	u.storySide = container.NewStack()
@@ -862,7 +860,7 @@ func (u *App) apply(s Snapshot) {
 			c.Flush() // step 0, the final step and every manual step at once
 		}
 	}
-	h := u.setCards(MeanResult(s.Result, s.Replicas))
+	h := u.setCards(append([]sim.Result{s.Result}, s.Replicas...))
 	if s.Done && !u.saidDone {
 		// The run is over: the status line sums it up in one sentence
 		// (the cards say it in four pieces).
@@ -882,9 +880,35 @@ func (u *App) apply(s Snapshot) {
 	}
 }
 
+// ledgerLabels are the ledger chart's choices that apply to the loaded
+// scenario's campaign (sim.MetricApplies: no vote share for a festival).
+func (u *App) ledgerLabels() []string {
+	var labels []string
+	for _, m := range Metrics {
+		if sim.MetricApplies(m.Name, u.cfg.Campaign.Aim) {
+			labels = append(labels, m.Text())
+		}
+	}
+	return labels
+}
+
+// setLedgerChoices offers the loaded scenario's ledger choices; a chart
+// showing a metric that no longer applies goes back to the first.
+func (u *App) setLedgerChoices() {
+	if u.metric == nil {
+		return
+	}
+	u.metric.Options = u.ledgerLabels()
+	if !slices.Contains(u.metric.Options, u.metric.Selected) {
+		u.metric.SetSelected(u.metric.Options[0])
+	}
+	u.metric.Refresh()
+}
+
 // setCards fills the headline cards from res and returns what they say.
-func (u *App) setCards(res sim.Result) Headline {
-	h := HeadlinesFor(res, StoryTalksBackfires(u.cfg))
+func (u *App) setCards(runs []sim.Result) Headline {
+	h := HeadlinesOf(runs, StoryTalksBackfires(u.cfg))
+	res := runs[0]
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.
 	started := false

@@ -130,6 +130,14 @@ func (c *Controller) ShowArm(k int) {
 	c.send(cmdRefresh)
 }
 
+// DefaultReplications is the desktop app's default number of runs side by
+// side (issue 17): the smallest with which broadcast-basics' headline
+// (broadcast's extra conversions and opinion shift vs control) has a 95 %
+// interval above zero at each of seeds 1–6 (with 2 runs, 5 of 6), while
+// the run still plays well above 10 steps/s on two cores
+// (docs/APP.md, "Runs").
+const DefaultReplications = 3
+
 // MaxReplications bounds the app's live replications: each one is a
 // whole extra population stepped alongside the first.
 const MaxReplications = 10

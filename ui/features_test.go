@@ -148,7 +148,7 @@ func TestScenarioPicker(t *testing.T) {
 	u.Controller().SetStepDelay(0)
 	test.Tap(u.play)
 	waitFor(t, q, "the end", func() bool { s, _ := u.Snapshot(); return s.Done })
-	if c0, c1 := u.cards[0].caption.Text, u.cards[1].caption.Text; c0 != "conversions vs broadcast" || c1 != "personal attributes per impression" {
+	if c0, c1 := u.cards[0].caption.Text, u.cards[1].caption.Text; !strings.HasPrefix(c0, "conversions vs broadcast") || c1 != "personal attributes per impression" {
 		t.Errorf("cards say %q, %q", c0, c1)
 	}
 	// At the end the status line sums the run up in one sentence.
@@ -289,14 +289,54 @@ func TestHeadlinesPlainWords(t *testing.T) {
 		return sim.ArmResult{Name: name, Strategy: strat, Series: []sim.Metrics{{Conversions: conv, ConversionsVsControl: vsc,
 			AttributesPerImpression: attrs, SensitiveShare: sens, CostPerConversion: 2}}}
 	}
-	h := Headlines(sim.Result{Arms: []sim.ArmResult{
-		mk("control", "none", 100, 0, 0, 0),
-		mk("broadcast", "broadcast", 200, 100, 0, 0),
-		mk("psychographic", "psychographic", 238, 138, 4.3, 0.22),
-	}})
-	want := "Psychographic vs broadcast: +38 % conversions; 4.3 personal attributes per impression; 22 % of ads used a sensitive inference."
+	run := func(b, p int64) sim.Result {
+		return sim.Result{Arms: []sim.ArmResult{
+			mk("control", "none", 100, 0, 0, 0),
+			mk("broadcast", "broadcast", 100+b, b, 0, 0),
+			mk("psychographic", "psychographic", 100+p, p, 4.3, 0.22),
+		}}
+	}
+	h := HeadlinesOf([]sim.Result{run(100, 138), run(101, 140), run(99, 136)}, false)
+	want := "Psychographic: +38 % conversions vs broadcast; 4.3 personal attributes per impression; 22 % of ads used a sensitive inference."
 	if h.Sentence != want {
 		t.Errorf("sentence = %q\nwant       %q", h.Sentence, want)
+	}
+	if c := h.Cards[0]; c.Value != "+38 %" || !strings.HasPrefix(c.Caption, "conversions vs broadcast (95 % CI +") {
+		t.Errorf("clear difference card %+v", c)
+	}
+}
+
+// Cards compare arms by paired differences over runs (issue 17): one run
+// cannot tell; an interval that includes zero is "no clear difference";
+// the best arm is chosen on the mean over runs, not on the shown run.
+func TestHeadlinesPairedOverRuns(t *testing.T) {
+	run := func(b, d, p int64) sim.Result {
+		arm := func(name, strat string, v int64) sim.ArmResult {
+			return sim.ArmResult{Name: name, Strategy: strat, Series: []sim.Metrics{{ConversionsVsControl: v}}}
+		}
+		return sim.Result{Arms: []sim.ArmResult{arm("control", "none", 0), arm("broadcast", "broadcast", b),
+			arm("demographic", "demographic", d), arm("psychographic", "psychographic", p)}}
+	}
+	one := HeadlinesOf([]sim.Result{run(50, 62, 55)}, false)
+	if c := one.Cards[0]; c.Value != "?" || c.Caption != "conversions vs broadcast: one run cannot tell +24 % from noise" {
+		t.Errorf("one run: %+v", c)
+	}
+	// demographic wins the shown run, psychographic the mean; neither clearly
+	noisy := HeadlinesOf([]sim.Result{run(50, 62, 55), run(60, 50, 75), run(55, 54, 70)}, false)
+	if c := noisy.Cards[0]; c.Value != "≈" || !strings.HasPrefix(c.Caption, "no clear difference in conversions vs broadcast (95 % CI ") {
+		t.Errorf("noisy runs: %+v", c)
+	}
+	if !strings.HasPrefix(noisy.Sentence, "Psychographic: no clear difference") {
+		t.Errorf("best arm not chosen on the mean: %q", noisy.Sentence)
+	}
+	// broadcast against control: the shift and the extra conversions
+	ctl := func(shift float64, extra int64) sim.Result {
+		return sim.Result{Arms: []sim.ArmResult{{Name: "control", Strategy: "none", Series: []sim.Metrics{{}}},
+			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{ShiftVsControl: shift, ConversionsVsControl: extra}}}}}
+	}
+	h := HeadlinesOf([]sim.Result{ctl(0.002, 50), ctl(0.0021, 48), ctl(0.0019, -3)}, false)
+	if h.Cards[0].Value != "+0.002" || h.Cards[1].Value != "≈" {
+		t.Errorf("vs control cards %+v", h.Cards[:2])
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"boomerang/chart"
 	"boomerang/sim"
@@ -24,46 +26,56 @@ type Headline struct {
 	Cards    []Card
 }
 
-// Headlines compares the best targeted arm (most conversions caused)
-// with broadcast at the last step of res; with no targeted arm it
-// compares broadcast with control. Captions and the sentence are in the
-// current language (lang.L); numbers keep the English notation so that
-// they read the same as the charts' axes, which gonum/plot draws.
-func Headlines(res sim.Result) Headline { return HeadlinesFor(res, false) }
+// Headlines is HeadlinesOf one run.
+func Headlines(res sim.Result) Headline { return HeadlinesOf([]sim.Result{res}, false) }
 
-// HeadlinesFor is Headlines; with backfires the last card counts the ads
-// that backfired instead of the cost (or the attributes), for a scenario
-// whose story talks about backfires (StoryTalksBackfires), so that what
-// the text says is on screen.
+// HeadlinesFor is HeadlinesOf one run.
 func HeadlinesFor(res sim.Result, backfires bool) Headline {
-	var broadcast, best *sim.ArmResult
-	for i := range res.Arms {
-		a := &res.Arms[i]
+	return HeadlinesOf([]sim.Result{res}, backfires)
+}
+
+// HeadlinesOf compares, at the last step of the runs (the shown run and
+// its replications, same arms), the targeted arm with the most
+// conversions caused on the mean over runs with broadcast; with no
+// targeted arm it compares broadcast with control (issue 17). Arms are
+// compared by paired differences within each run (the arms of a run are
+// twins of one world) with a 95 % interval over runs: a card states a
+// difference only when its interval excludes zero, says "no clear
+// difference" otherwise, and with one run says that one run cannot tell.
+// The other cards are means over runs. With backfires the last card
+// counts the ads that backfired instead of the dashboard's claim, for a
+// scenario whose story talks about backfires (StoryTalksBackfires).
+// Captions and the sentence are in the current language (lang.L).
+func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
+	if len(runs) == 0 {
+		return Headline{Sentence: lang.L("No campaign arm yet: the cards fill in once the run is built.")}
+	}
+	mean := MeanResult(runs[0], runs[1:])
+	var broadcast, best int = -1, -1
+	for i := range mean.Arms {
+		a := &mean.Arms[i]
 		if len(a.Series) == 0 || chart.IsControl(a.Name, a.Strategy) {
 			continue
 		}
 		if a.Strategy == "broadcast" {
-			if broadcast == nil {
-				broadcast = a
+			if broadcast < 0 {
+				broadcast = i
 			}
 			continue
 		}
-		if best == nil || last(a).ConversionsVsControl > last(best).ConversionsVsControl {
-			best = a
+		if best < 0 || meanExtra(runs, a.Name) > meanExtra(runs, mean.Arms[best].Name) {
+			best = i
 		}
 	}
 	switch {
-	case best != nil && broadcast != nil:
-		t, b := last(best), last(broadcast)
-		conv := relative(float64(t.ConversionsVsControl), float64(b.ConversionsVsControl))
-		if conv == "" {
-			conv = relative(float64(t.Conversions), float64(b.Conversions))
-		}
-		if conv == "" {
-			conv = "±0 %"
-		}
+	case best >= 0 && broadcast >= 0:
+		t, b := last(&mean.Arms[best]), last(&mean.Arms[broadcast])
+		name := mean.Arms[best].Name
+		diffs := pairedFinal(runs, name, mean.Arms[broadcast].Name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) })
+		base := meanExtra(runs, mean.Arms[broadcast].Name)
+		cmp := compare(diffs, func(v float64) string { return relative(base+v, base) }, lang.L("conversions vs broadcast"))
 		cards := []Card{
-			{conv, lang.L("conversions vs broadcast")},
+			cmp.card,
 			{numf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
 			{numf("%.0f %%", 100*t.SensitiveShare), lang.L("of ads used a sensitive inference")},
 			attributedCard(t),
@@ -72,32 +84,111 @@ func HeadlinesFor(res sim.Result, backfires bool) Headline {
 			cards[3] = Card{fmt.Sprint(t.Backfires), trf("ads backfired (broadcast %d)", b.Backfires)}
 		}
 		return Headline{
-			Sentence: trf("%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference.",
-				title(DisplayName(best.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
+			Sentence: trf("%s: %s; %s personal attributes per impression; %s of ads used a sensitive inference.",
+				title(DisplayName(name)), cmp.phrase, cards[1].Value, cards[2].Value),
 			Cards: cards,
 		}
-	case best != nil || broadcast != nil:
-		a := best
-		if a == nil {
-			a = broadcast
+	case best >= 0 || broadcast >= 0:
+		k := best
+		if k < 0 {
+			k = broadcast
 		}
+		a := &mean.Arms[k]
 		m := last(a)
-		cards := []Card{
-			{numf("%+.3f", m.ShiftVsControl), lang.L("opinion shift vs control")},
-			{fmt.Sprintf("%+d", m.ConversionsVsControl), lang.L("extra conversions vs control")},
-			{euro(m.CostPerConversion), lang.L("per extra conversion")},
-			attributedCard(m),
-		}
+		shift := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return m.ShiftVsControl }),
+			func(v float64) string { return numf("%+.3f", v) }, lang.L("opinion shift vs control"))
+		extra := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) }),
+			func(v float64) string { return numf("%+.0f", v) }, lang.L("extra conversions vs control"))
+		cards := []Card{shift.card, extra.card, {euro(m.CostPerConversion), lang.L("per extra conversion")}, attributedCard(m)}
 		if backfires {
 			cards[3] = Card{fmt.Sprint(m.Backfires), lang.L("ads backfired")}
 		}
 		return Headline{
-			Sentence: trf("%s vs control: opinion shift %s; %s extra conversions; %s per extra conversion.",
-				title(DisplayName(a.Name)), cards[0].Value, cards[1].Value, cards[2].Value),
+			Sentence: trf("%s: %s; %s; %s per extra conversion.",
+				title(DisplayName(a.Name)), shift.phrase, extra.phrase, cards[2].Value),
 			Cards: cards,
 		}
 	}
 	return Headline{Sentence: lang.L("No campaign arm yet: the cards fill in once the run is built.")}
+}
+
+// comparison is a difference as a card and as a phrase for the sentence.
+type comparison struct {
+	card   Card
+	phrase string
+}
+
+// compare states the paired differences diffs (one per run) of the
+// quantity named what: its mean (shown by format) when the 95 %
+// interval excludes zero; "no clear difference" when it does not; and
+// with one run, that one run cannot tell it from noise.
+func compare(diffs []float64, format func(float64) string, what string) comparison {
+	mean, lo, hi := tInterval(diffs)
+	switch {
+	case len(diffs) == 0 || math.IsNaN(mean):
+		return comparison{Card{"–", what}, "– " + what}
+	case len(diffs) == 1:
+		return comparison{Card{"?", trf("%s: one run cannot tell %s from noise", what, format(mean))},
+			trf("%s: one run cannot tell %s from noise", what, format(mean))}
+	case lo > 0 || hi < 0:
+		ci := trf("95 %% CI %s … %s", format(lo), format(hi))
+		return comparison{Card{format(mean), what + " (" + ci + ")"}, format(mean) + " " + what}
+	default:
+		ci := trf("95 %% CI %s … %s", format(lo), format(hi))
+		return comparison{Card{"≈", trf("no clear difference in %s", what) + " (" + ci + ")"},
+			trf("no clear difference in %s", what)}
+	}
+}
+
+// tInterval is the mean of x with its 95 % Student-t interval (NaN
+// interval for fewer than two values).
+func tInterval(x []float64) (mean, lo, hi float64) {
+	if len(x) == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	mean = stat.Mean(x, nil)
+	if len(x) < 2 {
+		return mean, math.NaN(), math.NaN()
+	}
+	sd := stat.StdDev(x, nil)
+	q := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(len(x) - 1)}.Quantile(0.975)
+	half := q * sd / math.Sqrt(float64(len(x)))
+	return mean, mean - half, mean + half
+}
+
+// finalOf is f of arm name's last row in every run that has it.
+func finalOf(runs []sim.Result, name string, f func(sim.Metrics) float64) []float64 {
+	var out []float64
+	for _, r := range runs {
+		for i := range r.Arms {
+			if a := &r.Arms[i]; a.Name == name && len(a.Series) > 0 {
+				out = append(out, f(last(a)))
+			}
+		}
+	}
+	return out
+}
+
+// pairedFinal is f(arm a) − f(arm b) at the last step of every run that
+// has both: the paired difference of twins.
+func pairedFinal(runs []sim.Result, a, b string, f func(sim.Metrics) float64) []float64 {
+	var out []float64
+	for _, r := range runs {
+		va, vb := finalOf([]sim.Result{r}, a, f), finalOf([]sim.Result{r}, b, f)
+		if len(va) == 1 && len(vb) == 1 {
+			out = append(out, va[0]-vb[0])
+		}
+	}
+	return out
+}
+
+// meanExtra is arm name's mean extra conversions vs control over runs.
+func meanExtra(runs []sim.Result, name string) float64 {
+	v := finalOf(runs, name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) })
+	if len(v) == 0 {
+		return math.Inf(-1)
+	}
+	return stat.Mean(v, nil)
 }
 
 func last(a *sim.ArmResult) sim.Metrics { return a.Series[len(a.Series)-1] }

@@ -3,8 +3,11 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"testing"
 
+	"boomerang/batch"
 	"boomerang/scenarios"
 	"boomerang/sim"
 )
@@ -37,5 +40,69 @@ func TestCardsShowBackfiresWhenTheStoryTalksOfThem(t *testing.T) {
 	res.Arms = res.Arms[:2] // broadcast against control only
 	if c := HeadlinesFor(res, true).Cards[3]; c.Value != "1317" || c.Caption != "ads backfired" {
 		t.Errorf("backfire card without a targeted arm %+v", c)
+	}
+}
+
+// At weekend-event's default seed with the app's default runs, the cards
+// state only differences whose paired 95 % interval excludes zero, and
+// with one run the comparison card says it cannot tell (issue 17).
+func TestCardsStateOnlyClearDifferences(t *testing.T) {
+	cfg, err := scenarios.Builtin("weekend-event")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := batch.Run(context.Background(), batch.Options{Config: cfg, Reps: DefaultReplications, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runs []sim.Result
+	for _, r := range out.Reps {
+		runs = append(runs, r.Result)
+	}
+	h := HeadlinesOf(runs, false)
+	c := h.Cards[0]
+	switch {
+	case c.Value == "≈":
+		if !strings.HasPrefix(c.Caption, "no clear difference in conversions vs broadcast (95 % CI ") {
+			t.Errorf("no-difference card %+v", c)
+		}
+	case strings.HasSuffix(c.Value, "%"):
+		// a stated difference: its interval must exclude zero
+		ci := c.Caption[strings.Index(c.Caption, "CI ")+3:]
+		lo, hi, _ := strings.Cut(strings.TrimSuffix(ci, ")"), " … ")
+		if (strings.HasPrefix(lo, "-") || strings.HasPrefix(lo, "−")) != (strings.HasPrefix(hi, "-") || strings.HasPrefix(hi, "−")) {
+			t.Errorf("stated a difference whose interval crosses zero: %+v", c)
+		}
+	default:
+		t.Errorf("card %+v", c)
+	}
+	if c := HeadlinesOf(runs[:1], false).Cards[0]; c.Value != "?" || !strings.Contains(c.Caption, "one run cannot tell") {
+		t.Errorf("one run: %+v", c)
+	}
+	t.Logf("weekend-event, %d runs: %s", DefaultReplications, h.Sentence)
+}
+
+// Metrics that do not apply to a campaign's aim are not offered: no vote
+// share for a festival, but for an election (issue 17).
+func TestLedgerChoicesFollowTheAim(t *testing.T) {
+	u, _ := newTestApp(t)
+	has := func() bool {
+		for _, o := range u.metric.Options {
+			if o == "Vote share vs control" {
+				return true
+			}
+		}
+		return false
+	}
+	for name, want := range map[string]bool{"weekend-event": false, "cambridge-analytica-2016": true, "broadcast-basics": true} {
+		cfg, err := scenarios.Builtin(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Population.Size, cfg.Data.QuizShare = 1500, 0.05
+		u.Load(cfg)
+		if has() != want {
+			t.Errorf("%s (aim %q): vote share offered %v, want %v (%v)", name, cfg.Campaign.Aim, has(), want, u.metric.Options)
+		}
 	}
 }

@@ -501,15 +501,18 @@ func TestI18nDutchScreens(t *testing.T) {
 		t.Errorf("export choices %q", labels)
 	}
 
-	h := Headlines(sim.Result{Arms: []sim.ArmResult{
-		{Name: "control", Strategy: "none", Series: []sim.Metrics{{Conversions: 100}}},
-		{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 2}}},
-		{Name: "psychographic", Strategy: "psychographic", Series: []sim.Metrics{{Conversions: 238, ConversionsVsControl: 138,
-			AttributesPerImpression: 4.3, SensitiveShare: 0.22, CostPerConversion: 2}}},
-	}})
-	want := fmt.Sprintf(nl["%s vs broadcast: %s conversions; %s personal attributes per impression; %s of ads used a sensitive inference."],
-		title(nl["name.psychographic"]), "+38 %", "4,3", "22 %")
-	if h.Sentence != want || h.Cards[0].Caption != nl["conversions vs broadcast"] {
+	run := func(p int64) sim.Result {
+		return sim.Result{Arms: []sim.ArmResult{
+			{Name: "control", Strategy: "none", Series: []sim.Metrics{{Conversions: 100}}},
+			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 2}}},
+			{Name: "psychographic", Strategy: "psychographic", Series: []sim.Metrics{{Conversions: 100 + p, ConversionsVsControl: p,
+				AttributesPerImpression: 4.3, SensitiveShare: 0.22, CostPerConversion: 2}}},
+		}}
+	}
+	h := HeadlinesOf([]sim.Result{run(138), run(137), run(139)}, false)
+	want := fmt.Sprintf(nl["%s: %s; %s personal attributes per impression; %s of ads used a sensitive inference."],
+		title(nl["name.psychographic"]), "+38 % "+nl["conversions vs broadcast"], "4,3", "22 %")
+	if h.Sentence != want || !strings.HasPrefix(h.Cards[0].Caption, nl["conversions vs broadcast"]+" (95 %-BI +") {
 		t.Errorf("headline %q / %q\nwant %q", h.Sentence, h.Cards[0].Caption, want)
 	}
 }
@@ -626,7 +629,8 @@ func i18nStoryArms(t *testing.T, nl map[string]string) {
 		}
 		texts := map[string]string{"title": cfg.Story.TitleNL, "summary": cfg.Story.SummaryNL}
 		for i, st := range cfg.Story.Steps {
-			texts[fmt.Sprintf("step %d", i+1)] = st.TextNL + " " + st.QuestionNL
+			// placeholders name arms as the scenario file does: they are keys, not words
+			texts[fmt.Sprintf("step %d", i+1)] = scenarios.Fill(st.TextNL+" "+st.QuestionNL, nil, true)
 		}
 		for where, text := range texts {
 			checked++
@@ -646,14 +650,17 @@ func i18nStoryArms(t *testing.T, nl map[string]string) {
 // trade-off table and on chart ticks have a decimal comma; in English a
 // decimal point.
 func i18nNumbers(t *testing.T) {
-	res := sim.Result{Arms: []sim.ArmResult{
-		{Name: "control", Strategy: "none", Series: []sim.Metrics{{Conversions: 100}}},
-		{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 12.17}}},
-	}}
+	mk := func(shift float64) sim.Result {
+		return sim.Result{Arms: []sim.ArmResult{
+			{Name: "control", Strategy: "none", Series: []sim.Metrics{{Conversions: 100}}},
+			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, Spend: 1217, CostPerConversion: 12.17, ShiftVsControl: shift}}},
+		}}
+	}
+	res, runs := mk(0.26), []sim.Result{mk(0.25), mk(0.26), mk(0.27)}
 	stat := batch.Stat{Mean: 0.5, Lo: 0.25, Hi: 0.75}
 	check := func(lang string, shift, cost, sentence, table, tick string) {
 		t.Helper()
-		h := Headlines(res)
+		h := HeadlinesOf(runs, false)
 		if h.Cards[0].Value != shift || h.Cards[2].Value != cost {
 			t.Errorf("%s cards: %q, %q; want %q, %q", lang, h.Cards[0].Value, h.Cards[2].Value, shift, cost)
 		}
@@ -676,7 +683,7 @@ func i18nNumbers(t *testing.T) {
 			t.Errorf("%s chart ticks %q lack %q", lang, labels, tick)
 		}
 	}
-	check("English", "+0.000", "€12.17", "+0.25", "0.5 (0.25 – 0.75)", "0.2")
+	check("English", "+0.260", "€12.17", "+0.25", "0.5 (0.25 – 0.75)", "0.2")
 	i18nUseDutch(t)
-	check("Dutch", "+0,000", "€12,17", "+0,25", "0,5 (0,25 – 0,75)", "0,2")
+	check("Dutch", "+0,260", "€12,17", "+0,25", "0,5 (0,25 – 0,75)", "0,2")
 }

@@ -179,7 +179,7 @@ func (u *App) rebuild(tab string) {
 		u.hasSnap = false
 		u.apply(u.last)
 	} else {
-		u.setCards(sim.Result{})
+		u.setCards([]sim.Result{{}})
 	}
 	u.flushCharts()
 }

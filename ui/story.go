@@ -216,9 +216,12 @@ func (p *storyPanel) refresh() {
 	} else {
 		s := st.Steps[p.k-1]
 		p.where.SetText(fmt.Sprintf(lang.L("Step %d of %d"), p.k, n))
-		p.body.SetText(pick(nl, s.TextEN, s.TextNL))
+		// numbers in the text are {placeholders}, filled from the means
+		// check-stories measured (scenarios.Measured), never typed by hand
+		vals := scenarios.StepValues(p.own.Name, p.k)
+		p.body.SetText(scenarios.Fill(pick(nl, s.TextEN, s.TextNL), vals, nl))
 		if q := pick(nl, s.QuestionEN, s.QuestionNL); q != "" {
-			p.question.SetText(q)
+			p.question.SetText(scenarios.Fill(q, vals, nl))
 			p.askBox.Show()
 		} else {
 			p.askBox.Hide()

@@ -62,6 +62,12 @@ func storyStep(t *testing.T, u *App, q *uiQueue, b *widget.Button, page int) {
 // sign written as a hyphen.
 func shown(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\u2212", "-") }
 
+// filled is step k's text as the panel shows it: the placeholders filled
+// from the scenario's measured numbers (issue 17).
+func filled(name string, k int, text string, nl bool) string {
+	return shown(scenarios.Fill(text, scenarios.StepValues(name, k), nl))
+}
+
 // wantStepConfig checks that the app runs exactly step k of base's story.
 func wantStepConfig(t *testing.T, u *App, base sim.Config, k int) {
 	t.Helper()
@@ -102,7 +108,7 @@ func TestStoryBroadcastBasicsNextBack(t *testing.T) {
 
 	// Next: step 1's text, question and settings, and the run plays.
 	storyStep(t, u, q, p.next, 1)
-	if p.body.Text != shown(st.Steps[0].TextEN) || p.question.Text != st.Steps[0].QuestionEN {
+	if p.body.Text != filled("broadcast-basics", 1, st.Steps[0].TextEN, false) || p.question.Text != st.Steps[0].QuestionEN {
 		t.Errorf("page 1 shows %q / %q", p.body.Text, p.question.Text)
 	}
 	if !p.askBox.Visible() || p.ask.Text != "Ask the class:" {
@@ -163,7 +169,7 @@ func TestStoryDutch(t *testing.T) {
 		t.Errorf("Dutch buttons %q %q, %q", p.back.Text, p.next.Text, p.where.Text)
 	}
 	storyStep(t, u, q, p.next, 1)
-	if p.body.Text != shown(st.Steps[0].TextNL) || p.question.Text != st.Steps[0].QuestionNL {
+	if p.body.Text != filled("broadcast-basics", 1, st.Steps[0].TextNL, true) || p.question.Text != st.Steps[0].QuestionNL {
 		t.Errorf("Dutch page 1: %q / %q", p.body.Text, p.question.Text)
 	}
 	if p.ask.Text != "Vraag aan de klas:" || p.where.Text != "Stap 1 van 3" {
@@ -218,7 +224,7 @@ func TestStoryKeepAndWidth(t *testing.T) {
 	storyStep(t, u, q, u.story.next, 2)
 	fresh := newStoryPanel(u)
 	fresh.keep(u.story, u.Config())
-	if fresh.Page() != 2 || fresh.body.Text != shown(u.Config().Story.Steps[1].TextEN) {
+	if fresh.Page() != 2 || fresh.body.Text != filled("broadcast-basics", 2, u.Config().Story.Steps[1].TextEN, false) {
 		t.Errorf("kept page %d, body %q", fresh.Page(), fresh.body.Text)
 	}
 	if w := u.story.content().MinSize().Width; w > 300 {

@@ -149,7 +149,7 @@ Exit status: 0 success, 1 bad input (scenario, key, value, shard, merge),
 		}
 		return usageError{fmt.Errorf("%s: %w", strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), err)}
 	})
-	root.AddCommand(newListCmd(), newShowCmd(), newValidateCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckLiteratureCmd(), newBenchCmd(), newServeWebCmd())
+	root.AddCommand(newListCmd(), newShowCmd(), newValidateCmd(), newRunCmd(), newSweepCmd(), newMergeCmd(), newCheckLiteratureCmd(), newCheckStoriesCmd(), newBenchCmd(), newServeWebCmd())
 	return root
 }
 

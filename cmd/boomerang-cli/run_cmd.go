@@ -218,7 +218,13 @@ func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
 		fmt.Fprintln(w, "note: "+n)
 	}
 	fmt.Fprintln(w)
-	if err := printTable(w, reps, "effect", []string{"mean_opinion", "shift_vs_control", "vote_share_vs_control", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"}); err != nil {
+	var effect []string
+	for _, m := range []string{"mean_opinion", "shift_vs_control", "vote_share_vs_control", "clicks", "conversions", "conversions_vs_control", "spend", "cost_per_conversion"} {
+		if sim.MetricApplies(m, cfg.Campaign.Aim) { // no vote share for a festival (campaign.aim)
+			effect = append(effect, m)
+		}
+	}
+	if err := printTable(w, reps, "effect", effect); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
