@@ -13,6 +13,9 @@ const (
 	CampaignVote  = "vote"  // an election: vote share and turnout
 )
 
+// CampaignAims are the values of campaign.aim, "" (every metric) first.
+func CampaignAims() []string { return []string{"", CampaignSale, CampaignCause, CampaignVote} }
+
 // MetricApplies reports whether metric (a steps.csv column) means
 // something for a campaign with the given aim ("" = every metric).
 func MetricApplies(metric, aim string) bool {

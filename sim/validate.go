@@ -77,7 +77,7 @@ func (c *Config) Validate() error {
 		return bad("campaign.budget", c.Campaign.Budget, "must be between 0 and 100 x population.size (%d)", 100*n)
 	case !(c.Campaign.CPM >= 0 && c.Campaign.CPM < 1e6):
 		return bad("campaign.cpm", c.Campaign.CPM, "must be 0 or more (euro per 1000 impressions)")
-	case c.Campaign.Aim != "" && c.Campaign.Aim != CampaignSale && c.Campaign.Aim != CampaignCause && c.Campaign.Aim != CampaignVote:
+	case !slices.Contains(CampaignAims(), c.Campaign.Aim):
 		return bad("campaign.aim", c.Campaign.Aim, "must be \"sale\", \"cause\", \"vote\" or \"\" (every metric)")
 	case c.Campaign.Stance != 1 && c.Campaign.Stance != -1:
 		return bad("campaign.stance", c.Campaign.Stance, "must be 1 (for) or -1 (against)")

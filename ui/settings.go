@@ -70,6 +70,7 @@ var enumChoices = map[string]func() []string{
 	"influence.model":           influence.Names,
 	"regulation.consent_design": sim.ConsentDesigns,
 	"campaign.audience.gender":  sim.AudienceGenders,
+	"campaign.aim":              sim.CampaignAims,
 }
 
 // listKeys are string keys that take a comma-separated list of names or a
