@@ -69,20 +69,24 @@ type BinAccuracy struct {
 // did not take the quiz (the model never saw their answers), against their
 // true attributes.
 type Accuracy struct {
-	Trained      bool  `json:"trained"`      // false when data.quiz_share = 0 (no model)
-	QuizTakers   int   `json:"quiz_takers"`  // people who took the quiz
-	Consenting   int   `json:"consenting"`   // people who consented to tracking
-	Harvested    int   `json:"harvested"`    // friends of quiz takers whose likes the app collected
-	HarvestGain  int   `json:"harvest_gain"` // visible only through harvesting (no consent, no quiz)
-	Visible      int   `json:"visible"`      // people whose likes the operator sees
-	Profiled     int   `json:"profiled"`     // visible and inferred (= visible when trained)
-	Population   int   `json:"population"`   // N
-	Components   int   `json:"components"`   // SVD components used
-	SVDUsers     int   `json:"svd_users"`    // users in the SVD sample
-	Attributes   int   `json:"attributes"`   // attributes inferred better than chance (per profiled person)
-	EvaluatedOn  int   `json:"evaluated_on"` // visible non-quiz people the accuracies are computed on
-	PagesOfLikes int   `json:"pages"`        // pages in the catalogue
-	MeanLikes    Value `json:"mean_likes"`   // mean likes per person
+	Trained    bool `json:"trained"`     // false when data.quiz_share = 0 (no model)
+	QuizTakers int  `json:"quiz_takers"` // simulated people who took the quiz (their friends are harvested)
+	// The model is trained on the platform's users, not on the simulated
+	// people: TrainingQuizTakers of PlatformUsers (data.platform_users).
+	PlatformUsers      int   `json:"platform_users"`
+	TrainingQuizTakers int   `json:"training_quiz_takers"`
+	Consenting         int   `json:"consenting"`   // people who consented to tracking
+	Harvested          int   `json:"harvested"`    // friends of quiz takers whose likes the app collected
+	HarvestGain        int   `json:"harvest_gain"` // visible only through harvesting (no consent, no quiz)
+	Visible            int   `json:"visible"`      // people whose likes the operator sees
+	Profiled           int   `json:"profiled"`     // visible and inferred (= visible when trained)
+	Population         int   `json:"population"`   // N
+	Components         int   `json:"components"`   // SVD components used
+	SVDUsers           int   `json:"svd_users"`    // users in the SVD sample
+	Attributes         int   `json:"attributes"`   // attributes inferred better than chance (per profiled person)
+	EvaluatedOn        int   `json:"evaluated_on"` // visible non-quiz people the accuracies are computed on
+	PagesOfLikes       int   `json:"pages"`        // pages in the catalogue
+	MeanLikes          Value `json:"mean_likes"`   // mean likes per person
 
 	ProfiledShare     Value `json:"profiled_share"`         // Profiled / N
 	VarianceExplained Value `json:"svd_variance_explained"` // share of like-matrix variance in the k components (Kosinski 2013: 28 % for k = 100)
