@@ -98,6 +98,14 @@ type Accuracy struct {
 	MAEBigFive     Value         `json:"mae_big_five"`       // mean absolute error on the Big Five (sd units)
 	CVMeanBigFiveR Value         `json:"cv_r_big_five_mean"` // what the operator believes: cross-validated on the quiz
 	CVPartyAUC     Value         `json:"cv_auc_party"`       // cross-validated party AUC on the quiz
+
+	// The same model's accuracy on the platform's users outside the quiz
+	// (the training pool's SVD sample: up to 19,850 people, none of whose
+	// answers the model saw): the model's accuracy without the sampling
+	// noise of a small town, identical for every population.size.
+	PlatformMeanBigFiveR Value `json:"platform_r_big_five_mean"`
+	PlatformPartyAUC     Value `json:"platform_auc_party"`
+	PlatformEvaluatedOn  int   `json:"platform_evaluated_on"`
 }
 
 // Get returns the reported accuracy of attribute a: r for numeric
@@ -175,7 +183,7 @@ const minBinEval = 30
 func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Model, inf *Inferred) Accuracy {
 	nan := Value(math.NaN())
 	acc := Accuracy{Population: pop.N, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
-		CVPartyAUC: nan, VarianceExplained: nan, ProfiledShare: nan}
+		CVPartyAUC: nan, VarianceExplained: nan, ProfiledShare: nan, PlatformMeanBigFiveR: nan, PlatformPartyAUC: nan}
 	for a := range NumAttributes {
 		acc.set(a, math.NaN())
 	}

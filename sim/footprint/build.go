@@ -62,8 +62,10 @@ func BuildTimed(p Params, consentRate float64, platform population.Params, pop *
 	lap("likes")
 	f.Visibility = See(pop, g, consentRate, p, seed)
 	lap("visibility")
+	var pool *Pool
 	if p.QuizShare > 0 {
-		pool, err := BuildPool(p, consentRate, platform, f.Catalogue, seed, workers)
+		var err error
+		pool, err = BuildPool(p, consentRate, platform, f.Catalogue, seed, workers)
 		if err != nil {
 			return nil, err
 		}
@@ -82,6 +84,7 @@ func BuildTimed(p Params, consentRate float64, platform population.Params, pop *
 	f.Accuracy.PlatformUsers = p.PlatformUsers
 	if f.Model != nil {
 		f.Accuracy.TrainingQuizTakers = f.Model.QuizTakers
+		f.Accuracy.PlatformMeanBigFiveR, f.Accuracy.PlatformPartyAUC, f.Accuracy.PlatformEvaluatedOn = pool.holdout(f.Model, workers)
 	}
 	lap("accuracy")
 	return f, nil

@@ -76,3 +76,11 @@ func (pl *Pool) Bytes() int64 {
 func (pl *Pool) Train(p Params, workers int) (*Model, error) {
 	return Train(p, pl.Likes, &pl.Visibility, pl.Pop, pl.Seed, workers)
 }
+
+// holdout is m's accuracy on the pool's users outside the quiz: mean Big
+// Five r, party AUC and how many people they are measured on.
+func (pl *Pool) holdout(m *Model, workers int) (meanR, partyAUC Value, n int) {
+	inf := Infer(m, pl.Likes, &pl.Visibility, workers)
+	acc := Evaluate(pl.Pop, pl.Likes, &pl.Visibility, m, &inf)
+	return acc.MeanBigFiveR, acc.AUC.Party, acc.EvaluatedOn
+}
