@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 )
 
 // Every built-in runs at every size (issue 18): 500, 2,000 and 20,000
@@ -43,5 +44,39 @@ func TestBuiltinsAtAnySize(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// The inference accuracy manifest.json reports for matz-2017 (its own
+// seed) differs by at most 0.03 in mean Big Five r between 2,000 and
+// 200,000 people, and the model's own accuracy on the platform's held-out
+// users is identical (issue 18).
+func TestInferenceAccuracyAtAnySize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a world of 200,000 people")
+	}
+	var acc [2]footprint.Accuracy
+	for k, n := range []int{2000, 200_000} {
+		cfg, err := Builtin("matz-2017")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ApplySets(&cfg, []string{"population.size=" + strconv.Itoa(n), "opinion.burn_in=0"}); err != nil {
+			t.Fatal(err)
+		}
+		w, err := sim.BuildWorld(cfg, cfg.Seed, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		acc[k] = w.Footprint.Accuracy
+	}
+	small, big := float64(acc[0].MeanBigFiveR), float64(acc[1].MeanBigFiveR)
+	t.Logf("mean Big Five r: %.4f at 2,000 (on %d people), %.4f at 200,000 (on %d); the model's on the platform: %.4f",
+		small, acc[0].EvaluatedOn, big, acc[1].EvaluatedOn, float64(acc[0].PlatformMeanBigFiveR))
+	if !(math.Abs(small-big) <= 0.03) {
+		t.Errorf("mean Big Five r %.4f at 2,000 people, %.4f at 200,000: differ by more than 0.03", small, big)
+	}
+	if acc[0].PlatformMeanBigFiveR != acc[1].PlatformMeanBigFiveR || acc[0].TrainingQuizTakers != acc[1].TrainingQuizTakers {
+		t.Errorf("the model differs with the town's size: %+v vs %+v", acc[0], acc[1])
 	}
 }

@@ -106,6 +106,10 @@ type Accuracy struct {
 	PlatformMeanBigFiveR Value `json:"platform_r_big_five_mean"`
 	PlatformPartyAUC     Value `json:"platform_auc_party"`
 	PlatformEvaluatedOn  int   `json:"platform_evaluated_on"`
+	// The pool drawn to train on: people (quiz takers and SVD sample) and
+	// the bytes they held (Pool.Bytes), bounded whatever PlatformUsers.
+	PoolPeople int   `json:"platform_pool_people"`
+	PoolBytes  int64 `json:"platform_pool_bytes"`
 }
 
 // Get returns the reported accuracy of attribute a: r for numeric

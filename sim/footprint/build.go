@@ -85,6 +85,7 @@ func BuildTimed(p Params, consentRate float64, platform population.Params, pop *
 	if f.Model != nil {
 		f.Accuracy.TrainingQuizTakers = f.Model.QuizTakers
 		f.Accuracy.PlatformMeanBigFiveR, f.Accuracy.PlatformPartyAUC, f.Accuracy.PlatformEvaluatedOn = pool.holdout(f.Model, workers)
+		f.Accuracy.PoolPeople, f.Accuracy.PoolBytes = pool.Pop.N, f.PoolBytes
 	}
 	lap("accuracy")
 	return f, nil
