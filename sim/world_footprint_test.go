@@ -58,3 +58,21 @@ func TestFootprintOnlyWhenRead(t *testing.T) {
 		t.Errorf("broadcast without a footprint: %+v", got)
 	}
 }
+
+// A minimum audience larger than the town runs, and the run's notes say
+// which setting and what value works.
+func TestMinAudienceAboveTownNote(t *testing.T) {
+	c := DefaultConfig()
+	c.Population.Size = 800
+	c.Data.QuizShare = 0
+	c.Steps = 1
+	c.Regulation.MinAudience = 1000
+	r, err := NewRun(c, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "regulation.min_audience = 1000 is more than the 800 people simulated: no targeted audience can reach it, so targeting falls back to broadcast (use regulation.min_audience ≤ 800, or population.size ≥ 1000)"
+	if !slices.Contains(r.Notes(), want) {
+		t.Errorf("notes %q lack %q", r.Notes(), want)
+	}
+}
