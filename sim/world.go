@@ -140,8 +140,8 @@ func buildFootprint(cfg Config, pop *population.Population, g *network.Graph, se
 // it, else a new one, identical to what BuildWorld builds when a run needs
 // it (same seed), for a view that shows likes and profiles of a world whose
 // arms read none (the app's Target and "Someone like me" views). It never
-// changes w, so it may run on any goroutine while arms step. With its
-// profiles (ProfilesOf).
+// changes w, so it may run on any goroutine while arms step. The profiles
+// returned are the ones BuildWorld would derive from it.
 func (w *World) BuildFootprint(workers int) (*footprint.Footprint, *Profiles, error) {
 	if w.Footprint != nil {
 		return w.Footprint, w.Profiles, nil

@@ -1,7 +1,9 @@
 package sim
 
 import (
+	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -74,5 +76,23 @@ func TestMinAudienceAboveTownNote(t *testing.T) {
 	want := "regulation.min_audience = 1000 is more than the 800 people simulated: no targeted audience can reach it, so targeting falls back to broadcast (use regulation.min_audience ≤ 800, or population.size ≥ 1000)"
 	if !slices.Contains(r.Notes(), want) {
 		t.Errorf("notes %q lack %q", r.Notes(), want)
+	}
+}
+
+// Without a footprint the run reports an untrained model: accuracies null
+// in manifest.json, not 0.
+func TestNoFootprintReportsNull(t *testing.T) {
+	c := DefaultConfig()
+	c.Population.Size, c.Data.QuizShare, c.Steps = 500, 0, 1
+	r, err := NewRun(c, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := json.Marshal(r.Result().Inference)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(j); !strings.Contains(s, `"trained":false`) || !strings.Contains(s, `"r_big_five_mean":null`) || !strings.Contains(s, `"population":500`) {
+		t.Errorf("inference report without a footprint: %s", s)
 	}
 }

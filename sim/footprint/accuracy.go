@@ -181,16 +181,30 @@ func (acc *Accuracy) set(a Attribute, v float64) {
 // minBinEval is the fewest people in a like bin for its r to be reported.
 const minBinEval = 30
 
+// Untrained is the report of a population of n people of whom the
+// operator knows nothing (no footprint, no model): counts 0, profiled
+// share 0, every accuracy NaN (null in JSON).
+func Untrained(n int) Accuracy {
+	nan := Value(math.NaN())
+	acc := Accuracy{Population: n, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
+		CVPartyAUC: nan, VarianceExplained: nan, PlatformMeanBigFiveR: nan, PlatformPartyAUC: nan}
+	for a := range NumAttributes {
+		acc.set(a, math.NaN())
+	}
+	acc.ByLikes = make([]BinAccuracy, NumLikeBins)
+	for b := range acc.ByLikes {
+		acc.ByLikes[b] = BinAccuracy{Likes: LikeBins[b].Label, R: nan}
+	}
+	return acc
+}
+
 // Evaluate compares the inferences with the truth. m and inf may be nil /
 // empty (no model): then only the counts are filled and every accuracy is
 // NaN (null in JSON).
 func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Model, inf *Inferred) Accuracy {
 	nan := Value(math.NaN())
-	acc := Accuracy{Population: pop.N, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
-		CVPartyAUC: nan, VarianceExplained: nan, ProfiledShare: nan, PlatformMeanBigFiveR: nan, PlatformPartyAUC: nan}
-	for a := range NumAttributes {
-		acc.set(a, math.NaN())
-	}
+	acc := Untrained(pop.N)
+	acc.ProfiledShare = nan
 	var eval []int32
 	for i := range pop.N {
 		f := vis.Flags[i]
@@ -214,10 +228,6 @@ func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Mode
 		}
 	}
 	acc.MeanLikes = Value(float64(likes.Offsets[pop.N]) / float64(max(1, pop.N)))
-	acc.ByLikes = make([]BinAccuracy, NumLikeBins)
-	for b := range acc.ByLikes {
-		acc.ByLikes[b] = BinAccuracy{Likes: LikeBins[b].Label, R: nan}
-	}
 	if m == nil || inf == nil || inf.Values[0] == nil {
 		acc.ProfiledShare = 0
 		return acc
