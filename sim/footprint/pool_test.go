@@ -21,8 +21,8 @@ func TestModelIndependentOfTownSize(t *testing.T) {
 	if !slices.Equal(small.Model.Weights, big.Model.Weights) || small.Model.Intercept != big.Model.Intercept || small.Model.CV != big.Model.CV {
 		t.Fatal("the model depends on the town's size")
 	}
-	if small.Model.QuizTakers != 150 || small.Model.SVDUsers != 20_000 {
-		t.Errorf("trained on %d quiz takers, %d SVD users; want 150 and 20000", small.Model.QuizTakers, small.Model.SVDUsers)
+	if small.Model.QuizTakers != 150 || small.Model.SVDUsers != poolSampleMax {
+		t.Errorf("trained on %d quiz takers, %d SVD users; want 150 and %d", small.Model.QuizTakers, small.Model.SVDUsers, poolSampleMax)
 	}
 	other, err := Build(p, 0.7, genPop(t, 500, 4), nil, 10, 1)
 	if err != nil {
@@ -42,14 +42,15 @@ func TestModelIndependentOfTownSize(t *testing.T) {
 }
 
 // TestPoolBounded: the pool draws only the quiz takers and the SVD sample,
-// never more than svdSampleMax people however large the platform.
+// never more than poolSampleMax people beside the quiz takers, however
+// large the platform.
 func TestPoolBounded(t *testing.T) {
 	for _, c := range []struct {
 		users              int
 		share, consent     float64
 		wantQuiz, wantRest int
 	}{
-		{50_000, 0.003, 0.7, 150, svdSampleMax - 150},
+		{50_000, 0.003, 0.7, 150, poolSampleMax - 150},
 		{100_000_000, 0.0002, 0.7, 20_000, 0},
 		{20_000, 0.003, 0.1, 60, 1994},
 		{50_000, 0.003, 0, 150, 0},
