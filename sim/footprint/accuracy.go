@@ -100,7 +100,7 @@ type Accuracy struct {
 	CVPartyAUC     Value         `json:"cv_auc_party"`       // cross-validated party AUC on the quiz
 
 	// The same model's accuracy on the platform's users outside the quiz
-	// (the training pool's SVD sample: up to 19,850 people, none of whose
+	// (the training pool's SVD sample: up to 9,850 people, none of whose
 	// answers the model saw): the model's accuracy without the sampling
 	// noise of a small town, identical for every population.size.
 	PlatformMeanBigFiveR Value `json:"platform_r_big_five_mean"`
