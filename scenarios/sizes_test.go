@@ -15,8 +15,12 @@ import (
 // every arm records finite opinions. The inference model is trained on
 // the platform's users, so no scenario needs a minimum size.
 func TestBuiltinsAtAnySize(t *testing.T) {
+	sizes := []int{500, 2000, 20_000}
+	if raceEnabled || testing.Short() {
+		sizes = sizes[:2] // the race detector is ~10× slower
+	}
 	for _, info := range List() {
-		for _, n := range []int{500, 2000, 20_000} {
+		for _, n := range sizes {
 			t.Run(fmt.Sprintf("%s/%d", info.Name, n), func(t *testing.T) {
 				cfg, err := Builtin(info.Name)
 				if err != nil {
@@ -52,7 +56,7 @@ func TestBuiltinsAtAnySize(t *testing.T) {
 // 200,000 people, and the model's own accuracy on the platform's held-out
 // users is identical (issue 18).
 func TestInferenceAccuracyAtAnySize(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("builds a world of 200,000 people")
 	}
 	var acc [2]footprint.Accuracy
