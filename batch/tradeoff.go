@@ -324,10 +324,10 @@ func TradeoffConfig(base sim.Config, arm sim.ArmConfig, reg RegulationPreset) si
 
 // reduce shrinks cfg to n agents for the grid, keeping what makes runs
 // comparable with the full-size scenario: the budget and the audience floor
-// shrink with the population (the same impressions per person), and the
-// quiz keeps its number of takers (the inference model is trained on as
-// many people, and a small population would otherwise fall below the 50
-// quiz takers training needs). The lookalike seed (at least 100
+// shrink with the population (the same impressions per person). The data
+// settings stay: the inference model is trained on the platform's users
+// (data.platform_users), not on the simulated people, so it is the same
+// model at any size. The lookalike seed (at least 100
 // converters, as on Meta) cannot shrink, so on a small population the
 // lookalike audience starts later.
 func reduce(cfg sim.Config, n, steps int) sim.Config {
@@ -345,9 +345,6 @@ func reduce(cfg sim.Config, n, steps int) sim.Config {
 	}
 	if cfg.Regulation.MinAudience > 0 {
 		cfg.Regulation.MinAudience = max(1, int(math.Round(float64(cfg.Regulation.MinAudience)*f)))
-	}
-	if q := cfg.Data.QuizShare; q > 0 {
-		cfg.Data.QuizShare = min(1, q/f)
 	}
 	// The network's mean degree must stay below the population.
 	if cfg.Network.Kind != "complete" && cfg.Network.Degree >= float64(n) {

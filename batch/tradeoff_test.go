@@ -12,13 +12,12 @@ import (
 	"boomerang/sim"
 )
 
-// tradeoffBase is a small scenario with an inference model (the quiz must
-// have ≥ 50 expected takers at full size), so that the targeting
-// strategies have profiles to use.
+// tradeoffBase is a small scenario with an inference model (trained on
+// the platform's users, whatever the population's size), so that the
+// targeting strategies have profiles to use.
 func tradeoffBase() sim.Config {
 	c := sim.DefaultConfig()
 	c.Population.Size = 1600
-	c.Data.QuizShare = 0.05 // 80 quiz takers
 	c.Steps = 6
 	c.Campaign.Budget = 400
 	c.Campaign.PilotSteps = 2
@@ -211,8 +210,8 @@ func TestTradeoffConfigAndReduce(t *testing.T) {
 	if r.Population.Size != 400 || r.Campaign.Budget != 100 {
 		t.Errorf("reduced: size %d budget %d", r.Population.Size, r.Campaign.Budget)
 	}
-	if got, want := r.Data.ExpectedQuizTakers(400), base.Data.ExpectedQuizTakers(base.Population.Size); got != want {
-		t.Errorf("quiz takers %d after reduction, %d before", got, want)
+	if r.Data != base.Data {
+		t.Errorf("data settings %+v after reduction, %+v before: the model is trained on the platform's users", r.Data, base.Data)
 	}
 	if err := r.Validate(); err != nil {
 		t.Error(err)

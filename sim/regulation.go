@@ -59,6 +59,11 @@ func newRules(w *World) *rules {
 	r.from, r.view = w.Profiles, regulatedView(w.Profiles, r)
 	r.notes = append(r.notes, consentNotes(r.reg)...)
 	r.notes = append(r.notes, minorsNotes(w)...)
+	if m, n := r.reg.MinAudience, w.Pop.N; m > n {
+		// Any population size runs (issue 18), but this floor then
+		// forbids every targeted audience: say which setting works.
+		r.notes = append(r.notes, fmt.Sprintf("regulation.min_audience = %d is more than the %d people simulated: no targeted audience can reach it, so targeting falls back to broadcast (use regulation.min_audience ≤ %d, or population.size ≥ %d)", m, n, n, m))
+	}
 	return r
 }
 

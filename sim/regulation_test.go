@@ -152,7 +152,16 @@ func TestConsentDesign(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := &r.World.Footprint.Visibility
+		// No arm reads likes: the world has no footprint, and the one built
+		// on demand draws the same consent (what the app's views show).
+		if r.World.Footprint != nil {
+			t.Fatal("a world whose arms read no profiles built a footprint")
+		}
+		fp, _, err := r.World.BuildFootprint(2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := &fp.Visibility
 		got := make([]bool, c.Population.Size)
 		n := 0
 		for i := range got {
@@ -404,11 +413,15 @@ func TestPoliticalConsentersConsentToTracking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fp, _, err := w.BuildFootprint(2)
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for i := range w.Pop.N {
 		if w.PoliticalConsent(i) {
 			n++
-			if !w.Footprint.Visibility.Consented(i) {
+			if !fp.Visibility.Consented(i) {
 				t.Fatalf("agent %d consents to political targeting but not to tracking", i)
 			}
 			if !w.MayTarget(i) {

@@ -99,17 +99,21 @@ func TestTrueInterestsDriveLikes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fp, _, err := w.BuildFootprint(2) // no arm reads likes: built on demand
+	if err != nil {
+		t.Fatal(err)
+	}
 	buf := make([]float64, footprint.NumInterests)
 	var hi, lo, nHi, nLo float64
 	for i := range w.Pop.N {
 		footprint.TrueInterests(w.Seed, i, buf)
 		likes := 0.0
-		for _, p := range w.Footprint.Likes.Of(i) {
-			if k, ok := w.Footprint.Catalogue.InterestOf(int(p)); ok && k == 3 {
+		for _, p := range fp.Likes.Of(i) {
+			if k, ok := fp.Catalogue.InterestOf(int(p)); ok && k == 3 {
 				likes++
 			}
 		}
-		per := likes / float64(max(1, w.Footprint.Likes.Count(i)))
+		per := likes / float64(max(1, fp.Likes.Count(i)))
 		if buf[3] > 1 {
 			hi += per
 			nHi++

@@ -34,6 +34,8 @@ func (r *Run) Result() Result {
 	res := Result{Seed: r.World.Seed, Notes: r.Notes()}
 	if fp := r.World.Footprint; fp != nil {
 		res.Inference = fp.Accuracy
+	} else {
+		res.Inference = footprint.Untrained(r.World.Pop.N) // no arm read profiles: none built
 	}
 	for _, a := range r.Arms {
 		res.Arms = append(res.Arms, ArmResult{

@@ -136,7 +136,7 @@ func (c *Config) Validate() error {
 		return err
 	}
 	msgs := MessageLibrary(*c)
-	if err := c.Data.Check(n, c.Regulation.ConsentRate); err != nil {
+	if err := c.Data.Check(c.Regulation.ConsentRate); err != nil {
 		return keyedError(err)
 	}
 	seen := map[string]bool{}

@@ -27,7 +27,9 @@ type World struct {
 	// strategies read it instead of the true traits.
 	Profiles *Profiles
 	// Footprint holds the pages, likes, visibility, the trained inference
-	// model and its accuracy (the data half of the boomerang).
+	// model and its accuracy (the data half of the boomerang). nil when
+	// nothing reads it (Config.NeedsFootprint): then Profiles is blind and
+	// World.BuildFootprint builds it on demand for a view.
 	Footprint *footprint.Footprint
 	// Imports says what came from network.path and population.file
 	// (world_files.go).
@@ -69,10 +71,11 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 	if err != nil {
 		return nil, err
 	}
-	// The consent design decides how many people consent (regulation_consent.go).
-	fp, err := footprint.BuildTimed(cfg.Data, cfg.Regulation.EffectiveConsentRate(), pop, g, seed, workers, phase)
-	if err != nil {
-		return nil, err
+	var fp *footprint.Footprint
+	if cfg.NeedsFootprint() {
+		if fp, err = buildFootprint(cfg, pop, g, seed, workers, phase); err != nil {
+			return nil, err
+		}
 	}
 	t0 = time.Now()
 	prejudice, err := initialOpinions(cfg.Opinion, pop, imports.given, seed)
@@ -97,10 +100,60 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Imports:   imports,
 	}
 	w.rules = newRules(w) // regulation.go
-	w.susc = newSusceptible(pop.Susceptibility)
-	w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
+	if cfg.Campaign.Budget > 0 {
+		w.susc = newSusceptible(pop.Susceptibility) // only impressions read it (vulnerable_share)
+	}
+	if cfg.Campaign.Budget > 0 || cfg.Response.BaselineHazard > 0 {
+		// Relevance acts only on clicks and conversions: a world with no ad
+		// and no organic conversion (opinion-lab) reads none of it.
+		w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
+	} else {
+		w.rel = relevance{conv: 1}
+	}
 	lap("profiles")
 	return w, nil
+}
+
+// NeedsFootprint reports whether a run of c reads likes, visibility or
+// profiles: when the platform profiles people (data.quiz_share > 0: the
+// profiling metrics and manifest.json report it) or some arm's strategy
+// is neither the control nor broadcast (they choose people with data).
+// Otherwise BuildWorld builds no footprint at all: no likes, no
+// visibility, no training (issue 18).
+func (c *Config) NeedsFootprint() bool {
+	if c.Data.QuizShare > 0 {
+		return true
+	}
+	for _, a := range c.Arms {
+		if !IsControl(a.Strategy) && a.Strategy != "broadcast" {
+			return true
+		}
+	}
+	return false
+}
+
+// buildFootprint builds the footprint of the world of cfg: the consent
+// design decides how many people consent (regulation_consent.go), and the
+// platform's users follow the scenario's population model.
+func buildFootprint(cfg Config, pop *population.Population, g *network.Graph, seed uint64, workers int, phase func(string, time.Duration)) (*footprint.Footprint, error) {
+	return footprint.BuildTimed(cfg.Data, cfg.Regulation.EffectiveConsentRate(), cfg.Population, pop, g, seed, workers, phase)
+}
+
+// BuildFootprint returns w's footprint: w.Footprint when BuildWorld built
+// it, else a new one, identical to what BuildWorld builds when a run needs
+// it (same seed), for a view that shows likes and profiles of a world whose
+// arms read none (the app's Target and "Someone like me" views). It never
+// changes w, so it may run on any goroutine while arms step. The profiles
+// returned are the ones BuildWorld would derive from it.
+func (w *World) BuildFootprint(workers int) (*footprint.Footprint, *Profiles, error) {
+	if w.Footprint != nil {
+		return w.Footprint, w.Profiles, nil
+	}
+	fp, err := buildFootprint(w.Config, w.Pop, w.Graph, w.Seed, workers, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return fp, profilesFrom(fp, w.Pop.N), nil
 }
 
 // burnIn runs opinion.burn_in steps of social influence from the drawn
@@ -169,7 +222,7 @@ func clamp(v, lo, hi float64) float64 {
 // profilesFrom exposes the footprint's inferences to strategies. The
 // slices are shared, not copied: the world is read-only.
 func profilesFrom(fp *footprint.Footprint, n int) *Profiles {
-	if fp.Model == nil {
+	if fp == nil || fp.Model == nil {
 		return newBlindProfiles(n) // no quiz, no model: nobody is profiled
 	}
 	p := &Profiles{Visible: make([]bool, n), Confidence: fp.Inferred.Confidence}

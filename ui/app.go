@@ -604,8 +604,11 @@ func (u *App) build() {
 		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
-		if u.CurrentTab() == "target" {
+		switch u.CurrentTab() {
+		case "target":
 			u.prey.shown()
+		case "likeme":
+			u.likeMe.shown()
 		}
 	}
 	u.setCards([]sim.Result{{}})

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/sim"
+	"boomerang/sim/footprint"
 	"boomerang/sim/population"
 )
 
@@ -69,10 +70,14 @@ type likeMeView struct {
 	noMatch             *widget.Label // "no page matches …" under the search
 	show                *widget.Button
 
-	bands   []likeMeBand
-	top     []uint16 // most-liked pages of the world, most liked first
-	titles  []string // the pages' made-up titles (footprint.Catalogue.Titles)
-	pages   int      // catalogue size of the world the picks belong to
+	bands  []likeMeBand
+	top    []uint16 // most-liked pages of the world, most liked first
+	titles []string // the pages' made-up titles (footprint.Catalogue.Titles)
+	pages  int      // catalogue size of the world the picks belong to
+	// fp is the world's footprint, or one built on demand when the world
+	// has none (shown); fpFor is the world it was built for.
+	fp      *footprint.Footprint
+	fpFor   *sim.World
 	picked  map[uint16]bool
 	checks  map[uint16]*widget.Check
 	syncing bool // a check is being set by the view, not the visitor
@@ -182,10 +187,10 @@ func (v *likeMeView) setWorld(w *sim.World) {
 	v.show.Enable()
 	v.setHint("")
 	switch {
-	case w.Footprint == nil:
+	case w.Footprint == nil && w.Config.Data.QuizShare > 0:
 		v.noModelText.SetText(lang.L("In this scenario the platform keeps no likes and has no inference model: it can infer nothing about you. The targeting showdown has one."))
 		v.noModel.Show()
-	case w.Footprint.Model == nil:
+	case w.Footprint == nil || w.Footprint.Model == nil:
 		v.noModelText.SetText(lang.L("In this scenario nobody takes the quiz, so the platform has no inference model: it reads nothing from your likes and every inferred value stays unknown. The targeting showdown has one."))
 		v.noModel.Show()
 	default:
@@ -214,21 +219,48 @@ func (v *likeMeView) setWorld(w *sim.World) {
 		v.political.Hide()
 	}
 
-	// The most-liked pages of this world.
-	pages := 0
-	if w.Footprint != nil {
-		pages = len(w.Footprint.Catalogue.Pages)
+	v.fp, v.fpFor = nil, nil
+	v.setFootprint(w.Footprint)
+	if w.Footprint == nil && v.u != nil && v.u.tabs != nil && v.u.CurrentTab() == "likeme" {
+		v.shown()
 	}
-	if pages != v.pages {
+}
+
+// shown builds the pages to pick from when the world has no footprint (no
+// arm reads likes), once per world, off the UI goroutine (UI goroutine).
+func (v *likeMeView) shown() {
+	w := v.world
+	if w == nil || v.fp != nil || v.fpFor == w {
+		return
+	}
+	v.fpFor = w
+	v.setHint(lang.L("The platform is being built…"))
+	lazyFootprint(v.u, w, func(fp *footprint.Footprint) {
+		if v.world != w {
+			return
+		}
+		v.setHint("")
+		v.setFootprint(fp)
+	})
+}
+
+// setFootprint lists the most-liked pages of fp (nil: none yet).
+func (v *likeMeView) setFootprint(fp *footprint.Footprint) {
+	v.fp = fp
+	pages := 0
+	if fp != nil {
+		pages = len(fp.Catalogue.Pages)
+	}
+	if pages != v.pages && (fp != nil || v.pages == 0) {
 		v.picked = map[uint16]bool{}
 		v.checks = map[uint16]*widget.Check{}
 		v.pages = pages
 	}
 	v.top, v.titles = nil, nil
 	if pages > 0 {
-		v.titles = w.Footprint.Catalogue.Titles()
+		v.titles = fp.Catalogue.Titles()
 		n := make([]int, pages)
-		for _, p := range w.Footprint.Likes.Pages {
+		for _, p := range fp.Likes.Pages {
 			n[p]++
 		}
 		ids := make([]uint16, pages)
@@ -307,8 +339,8 @@ func (v *likeMeView) refreshPages() {
 // finds the religious pages although no title says so.
 func (v *likeMeView) matches(p uint16, q string) bool {
 	text := strings.ToLower(v.pageName(p))
-	if v.world != nil && v.world.Footprint != nil {
-		c := v.world.Footprint.Catalogue
+	if v.fp != nil {
+		c := v.fp.Catalogue
 		text += " " + c.Topic(int(p)) + " " + strings.ToLower(translatedOr("topic."+c.TopicKey(int(p)), ""))
 	}
 	for _, w := range strings.Fields(q) {

@@ -78,6 +78,12 @@ type preyView struct {
 	world *sim.World
 	// titles are the world's page titles (footprint.Catalogue.Titles).
 	titles []string
+	// fp is the footprint shown: the world's, or, when the world has none
+	// (no arm reads likes), one built on demand off the UI goroutine
+	// (lazyFootprint); nil until then.
+	fp *footprint.Footprint
+	// fpFor is the world whose footprint is being built or was built.
+	fpFor *sim.World
 
 	// The log index: byAgent[i] are the positions in log of person i's
 	// impressions, for the first read entries of log; base is the log's
@@ -210,10 +216,7 @@ func (p *preyView) setSnapshot(s Snapshot) {
 	}
 	if s.World != p.world {
 		p.world = s.World
-		p.titles = nil
-		if fp := s.World.Footprint; fp != nil && fp.Catalogue != nil {
-			p.titles = fp.Catalogue.Titles()
-		}
+		p.setFootprint(s.World.Footprint)
 		p.resetIndex()
 		if p.agent >= s.World.Pop.N {
 			p.agent = -1
@@ -342,9 +345,37 @@ func (p *preyView) follow(i int) {
 	p.update()
 }
 
+// setFootprint shows fp's likes and visibility (nil: none yet).
+func (p *preyView) setFootprint(fp *footprint.Footprint) {
+	p.fp, p.titles = fp, nil
+	if fp != nil && fp.Catalogue != nil {
+		p.titles = fp.Catalogue.Titles()
+	}
+}
+
+// needFootprint starts building the footprint of a world that has none,
+// once per world; the person followed is shown again when it is there.
+func (p *preyView) needFootprint() {
+	w := p.world
+	if p.fp != nil || w == nil || p.fpFor == w {
+		return
+	}
+	p.fpFor = w
+	lazyFootprint(p.u, w, func(fp *footprint.Footprint) {
+		if p.world != w {
+			return // another scenario meanwhile
+		}
+		p.setFootprint(fp)
+		if p.agent >= 0 && p.has {
+			p.follow(p.agent)
+		}
+	})
+}
+
 // clear forgets the population (a new scenario is being built).
 func (p *preyView) clear() {
 	p.agent, p.has, p.world, p.snap = -1, false, nil, Snapshot{}
+	p.fp, p.fpFor, p.titles = nil, nil, nil
 	p.clicks = 0
 	p.byAgent = nil
 	p.mu.Lock()
@@ -514,8 +545,12 @@ func (p *preyView) traitText(i int) string {
 // targets), then by the strength of the loading, then by popularity: a
 // strong page says most about who likes it.
 func (p *preyView) likeText(i int) string {
-	fp := p.world.Footprint
-	if fp == nil || fp.Likes == nil || fp.Catalogue == nil {
+	fp := p.fp
+	if fp == nil {
+		p.needFootprint()
+		return lang.L("Reading this person's likes…")
+	}
+	if fp.Likes == nil || fp.Catalogue == nil {
 		return lang.L("This scenario has no likes.")
 	}
 	var b strings.Builder
@@ -622,7 +657,7 @@ func telling(pg *footprint.Page) int {
 
 // visibilityText says whether, and how, the platform sees the likes.
 func (p *preyView) visibilityText(i int) string {
-	v := &p.world.Footprint.Visibility
+	v := &p.fp.Visibility
 	if i >= len(v.Flags) || !v.Visible(i) {
 		return lang.L("The platform cannot see these likes: no consent, no quiz, not harvested.")
 	}

@@ -118,8 +118,14 @@ func TestPreyListsAdsWithReasons(t *testing.T) {
 		t.Errorf("header %q does not name the arm %q", p.adsHead.Text, s.Arm)
 	}
 	// The profile names the person; the charts are drawn.
-	// A liked page is listed by its title and, here only, what it loads on.
-	liked := s.World.Footprint.Likes.Of(p.agent)
+	// A liked page is listed by its title and, here only, what it loads on;
+	// a world whose arms read no likes has none of its own, and the view
+	// builds them off the UI goroutine.
+	waitFor(t, q, "the likes", func() bool { return p.fp != nil })
+	if s.World.Footprint != nil && p.fp != s.World.Footprint {
+		t.Error("the view built likes the world has")
+	}
+	liked := p.fp.Likes.Of(p.agent)
 	titled := slices.ContainsFunc(liked, func(pg uint16) bool { return strings.Contains(p.likes.Text, p.titles[pg]+" (") })
 	if !strings.Contains(p.title.Text, "Person ") || !strings.Contains(p.traits.Text, "Ideology") || !titled {
 		t.Errorf("profile: %q / %q / %q", p.title.Text, p.traits.Text, p.likes.Text)

@@ -116,6 +116,12 @@ func runBench(cmd *cobra.Command, f benchFlags) error {
 			return err
 		}
 	}
+	if inf := rep.Result.Inference; inf.Trained {
+		// The training pool (issue 18): its time is the setup's
+		// "platform pool" phase; its size is bounded by the SVD sample.
+		rep.Figures = append(rep.Figures, benchmark.Figure{Name: "training pool", Value: float64(inf.PoolBytes) / (1 << 20), Unit: "MiB",
+			Note: fmt.Sprintf("people and likes: %d people drawn of data.platform_users = %d (%d quiz takers)", inf.PoolPeople, inf.PlatformUsers, inf.TrainingQuizTakers)})
+	}
 	if f.json {
 		return printJSON(cmd.OutOrStdout(), rep)
 	}

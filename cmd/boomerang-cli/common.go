@@ -34,9 +34,54 @@ func (f *scenarioFlags) add(cmd *cobra.Command) {
 	cmd.RegisterFlagCompletionFunc("set", completeKeys)
 }
 
-// load reads the scenario and applies --set, --seed, --steps and --agents
-// (in that order), then validates.
+// flagKeys are the scenario keys the shortcut flags set.
+var flagKeys = [...]struct{ flag, key string }{
+	{"seed", "seed"}, {"steps", "steps"}, {"agents", "population.size"},
+}
+
+// conflicts refuses two inputs that set the same scenario key: a shortcut
+// flag (--seed, --steps, --agents) and a --set of its key, two --set of one
+// key, or a --vary of a key that a flag or --set also sets (vary: the
+// varied keys). The error names both in one line and exits 1, like any
+// other bad input (docs/CLI.md, "Flags and --set"): no silent precedence.
+func (f *scenarioFlags) conflicts(cmd *cobra.Command, vary []string) error {
+	by := map[string]string{} // key → the input that set it
+	claim := func(key, how string) error {
+		if prev, ok := by[key]; ok {
+			return fmt.Errorf("%s and %s both set %s: give it once", prev, how, key)
+		}
+		by[key] = how
+		return nil
+	}
+	fl := cmd.Flags()
+	for _, fk := range flagKeys {
+		if fl.Changed(fk.flag) {
+			if err := claim(fk.key, "--"+fk.flag+" "+fl.Lookup(fk.flag).Value.String()); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range f.sets {
+		key, _, _ := strings.Cut(a, "=")
+		if err := claim(strings.TrimSpace(key), "--set "+a); err != nil {
+			return err
+		}
+	}
+	for _, key := range vary {
+		if err := claim(key, "--vary "+key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// load reads the scenario and applies --set, --seed, --steps and --agents,
+// after refusing any two of them that set the same key (conflicts), then
+// validates.
 func (f *scenarioFlags) load(cmd *cobra.Command, name string) (sim.Config, error) {
+	if err := f.conflicts(cmd, nil); err != nil {
+		return sim.Config{}, err
+	}
 	cfg, err := scenarios.Load(name)
 	if err != nil {
 		return sim.Config{}, err

@@ -78,6 +78,13 @@ func TestCLIAsANewcomer(t *testing.T) {
 		{[]string{"run", "opinion-lab", "--set", "influence.model=magic", "--out", filepath.Join(dir, "x")}, 1, `influence.model = "magic": unknown (allowed:`},
 		{[]string{"run", "opinion-lab", "--agents", "-5", "--out", filepath.Join(dir, "x")}, 1, "population.size = -5: must be between 1 and 2000000"},
 		{[]string{"run", "nope"}, 1, `no built-in scenario "nope"`},
+		// Conflicting inputs are refused, naming both, even when one is invalid.
+		{[]string{"run", "broadcast-basics", "--agents", "1000", "--set", "population.size=-1", "--out", filepath.Join(dir, "x")}, 1,
+			"--agents 1000 and --set population.size=-1 both set population.size: give it once"},
+		{[]string{"run", "opinion-lab", "--seed", "3", "--set", "seed=4", "--out", filepath.Join(dir, "x")}, 1, "--seed 3 and --set seed=4 both set seed"},
+		{[]string{"run", "opinion-lab", "--set", "steps=3", "--set", "steps=4", "--out", filepath.Join(dir, "x")}, 1, "--set steps=3 and --set steps=4 both set steps"},
+		{[]string{"sweep", "opinion-lab", "--vary", "steps=1,2", "--steps", "3", "--out", filepath.Join(dir, "x")}, 1, "--steps 3 and --vary steps both set steps"},
+		{[]string{"sweep", "opinion-lab", "--vary", "influence.mu=0.1,0.2", "--set", "influence.mu=0.3", "--out", filepath.Join(dir, "x")}, 1, "--set influence.mu=0.3 and --vary influence.mu both set influence.mu"},
 	} {
 		_, errs, code := cli(t, bin, b.args...)
 		if code != b.code || !strings.Contains(errs, b.want) {

@@ -147,12 +147,17 @@ func runSweep(cmd *cobra.Command, name string, f sweepFlags) error {
 	}
 	// Everything is checked before anything is written.
 	var factors []batch.Factor
+	var varied []string
 	for _, v := range f.vary {
 		fac, err := batch.ParseVary(v)
 		if err != nil {
 			return err
 		}
 		factors = append(factors, fac)
+		varied = append(varied, fac.Key)
+	}
+	if err := f.conflicts(cmd, varied); err != nil {
+		return err
 	}
 	shard := batch.Shard{}
 	quiet := isQuiet(cmd)

@@ -69,20 +69,24 @@ type BinAccuracy struct {
 // did not take the quiz (the model never saw their answers), against their
 // true attributes.
 type Accuracy struct {
-	Trained      bool  `json:"trained"`      // false when data.quiz_share = 0 (no model)
-	QuizTakers   int   `json:"quiz_takers"`  // people who took the quiz
-	Consenting   int   `json:"consenting"`   // people who consented to tracking
-	Harvested    int   `json:"harvested"`    // friends of quiz takers whose likes the app collected
-	HarvestGain  int   `json:"harvest_gain"` // visible only through harvesting (no consent, no quiz)
-	Visible      int   `json:"visible"`      // people whose likes the operator sees
-	Profiled     int   `json:"profiled"`     // visible and inferred (= visible when trained)
-	Population   int   `json:"population"`   // N
-	Components   int   `json:"components"`   // SVD components used
-	SVDUsers     int   `json:"svd_users"`    // users in the SVD sample
-	Attributes   int   `json:"attributes"`   // attributes inferred better than chance (per profiled person)
-	EvaluatedOn  int   `json:"evaluated_on"` // visible non-quiz people the accuracies are computed on
-	PagesOfLikes int   `json:"pages"`        // pages in the catalogue
-	MeanLikes    Value `json:"mean_likes"`   // mean likes per person
+	Trained    bool `json:"trained"`     // false when data.quiz_share = 0 (no model)
+	QuizTakers int  `json:"quiz_takers"` // simulated people who took the quiz (their friends are harvested)
+	// The model is trained on the platform's users, not on the simulated
+	// people: TrainingQuizTakers of PlatformUsers (data.platform_users).
+	PlatformUsers      int   `json:"platform_users"`
+	TrainingQuizTakers int   `json:"training_quiz_takers"`
+	Consenting         int   `json:"consenting"`   // people who consented to tracking
+	Harvested          int   `json:"harvested"`    // friends of quiz takers whose likes the app collected
+	HarvestGain        int   `json:"harvest_gain"` // visible only through harvesting (no consent, no quiz)
+	Visible            int   `json:"visible"`      // people whose likes the operator sees
+	Profiled           int   `json:"profiled"`     // visible and inferred (= visible when trained)
+	Population         int   `json:"population"`   // N
+	Components         int   `json:"components"`   // SVD components used
+	SVDUsers           int   `json:"svd_users"`    // users in the SVD sample
+	Attributes         int   `json:"attributes"`   // attributes inferred better than chance (per profiled person)
+	EvaluatedOn        int   `json:"evaluated_on"` // visible non-quiz people the accuracies are computed on
+	PagesOfLikes       int   `json:"pages"`        // pages in the catalogue
+	MeanLikes          Value `json:"mean_likes"`   // mean likes per person
 
 	ProfiledShare     Value `json:"profiled_share"`         // Profiled / N
 	VarianceExplained Value `json:"svd_variance_explained"` // share of like-matrix variance in the k components (Kosinski 2013: 28 % for k = 100)
@@ -94,6 +98,18 @@ type Accuracy struct {
 	MAEBigFive     Value         `json:"mae_big_five"`       // mean absolute error on the Big Five (sd units)
 	CVMeanBigFiveR Value         `json:"cv_r_big_five_mean"` // what the operator believes: cross-validated on the quiz
 	CVPartyAUC     Value         `json:"cv_auc_party"`       // cross-validated party AUC on the quiz
+
+	// The same model's accuracy on the platform's users outside the quiz
+	// (the training pool's SVD sample: up to 9,850 people, none of whose
+	// answers the model saw): the model's accuracy without the sampling
+	// noise of a small town, identical for every population.size.
+	PlatformMeanBigFiveR Value `json:"platform_r_big_five_mean"`
+	PlatformPartyAUC     Value `json:"platform_auc_party"`
+	PlatformEvaluatedOn  int   `json:"platform_evaluated_on"`
+	// The pool drawn to train on: people (quiz takers and SVD sample) and
+	// the bytes they held (Pool.Bytes), bounded whatever PlatformUsers.
+	PoolPeople int   `json:"platform_pool_people"`
+	PoolBytes  int64 `json:"platform_pool_bytes"`
 }
 
 // Get returns the reported accuracy of attribute a: r for numeric
@@ -165,16 +181,30 @@ func (acc *Accuracy) set(a Attribute, v float64) {
 // minBinEval is the fewest people in a like bin for its r to be reported.
 const minBinEval = 30
 
+// Untrained is the report of a population of n people of whom the
+// operator knows nothing (no footprint, no model): counts 0, profiled
+// share 0, every accuracy NaN (null in JSON).
+func Untrained(n int) Accuracy {
+	nan := Value(math.NaN())
+	acc := Accuracy{Population: n, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
+		CVPartyAUC: nan, VarianceExplained: nan, PlatformMeanBigFiveR: nan, PlatformPartyAUC: nan}
+	for a := range NumAttributes {
+		acc.set(a, math.NaN())
+	}
+	acc.ByLikes = make([]BinAccuracy, NumLikeBins)
+	for b := range acc.ByLikes {
+		acc.ByLikes[b] = BinAccuracy{Likes: LikeBins[b].Label, R: nan}
+	}
+	return acc
+}
+
 // Evaluate compares the inferences with the truth. m and inf may be nil /
 // empty (no model): then only the counts are filled and every accuracy is
 // NaN (null in JSON).
 func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Model, inf *Inferred) Accuracy {
 	nan := Value(math.NaN())
-	acc := Accuracy{Population: pop.N, MeanBigFiveR: nan, MAEBigFive: nan, CVMeanBigFiveR: nan,
-		CVPartyAUC: nan, VarianceExplained: nan, ProfiledShare: nan}
-	for a := range NumAttributes {
-		acc.set(a, math.NaN())
-	}
+	acc := Untrained(pop.N)
+	acc.ProfiledShare = nan
 	var eval []int32
 	for i := range pop.N {
 		f := vis.Flags[i]
@@ -198,10 +228,6 @@ func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Mode
 		}
 	}
 	acc.MeanLikes = Value(float64(likes.Offsets[pop.N]) / float64(max(1, pop.N)))
-	acc.ByLikes = make([]BinAccuracy, NumLikeBins)
-	for b := range acc.ByLikes {
-		acc.ByLikes[b] = BinAccuracy{Likes: LikeBins[b].Label, R: nan}
-	}
 	if m == nil || inf == nil || inf.Values[0] == nil {
 		acc.ProfiledShare = 0
 		return acc

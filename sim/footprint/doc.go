@@ -22,13 +22,19 @@
 //   - Visibility: consent to tracking (regulation.consent_rate), the quiz
 //     takers (data.quiz_share, whose true traits the operator learns) and,
 //     with data.harvest_friends, the quiz takers' friends.
-//   - Training: a truncated SVD of the visible users' like matrix (a sample
-//     of at most 20,000 of them, always including the quiz takers), then on
+//   - Platform pool (pool.go): the platform's own users, drawn from the
+//     same population model with their own seed stream (rng.Platform),
+//     data.platform_users of them with data.quiz_share taking the quiz;
+//     only the quiz takers and the SVD sample are drawn. The model is
+//     trained on them, never on the simulated people, so it is the same
+//     for any population size.
+//   - Training, on the pool: a truncated SVD of the visible users' like
+//     matrix (at most 10,000 of them besides the quiz takers), then on
 //     the quiz takers only a ridge regression of every attribute on the first
 //     k components, the ridge penalty chosen by 10-fold cross-validation; for
 //     binary attributes a logistic link on the cross-validated scores. The
 //     model collapses to one weight per page and attribute.
-//   - Inference: for every visible agent, O(likes) per attribute; NaN for
+//   - Inference: for every visible simulated agent, O(likes) per attribute; NaN for
 //     everyone the operator cannot see. Strategies read only these values.
 //   - Accuracy: Pearson r and AUC of the inferences against the truth on
 //     visible people who did not take the quiz, by likes per person too.

@@ -68,39 +68,43 @@ func TestCheckErrors(t *testing.T) {
 	with := func(f func(*Params)) Params { p := d; f(&p); return p }
 	cases := []struct {
 		p       Params
-		n       int
 		consent float64
 		want    string
 	}{
-		{with(func(p *Params) { p.Pages = 1 }), 10000, 0.7, "data.pages = 1: must be between 2 and 65535"},
-		{with(func(p *Params) { p.Pages = 65536 }), 10000, 0.7, "data.pages = 65536: must be between 2 and 65535"},
-		{d, 10000, 1.5, "regulation.consent_rate = 1.5: must be between 0 and 1"},
-		{d, 10000, -0.1, "regulation.consent_rate = -0.1: must be between 0 and 1"},
-		{d, 10000, math.NaN(), "regulation.consent_rate = NaN: must be between 0 and 1"},
-		{d, 10000, 0.7, "data.quiz_share = 0.003: only 30 of 10000 people would take the quiz; training needs at least 50 (raise data.quiz_share or population.size, or set it to 0 for no profiling)"},
-		{with(func(p *Params) { p.QuizShare = 1.2 }), 10000, 0.7, "data.quiz_share = 1.2: must be between 0 and 1"},
-		{with(func(p *Params) { p.Components = 0 }), 10000, 0.7, "data.components = 0: must be between 1 and 500"},
+		{with(func(p *Params) { p.Pages = 1 }), 0.7, "data.pages = 1: must be between 2 and 65535"},
+		{with(func(p *Params) { p.Pages = 65536 }), 0.7, "data.pages = 65536: must be between 2 and 65535"},
+		{d, 1.5, "regulation.consent_rate = 1.5: must be between 0 and 1"},
+		{d, -0.1, "regulation.consent_rate = -0.1: must be between 0 and 1"},
+		{d, math.NaN(), "regulation.consent_rate = NaN: must be between 0 and 1"},
+		{with(func(p *Params) { p.PlatformUsers = 10_000 }), 0.7, "data.quiz_share = 0.003: only 30 of data.platform_users = 10000 would take the quiz; training needs at least 50 (use data.quiz_share ≥ 0.005 or data.platform_users ≥ 16667, or data.quiz_share = 0 for no profiling)"},
+		{with(func(p *Params) { p.QuizShare = 0.5 }), 0.7, "data.quiz_share = 0.5: 25000 of data.platform_users = 50000 would take the quiz; training uses at most 20000 (lower data.quiz_share or data.platform_users)"},
+		{with(func(p *Params) { p.PlatformUsers = 999 }), 0.7, "data.platform_users = 999: must be between 1000 and 100000000"},
+		{with(func(p *Params) { p.QuizShare = 1.2 }), 0.7, "data.quiz_share = 1.2: must be between 0 and 1"},
+		{with(func(p *Params) { p.Components = 0 }), 0.7, "data.components = 0: must be between 1 and 500"},
 	}
 	for _, c := range cases {
-		err := c.p.Check(c.n, c.consent)
+		err := c.p.Check(c.consent)
 		if err == nil || err.Error() != c.want {
-			t.Errorf("Check(%+v, %d, %v) = %v, want %q", c.p, c.n, c.consent, err, c.want)
+			t.Errorf("Check(%+v, %v) = %v, want %q", c.p, c.consent, err, c.want)
 		}
 		if err != nil && strings.Contains(err.Error(), "\n") {
 			t.Errorf("error is not one line: %q", err)
 		}
 	}
-	for _, ok := range []struct {
-		p Params
-		n int
-	}{{d, 50_000}, {d, 16_667}, {with(func(p *Params) { p.QuizShare = 0 }), 10}, {with(func(p *Params) { p.Pages = 2 }), 100_000}} {
-		if err := ok.p.Check(ok.n, 0.7); err != nil {
-			t.Errorf("Check(%+v, %d) = %v, want nil", ok.p, ok.n, err)
+	for _, ok := range []Params{d, with(func(p *Params) { p.PlatformUsers = 16_667 }), with(func(p *Params) { p.QuizShare = 0; p.PlatformUsers = 1000 }),
+		with(func(p *Params) { p.Pages = 2 })} {
+		if err := ok.Check(0.7); err != nil {
+			t.Errorf("Check(%+v) = %v, want nil", ok, err)
 		}
 	}
+	// The town's size does not matter: 1000 people train on the pool.
 	pop := genPop(t, 1000, 1)
-	if _, err := Build(d, 0.7, pop, nil, 1, 1); err == nil || !strings.HasPrefix(err.Error(), "data.quiz_share = 0.003: only 3 of 1000") {
-		t.Errorf("Build with 3 expected quiz takers: %v", err)
+	f, err := Build(d, 0.7, pop, nil, 1, 1)
+	if err != nil {
+		t.Fatalf("Build at 1000 people: %v", err)
+	}
+	if f.Model == nil || f.Model.QuizTakers != 150 || f.Accuracy.TrainingQuizTakers != 150 || f.Accuracy.PlatformUsers != 50_000 {
+		t.Errorf("model of a 1000-person town: quiz takers %d, accuracy %+v", f.Model.QuizTakers, f.Accuracy)
 	}
 }
 
@@ -572,8 +576,8 @@ func TestCalibration(t *testing.T) {
 	if auc := float64(acc.AUC.Party); !(auc >= 0.80 && auc <= 0.90) {
 		t.Errorf("party AUC = %.3f, want 0.80–0.90", auc)
 	}
-	if acc.QuizTakers < 100 || acc.QuizTakers > 200 || acc.Components != acc.QuizTakers/5 {
-		t.Errorf("%d quiz takers, %d components", acc.QuizTakers, acc.Components)
+	if acc.QuizTakers < 100 || acc.QuizTakers > 200 || acc.TrainingQuizTakers != 150 || acc.Components != acc.TrainingQuizTakers/5 {
+		t.Errorf("%d quiz takers in town, %d trained on, %d components", acc.QuizTakers, acc.TrainingQuizTakers, acc.Components)
 	}
 	for _, a := range []Attribute{Ideology, Age} {
 		if acc.Get(a) < 0.4 {

@@ -34,6 +34,7 @@ const (
 	Replication                    // seeds of replications
 	Consent                        // who consents to tracking
 	Relevance                      // individual noise of relevance to the campaign's offer
+	Platform                       // the platform's own users, on whom the inference model is trained
 )
 
 // SplitMix64 is one step of Steele, Lea & Flood's (2014) SplitMix64 finaliser:
