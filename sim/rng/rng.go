@@ -34,6 +34,7 @@ const (
 	Replication                    // seeds of replications
 	Consent                        // who consents to tracking
 	Relevance                      // individual noise of relevance to the campaign's offer
+	Organic                        // organic conversions: the skip-sampled candidates of a block of agents and a step
 )
 
 // SplitMix64 is one step of Steele, Lea & Flood's (2014) SplitMix64 finaliser:
