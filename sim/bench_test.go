@@ -126,9 +126,13 @@ func BenchmarkMeasure(b *testing.B) {
 	}
 	r.Step()
 	s := r.Arms[0].State
-	b.ReportAllocs()
-	for b.Loop() {
-		measure(1, r.World, s)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				measure(1, r.World, s, workers)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
+		})
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
 }
