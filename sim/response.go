@@ -120,7 +120,9 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 		// sensitive inference.
 		privacy := float64(pop.PrivacyConcern[i])
 		pBack := labelledBackfire(w, r, &e, backfireProb(r, msg, e, x, privacy), privacy) // regulation_label.go
-		if rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
+		// The draw is keyed, not streamed: skipping it when pBack is 0
+		// (most impressions) changes no other number.
+		if pBack > 0 && rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
 			s.Totals.Backfires++
 			s.apply(i, msg, -r.ViewEffect*susc, vulnerable)
 		} else {
