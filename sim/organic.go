@@ -44,6 +44,7 @@ const organicBlock = 1024
 type organicWindow struct {
 	params [4]float64    // baseline, κ, stance, relevance strength blockP was computed for
 	blockP []float64     // per block: p_b, the probability that an agent is a candidate
+	bound  float64       // baseline · e^{|κ·stance|}, a hair above: hazard_i < bound · R_i
 	steps  []organicStep // ring: step s is held at steps[s % inMarketWindow]
 }
 
@@ -78,7 +79,9 @@ func newOrganicWindow(w *World, params [4]float64) *organicWindow {
 	r := &w.Config.Response
 	n := w.Pop.N
 	bound := r.BaselineHazard * math.Exp(math.Abs(r.OpinionElasticity*w.Config.Campaign.Stance))
-	o := &organicWindow{params: params, steps: make([]organicStep, inMarketWindow)}
+	// The filter bound·R_i must never exclude a hazard that rounding puts
+	// an ulp above the exact product: 1e-12 relative is ample.
+	o := &organicWindow{params: params, bound: bound * (1 + 1e-12), steps: make([]organicStep, inMarketWindow)}
 	for lo := 0; lo < n; lo += organicBlock {
 		maxR := 0.0
 		for i := lo; i < min(lo+organicBlock, n); i++ {
@@ -116,10 +119,11 @@ func appendCandidates(agent []int32, u []float64, seed, b, t uint64, lo, hi int,
 		return agent, u
 	}
 	logq := math.Log1p(-p) // −Inf when p = 1: every agent is a candidate
+	key := rng.Key(seed, rng.Organic, b, t)
 	i := lo - 1
 	for k := uint64(0); ; k += 2 {
 		if p < 1 {
-			v := 1 - rng.Float64(seed, rng.Organic, b, t, k) // (0, 1]
+			v := 1 - rng.KeyedFloat64(key, k) // (0, 1]
 			gap := math.Floor(math.Log(v) / logq)
 			if gap >= float64(hi-1-i) {
 				return agent, u
@@ -131,7 +135,7 @@ func appendCandidates(agent []int32, u []float64, seed, b, t uint64, lo, hi int,
 			return agent, u
 		}
 		agent = append(agent, int32(i))
-		u = append(u, p*rng.Float64(seed, rng.Organic, b, t, k+1))
+		u = append(u, p*rng.KeyedFloat64(key, k+1))
 	}
 }
 

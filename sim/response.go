@@ -263,9 +263,13 @@ func organicHazard(w *World, i int32, x float64) float64 {
 // ad, as a dashboard would. Only the step's skip-sampled candidates
 // (organic.go) can convert, so the cost is per candidate, not per person.
 func organicConversions(t int, w *World, s *ArmState) {
-	st := s.organicFor(w, t).at(t)
+	o := s.organicFor(w, t)
+	st := o.at(t)
+	// Most candidates are ruled out by their relevance alone (u ≥ the
+	// largest hazard their relevance allows), before the arm's state is
+	// read: one memory access instead of three.
 	for k, i := range st.agent {
-		if !s.Converted[i] && st.u[k] < organicHazard(w, i, float64(s.Opinion[i])) {
+		if u := st.u[k]; u < o.bound*w.rel.of(i) && !s.Converted[i] && u < organicHazard(w, i, float64(s.Opinion[i])) {
 			s.convert(i, t)
 		}
 	}
