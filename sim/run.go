@@ -155,10 +155,11 @@ func (r *Run) record(t int) {
 	}
 }
 
-// innerWorkers is how many goroutines each arm's own per-agent loops
-// (influence, metrics) may use: the run's workers shared out over the
-// arms, which already run concurrently. A one-arm run uses every worker
-// inside its arm. Results never depend on it.
+// innerWorkers is how many goroutines each arm's metrics and lifts may
+// use: the run's workers shared out over the arms, which already run
+// concurrently, so a one-arm run uses every worker inside its arm (the
+// synchronous influence kernels split over all workers themselves).
+// Results never depend on it.
 func (r *Run) innerWorkers() int {
 	return max(1, r.workers/max(1, len(r.Arms)))
 }
