@@ -149,6 +149,7 @@ func BenchmarkScanArm(b *testing.B) {
 		s.Opinion[i] = 2*float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 0)) - 1
 		s.Turnout[i] = float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 1))
 		s.Impressions[i] = int32(rng.Uint64(2, rng.Exposure, uint64(i), 0, 0) % 8)
+		s.Totals.Impressions += int64(s.Impressions[i])
 	}
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("scan/workers=%d", workers), func(b *testing.B) {

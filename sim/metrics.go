@@ -219,6 +219,10 @@ func profileStats(w *World) (share, mae, attrs float64) {
 // Bailey 2012's two estimates of what targeting does. NaN where a group
 // is empty or has no conversions to compare with.
 func lifts(s, c *ArmState, workers int) (naive, causal float64) {
+	if s.Totals.Reach == 0 {
+		// Nobody reached (a control arm): no reached group to compare.
+		return math.NaN(), math.NaN()
+	}
 	n := len(s.seenThisRun)
 	blocks := (n + metricsBlock - 1) / metricsBlock
 	parts := make([][4]int64, blocks) // reached, converted reached, converted unreached, converted twins

@@ -53,15 +53,23 @@ func (a *armScan) scan(s *ArmState, stance float64, lo, hi int) {
 		sum += float64(v)
 	}
 	a.mean = sum / float64(a.n)
-	imp := s.Impressions[lo:hi]
-	maxImp := int32(0)
-	for k, v := range x {
+	for _, v := range x {
 		d := float64(v) - a.mean
 		a.m2 += d * d
 		b := int((float64(v) + 1) / 2 * polarisationBins)
 		a.hist[min(max(b, 0), polarisationBins-1)]++
-		maxImp = max(maxImp, imp[k])
-		a.impSum += int64(imp[k])
+	}
+	// An arm that has shown no ad (a control arm) has no impressions to
+	// count: its Gini is 0 without reading them.
+	if s.Totals.Impressions == 0 {
+		a.scanVotes(s, stance, lo, hi)
+		return
+	}
+	imp := s.Impressions[lo:hi]
+	maxImp := int32(0)
+	for _, v := range imp {
+		maxImp = max(maxImp, v)
+		a.impSum += int64(v)
 	}
 	if a.impSum > 0 {
 		a.freq = make([]int64, maxImp+1)
@@ -69,13 +77,20 @@ func (a *armScan) scan(s *ArmState, stance float64, lo, hi int) {
 			a.freq[v]++
 		}
 	}
-	if len(s.Turnout) >= hi {
-		// Branch-free vote share, as turnoutAndVoteShare.
-		for k, p := range s.Turnout[lo:hi] {
-			pv := float64(p)
-			a.votes += pv
-			a.ours += pv * voteWeight[voteClass(stance*float64(x[k]))&3]
-		}
+	a.scanVotes(s, stance, lo, hi)
+}
+
+// scanVotes adds the votes of agents [lo, hi): branch-free, as
+// turnoutAndVoteShare.
+func (a *armScan) scanVotes(s *ArmState, stance float64, lo, hi int) {
+	if len(s.Turnout) < hi {
+		return
+	}
+	x := s.Opinion[lo:hi]
+	for k, p := range s.Turnout[lo:hi] {
+		pv := float64(p)
+		a.votes += pv
+		a.ours += pv * voteWeight[voteClass(stance*float64(x[k]))&3]
 	}
 }
 

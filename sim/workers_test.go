@@ -222,6 +222,7 @@ func TestScanArmMatchesSerialMetrics(t *testing.T) {
 		s.Opinion[i] = 2*float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 0)) - 1 + 0.3
 		s.Turnout[i] = float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 1))
 		s.Impressions[i] = int32(rng.Uint64(2, rng.Exposure, uint64(i), 0, 0) % uint64(1+i%40))
+		s.Totals.Impressions += int64(s.Impressions[i])
 	}
 	a := scanArm(s, 1, 1)
 	var sum, ss float64
