@@ -136,8 +136,11 @@ func pairedRatio(reps []weekendRep, arm string, from, to int) (ratio, lo, hi flo
 // targeted arms cause; the naive lift is ≥ 5× the causal lift
 // (demographic and interests: the people reached vs the rest; the bandit,
 // which reaches nearly everyone: the people it exploited vs the rest).
-// With relevance off (response.relevance = 0) no targeted arm differs
-// from broadcast beyond its CI: the mechanism is the cause. Logged, not
+// With relevance off (response.relevance = 0) no targeted arm sells more
+// than broadcast beyond its CI: the mechanism is the cause. (One-sided:
+// without relevance the interest arm sells less than broadcast, ×0.86–0.89
+// at 10–40 replications, partly because it concentrates its ads on fewer
+// people, whose ad stock then dulls them; docs/VALIDATION.md.) Logged, not
 // asserted, because ten replications cannot show them (docs/VALIDATION.md
 // measures them at 40 and 100): the bandit over the last third, and how
 // much of the interest arm's advantage consent 0.15 takes away.
@@ -201,8 +204,8 @@ func TestWeekendEventAcceptance(t *testing.T) {
 	for _, arm := range []string{"demographic", "interests", "adaptive"} {
 		r, lo, hi := pairedRatio(off, arm, 0, last)
 		t.Logf("relevance off, %s: ×%.2f (CI %.2f–%.2f)", arm, r, lo, hi)
-		if lo > 1 || hi < 1 {
-			t.Errorf("relevance off, %s: ×%.2f (CI %.2f–%.2f) differs from broadcast", arm, r, lo, hi)
+		if lo > 1 {
+			t.Errorf("relevance off, %s: ×%.2f (CI %.2f–%.2f) beats broadcast: something besides relevance makes targeting pay", arm, r, lo, hi)
 		}
 	}
 }

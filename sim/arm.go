@@ -3,17 +3,18 @@ package sim
 // ArmState is everything a campaign can change: each arm owns one, started
 // from a copy of the World's initial opinions.
 type ArmState struct {
-	Opinion     []float32 // current opinions on [−1, +1]
-	Impressions []int32   // impressions received so far, per agent
-	Converted   []bool    // has converted (bought, attended, voted)
-	Turnout     []float32 // probability of voting in an election, 0 … 1 (turnout.go)
-	seenThisRun []bool    // reached at least once (for reach)
-	stepHits    []uint32  // impressions in the current step (reset after each step)
-	stock       []float32 // ad stock after the last impression (adstock.go)
-	stockStep   []int32   // step of the last impression
-	decayPow    []float64 // decayPow[d] = decay^d for the ad stock (adstock.go), grown on demand
-	decayOf     float64   // the decay factor decayPow holds powers of
-	lastClick   []int32   // step of the last click, 0 = never (for attribution)
+	Opinion     []float32      // current opinions on [−1, +1]
+	Impressions []int32        // impressions received so far, per agent
+	Converted   []bool         // has converted (bought, attended, voted)
+	Turnout     []float32      // probability of voting in an election, 0 … 1 (turnout.go)
+	seenThisRun []bool         // reached at least once (for reach)
+	stepHits    []uint32       // impressions in the current step (reset after each step)
+	stock       []float32      // ad stock after the last impression (adstock.go)
+	stockStep   []int32        // step of the last impression
+	decayPow    []float64      // decayPow[d] = decay^d for the ad stock (adstock.go), grown on demand
+	decayOf     float64        // the decay factor decayPow holds powers of
+	lastClick   []int32        // step of the last click, 0 = never (for attribution)
+	organic     *organicWindow // organic-conversion candidates of this step and the next few (organic.go)
 
 	// Observed is what the campaign saw of its last step's impressions:
 	// each exposure with whether it was clicked and converted. Learning

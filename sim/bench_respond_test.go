@@ -1,6 +1,10 @@
 package sim
 
-import "testing"
+import (
+	"testing"
+
+	"boomerang/sim/rng"
+)
 
 // BenchmarkRespondCost: one broadcast arm's response (respond) per
 // impression and per agent-step, 200,000 agents, 40,000 impressions a step.
@@ -35,4 +39,37 @@ func benchRespond(b *testing.B, strategy string, quiz float64) {
 		respond(2+k, w, a.State, &a.plan)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/200_000, "ns/agent-step")
+}
+
+// BenchmarkOrganic: one step of organic conversions of a control arm at
+// 1M agents (default baseline hazard, lognormal relevance of sd 0.8 in
+// log, opinions uniform), skip-sampled (organicConversions) and, for
+// comparison in the same run, the per-person draw it replaced (one hashed
+// draw per unconverted person and step).
+func BenchmarkOrganic(b *testing.B) {
+	const n = 1_000_000
+	w, opinion := organicWorld(n, DefaultResponse().BaselineHazard)
+	w.Seed = 3
+	b.Run("skip", func(b *testing.B) {
+		s := organicState(w, opinion)
+		t := 0
+		for b.Loop() {
+			t++
+			organicConversions(t, w, s)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent-step")
+	})
+	b.Run("per-person", func(b *testing.B) {
+		s := organicState(w, opinion)
+		t := 0
+		for b.Loop() {
+			t++
+			for i, done := range s.Converted {
+				if !done && rng.Float64(w.Seed, rng.Convert, uint64(i), uint64(t), 0) < organicHazard(w, int32(i), float64(s.Opinion[i])) {
+					s.convert(int32(i), t)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent-step")
+	})
 }

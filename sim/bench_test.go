@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+
+	"boomerang/sim/rng"
 )
 
 // BenchmarkCampaignStep times one full step (plan, response, influence,
@@ -126,9 +128,51 @@ func BenchmarkMeasure(b *testing.B) {
 	}
 	r.Step()
 	s := r.Arms[0].State
-	b.ReportAllocs()
-	for b.Loop() {
-		measure(1, r.World, s)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				measure(1, r.World, s, workers)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
+		})
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
+}
+
+// BenchmarkScanArm: the per-agent part of the metrics at 1M agents — the
+// one-pass block scan with 1 and 2 workers, and the separate serial
+// passes it replaced (mean, spread, histogram, Gini, votes), in one run.
+func BenchmarkScanArm(b *testing.B) {
+	const n = 1_000_000
+	s := &ArmState{Opinion: make([]float32, n), Turnout: make([]float32, n), Impressions: make([]int32, n)}
+	for i := range n {
+		s.Opinion[i] = 2*float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 0)) - 1
+		s.Turnout[i] = float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 1))
+		s.Impressions[i] = int32(rng.Uint64(2, rng.Exposure, uint64(i), 0, 0) % 8)
+		s.Totals.Impressions += int64(s.Impressions[i])
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("scan/workers=%d", workers), func(b *testing.B) {
+			for b.Loop() {
+				scanArm(s, 1, workers)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
+		})
+	}
+	b.Run("separate-passes", func(b *testing.B) {
+		for b.Loop() {
+			var sum, ss float64
+			for _, v := range s.Opinion {
+				sum += float64(v)
+			}
+			mean := sum / n
+			for _, v := range s.Opinion {
+				ss += (float64(v) - mean) * (float64(v) - mean)
+			}
+			meanAbsDifference(s.Opinion)
+			giniCounts(s.Impressions)
+			turnoutAndVoteShare(s, 1)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/agent")
+	})
 }

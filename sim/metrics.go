@@ -2,6 +2,8 @@ package sim
 
 import (
 	"math"
+
+	"boomerang/sim/par"
 )
 
 // Metrics is one row of steps.csv: the state of one arm after one step.
@@ -90,8 +92,11 @@ func MetricColumns() []Column {
 }
 
 // measure computes an arm's metrics after step t, except the *_vs_control
-// columns, which need the control arm and are filled in by the run.
-func measure(t int, w *World, s *ArmState) Metrics {
+// columns, which need the control arm and are filled in by the run. The
+// per-agent metrics take one pass over fixed blocks of agents on up to
+// workers goroutines (metrics_scan.go), combined in block order, so
+// the result is the same for any number of workers.
+func measure(t int, w *World, s *ArmState, workers int) Metrics {
 	tot := s.Totals
 	m := Metrics{
 		Step:                    t,
@@ -110,10 +115,11 @@ func measure(t int, w *World, s *ArmState) Metrics {
 		CostPerConversion:       math.NaN(),
 		VulnerableImps:          tot.VulnerableImps,
 	}
-	m.MeanOpinion, m.SDOpinion = meanSD(s.Opinion)
-	m.Polarisation = meanAbsDifference(s.Opinion)
-	m.ExposureGini = giniCounts(s.Impressions)
-	m.Turnout, m.VoteShare = turnoutAndVoteShare(s, w.Config.Campaign.Stance)
+	a := scanArm(s, w.Config.Campaign.Stance, workers)
+	m.MeanOpinion, m.SDOpinion = a.mean, a.sd()
+	m.Polarisation = a.meanAbsDifference()
+	m.ExposureGini = a.gini()
+	m.Turnout, m.VoteShare = a.turnoutAndVoteShare()
 	m.ProfiledShare, m.InferenceError, m.AttributesInferred = profileStats(w)
 	return m
 }
@@ -126,23 +132,6 @@ func ratio(a, b float64) float64 {
 	return a / b
 }
 
-func meanSD(x []float32) (mean, sd float64) {
-	if len(x) == 0 {
-		return 0, 0
-	}
-	var sum float64
-	for _, v := range x {
-		sum += float64(v)
-	}
-	mean = sum / float64(len(x))
-	var ss float64
-	for _, v := range x {
-		d := float64(v) - mean
-		ss += d * d
-	}
-	return mean, math.Sqrt(ss / float64(len(x)))
-}
-
 // polarisationBins is the resolution of the opinion histogram behind
 // Polarisation: 200 bins of width 0.01 keep the error below 0.01 at O(N).
 const polarisationBins = 200
@@ -150,14 +139,19 @@ const polarisationBins = 200
 // meanAbsDifference is the Gini mean difference E|x_i − x_j| over distinct
 // pairs, computed from a histogram of opinions (bin centres) in O(N + B).
 func meanAbsDifference(x []float32) float64 {
-	n := len(x)
-	if n < 2 {
-		return 0
-	}
 	var h [polarisationBins]int64
 	for _, v := range x {
 		b := int((float64(v) + 1) / 2 * polarisationBins)
 		h[min(max(b, 0), polarisationBins-1)]++
+	}
+	return histMeanAbsDifference(&h, len(x))
+}
+
+// histMeanAbsDifference is meanAbsDifference of n opinions from their
+// histogram h.
+func histMeanAbsDifference(h *[polarisationBins]int64, n int) float64 {
+	if n < 2 {
+		return 0
 	}
 	// Σ_{i<j} |c_i − c_j| n_i n_j via running sums over sorted bins.
 	var total, cumCount, cumWeighted float64
@@ -191,6 +185,12 @@ func giniCounts(y []int32) float64 {
 	for _, v := range y {
 		freq[v]++
 	}
+	return giniFreq(freq, n, sum)
+}
+
+// giniFreq is the Gini coefficient of n counts with freq[v] counts equal
+// to v and sum Σ y = sum > 0.
+func giniFreq(freq []int64, n int, sum float64) float64 {
 	var acc float64
 	rank := 0 // 0-based rank of the first element with this value
 	for v, f := range freq {
@@ -218,20 +218,39 @@ func profileStats(w *World) (share, mae, attrs float64) {
 // and with the same people in the control twin c (causal): Farahat &
 // Bailey 2012's two estimates of what targeting does. NaN where a group
 // is empty or has no conversions to compare with.
-func lifts(s, c *ArmState) (naive, causal float64) {
-	var reached, convReached, convUnreached, convTwin int64
-	for i, seen := range s.seenThisRun {
-		if seen {
-			reached++
-			if s.Converted[i] {
-				convReached++
+func lifts(s, c *ArmState, workers int) (naive, causal float64) {
+	if s.Totals.Reach == 0 {
+		// Nobody reached (a control arm): no reached group to compare.
+		return math.NaN(), math.NaN()
+	}
+	n := len(s.seenThisRun)
+	blocks := (n + metricsBlock - 1) / metricsBlock
+	parts := make([][4]int64, blocks) // reached, converted reached, converted unreached, converted twins
+	par.Each(blocks, workers, func(_, b int) {
+		p := &parts[b]
+		lo := b * metricsBlock
+		hi := min(lo+metricsBlock, n)
+		conv, twin := s.Converted[lo:hi], c.Converted[lo:hi]
+		for i, seen := range s.seenThisRun[lo:hi] {
+			if seen {
+				p[0]++
+				if conv[i] {
+					p[1]++
+				}
+				if twin[i] {
+					p[3]++
+				}
+			} else if conv[i] {
+				p[2]++
 			}
-			if c.Converted[i] {
-				convTwin++
-			}
-		} else if s.Converted[i] {
-			convUnreached++
 		}
+	})
+	var reached, convReached, convUnreached, convTwin int64
+	for _, p := range parts {
+		reached += p[0]
+		convReached += p[1]
+		convUnreached += p[2]
+		convTwin += p[3]
 	}
 	naive, causal = math.NaN(), math.NaN()
 	unreached := int64(len(s.seenThisRun)) - reached

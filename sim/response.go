@@ -95,6 +95,7 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 	decay := adstockDecay(r)
 	s.Observed = s.Observed[:0]
 	s.sortBuf = groupByAgent(plan.Exposures, s.sortBuf)
+	organic := s.organicFor(w, t) // this step's organic draws and the next few (organic.go)
 	for _, e := range plan.Exposures {
 		i := e.Agent
 		k := uint64(s.stepHits[i]) // index of this impression among i's impressions this step
@@ -121,7 +122,9 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 		// sensitive inference.
 		privacy := float64(pop.PrivacyConcern[i])
 		pBack := labelledBackfire(w, r, &e, backfireProb(r, msg, e, x, privacy), privacy) // regulation_label.go
-		if rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
+		// The draw is keyed, not streamed: skipping it when pBack is 0
+		// (most impressions) changes no other number.
+		if pBack > 0 && rng.Float64(seed, rng.Backfire, uint64(i), step, k) < pBack {
 			s.Totals.Backfires++
 			s.apply(i, msg, -r.ViewEffect*susc)
 		} else {
@@ -131,7 +134,7 @@ func respond(t int, w *World, s *ArmState, plan *Plan) {
 			u := rng.Float64(seed, rng.Click, uint64(i), step, k)
 			clicked := u < clickProb(r, cg.click*rel, wear)
 			if !clicked && u < r.InMarketClick && msg.Aim == AimPersuade && !s.Converted[i] {
-				clicked = inMarket(w, i, t, x)
+				clicked = inMarket(w, organic, i, t, x)
 			}
 			if clicked {
 				s.Totals.Clicks++
@@ -259,20 +262,17 @@ func organicHazard(w *World, i int32, x float64) float64 {
 // hazard (relevance × leaning). This is how a shift in opinion becomes a
 // shift in behaviour even without clicks. A conversion within
 // attributionWindow steps of the person's last click is attributed to the
-// ad, as a dashboard would.
+// ad, as a dashboard would. Only the step's skip-sampled candidates
+// (organic.go) can convert, so the cost is per candidate, not per person.
 func organicConversions(t int, w *World, s *ArmState) {
-	r := &w.Config.Response
-	// The leaning is at most e^κ (opinions lie in [−1, 1]): a draw above
-	// baseline · R_i · e^κ cannot convert, so the exact hazard (an exp) is
-	// computed only for the rare draws below it. Same result, fewer exps.
-	bound := r.BaselineHazard * math.Exp(r.OpinionElasticity)
-	for i, done := range s.Converted {
-		if done {
-			continue
-		}
-		u := rng.Float64(w.Seed, rng.Convert, uint64(i), uint64(t), 0)
-		if u < bound*w.rel.of(int32(i)) && u < organicHazard(w, int32(i), float64(s.Opinion[i])) {
-			s.convert(int32(i), t)
+	o := s.organicFor(w, t)
+	st := o.at(t)
+	// Most candidates are ruled out by their relevance alone (u ≥ the
+	// largest hazard their relevance allows), before the arm's state is
+	// read: one memory access instead of three.
+	for k, i := range st.agent {
+		if u := st.u[k]; u < o.bound*w.rel.of(i) && !s.Converted[i] && u < organicHazard(w, i, float64(s.Opinion[i])) {
+			s.convert(i, t)
 		}
 	}
 }
@@ -282,14 +282,8 @@ func organicConversions(t int, w *World, s *ArmState) {
 // inMarketWindow − 1 at today's hazard. The draws are the ones
 // organicConversions uses, so in the control twin the same person buys in
 // that window too (up to opinion changes).
-func inMarket(w *World, i int32, t int, x float64) bool {
-	h := organicHazard(w, i, x)
-	for d := range inMarketWindow {
-		if rng.Float64(w.Seed, rng.Convert, uint64(i), uint64(t+d), 0) < h {
-			return true
-		}
-	}
-	return false
+func inMarket(w *World, o *organicWindow, i int32, t int, x float64) bool {
+	return o.fires(i, t, organicHazard(w, i, x))
 }
 
 // leaning maps an opinion to a conversion multiplier exp(κ·stance·x)

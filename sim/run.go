@@ -127,7 +127,8 @@ func (a *Arm) timedStep(t int, w *World) {
 // record appends step t's metrics to every arm, then the comparisons with
 // the control arm.
 func (r *Run) record(t int) {
-	r.eachArm(func(a *Arm) { a.Series = append(a.Series, measure(t, r.World, a.State)) })
+	inner := r.innerWorkers()
+	r.eachArm(func(a *Arm) { a.Series = append(a.Series, measure(t, r.World, a.State, inner)) })
 	if r.Control < 0 {
 		for _, a := range r.Arms {
 			m := &a.Series[t]
@@ -140,7 +141,7 @@ func (r *Run) record(t int) {
 	cs := r.Arms[r.Control].State
 	r.eachArm(func(a *Arm) {
 		m := &a.Series[t]
-		m.NaiveLift, m.CausalLift = lifts(a.State, cs)
+		m.NaiveLift, m.CausalLift = lifts(a.State, cs, inner)
 	})
 	c := r.Arms[r.Control].Series[t]
 	for _, a := range r.Arms {
@@ -152,6 +153,15 @@ func (r *Run) record(t int) {
 			m.CostPerConversion = m.Spend / float64(m.ConversionsVsControl)
 		}
 	}
+}
+
+// innerWorkers is how many goroutines each arm's metrics and lifts may
+// use: the run's workers shared out over the arms, which already run
+// concurrently, so a one-arm run uses every worker inside its arm (the
+// synchronous influence kernels split over all workers themselves).
+// Results never depend on it.
+func (r *Run) innerWorkers() int {
+	return max(1, r.workers/max(1, len(r.Arms)))
 }
 
 // eachArm runs f on every arm, concurrently when the run has workers to spare.

@@ -16,8 +16,8 @@ func sameBits(a, b []float32) bool {
 }
 
 // Every influence model × every strategy: a full run with 1 worker and with
-// 2 and 3 workers (parallel kernels, arms in parallel) gives bit-identical
-// series and final opinions.
+// 2, 3 and 7 workers (parallel kernels, arms in parallel) gives
+// bit-identical series and final opinions.
 func TestRunBitIdenticalAcrossWorkers(t *testing.T) {
 	for _, model := range influence.Names() {
 		t.Run(model, func(t *testing.T) {
@@ -25,7 +25,7 @@ func TestRunBitIdenticalAcrossWorkers(t *testing.T) {
 			c.Influence.Model = model
 			c.Arms = allStrategyArms()
 			one := runWith(t, c, 5, 1, profiled(0.4, 0.7))
-			for _, workers := range []int{2, 3} {
+			for _, workers := range []int{2, 3, 7} {
 				par := runWith(t, c, 5, workers, profiled(0.4, 0.7))
 				for i, a := range one.Arms {
 					b := par.Arms[i]
@@ -35,6 +35,45 @@ func TestRunBitIdenticalAcrossWorkers(t *testing.T) {
 					if !sameBits(a.State.Opinion, b.State.Opinion) {
 						t.Errorf("%s, %s: final opinions differ between 1 and %d workers", model, a.Name, workers)
 					}
+				}
+			}
+		})
+	}
+}
+
+// Every influence model, one and two arms on 3.5 metrics blocks of agents:
+// the workers that the arms leave free run inside the arm (influence,
+// metrics, lifts), and 1, 2, 3 and 7 workers give the same bits.
+func TestIntraArmBitIdenticalAcrossWorkers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("larger populations")
+	}
+	for _, model := range influence.Names() {
+		t.Run(model, func(t *testing.T) {
+			c := smallConfig()
+			c.Population.Size = 3*metricsBlock + metricsBlock/2
+			c.Steps = 3
+			c.Campaign.Budget = 5000
+			c.Response.BaselineHazard = 0.01
+			c.Data.QuizShare = 0
+			c.Influence.Model = model
+			for _, arms := range [][]ArmConfig{
+				{{Name: "control", Strategy: "none"}},
+				{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},
+			} {
+				c.Arms = arms
+				one := runWith(t, c, 9, 1, nil)
+				for _, workers := range []int{2, 3, 7} {
+					par := runWith(t, c, 9, workers, nil)
+					for i, a := range one.Arms {
+						b := par.Arms[i]
+						if !seriesEqual(a.Series, b.Series) || !sameBits(a.State.Opinion, b.State.Opinion) {
+							t.Errorf("%d arm(s), %s: run differs between 1 and %d workers", len(arms), a.Name, workers)
+						}
+					}
+				}
+				if last := one.Arms[0].Series[c.Steps]; last.Conversions == 0 {
+					t.Errorf("%d arm(s): no conversions, the test tests little", len(arms))
 				}
 			}
 		})
@@ -169,6 +208,48 @@ func TestVoteClass(t *testing.T) {
 	} {
 		if got := voteClass(c.x); got != c.want {
 			t.Errorf("voteClass(%v) = %d, want %d", c.x, got, c.want)
+		}
+	}
+}
+
+// TestScanArmMatchesSerialMetrics: the one-pass, block-parallel metrics
+// scan gives the serial definitions (histogram and Gini exactly, moments
+// and votes up to rounding), and the same bits for any number of workers.
+func TestScanArmMatchesSerialMetrics(t *testing.T) {
+	const n = 3*metricsBlock + 1234 // blocks of unequal size
+	s := &ArmState{Opinion: make([]float32, n), Turnout: make([]float32, n), Impressions: make([]int32, n)}
+	for i := range n {
+		s.Opinion[i] = 2*float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 0)) - 1 + 0.3
+		s.Turnout[i] = float32(rng.Float64(2, rng.Opinion, uint64(i), 0, 1))
+		s.Impressions[i] = int32(rng.Uint64(2, rng.Exposure, uint64(i), 0, 0) % uint64(1+i%40))
+		s.Totals.Impressions += int64(s.Impressions[i])
+	}
+	a := scanArm(s, 1, 1)
+	var sum, ss float64
+	for _, v := range s.Opinion {
+		sum += float64(v)
+	}
+	mean := sum / n
+	for _, v := range s.Opinion {
+		ss += (float64(v) - mean) * (float64(v) - mean)
+	}
+	if math.Abs(a.mean-mean) > 1e-12 || math.Abs(a.sd()-math.Sqrt(ss/n)) > 1e-12 {
+		t.Errorf("mean, sd = %v, %v; serial %v, %v", a.mean, a.sd(), mean, math.Sqrt(ss/n))
+	}
+	if got, want := a.meanAbsDifference(), meanAbsDifference(s.Opinion); got != want {
+		t.Errorf("polarisation %v, serial %v", got, want)
+	}
+	if got, want := a.gini(), giniCounts(s.Impressions); got != want || want == 0 {
+		t.Errorf("exposure Gini %v, serial %v", got, want)
+	}
+	to, vs := a.turnoutAndVoteShare()
+	to0, vs0 := turnoutAndVoteShare(s, 1)
+	if math.Abs(to-to0) > 1e-12 || math.Abs(vs-vs0) > 1e-12 {
+		t.Errorf("turnout, vote share = %v, %v; serial %v, %v", to, vs, to0, vs0)
+	}
+	for _, workers := range []int{2, 3, 7} {
+		if b := scanArm(s, 1, workers); b.mean != a.mean || b.m2 != a.m2 || b.votes != a.votes || b.ours != a.ours || b.gini() != a.gini() {
+			t.Errorf("%d workers: scan differs from 1 worker", workers)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"bytes"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -43,8 +44,18 @@ func TestMeasureSameResultAsRun(t *testing.T) {
 	if err := WriteTable(&buf, r); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(buf.String(), "Targets (issue 11)") {
+	if !strings.Contains(buf.String(), "Targets (issues 11 and 19)") {
 		t.Error(buf.String())
+	}
+	// The C reference: run when gcc is present, and the report says which.
+	if _, err := exec.LookPath("gcc"); err == nil {
+		for _, k := range r.Kernels {
+			if !k.CMeasured || !(k.CMid > 0) {
+				t.Errorf("gcc present but the C kernel was not measured: %+v (%s)", k, r.CKernel)
+			}
+		}
+	} else if !strings.Contains(r.CKernel, "NOT run") {
+		t.Errorf("no gcc, and the report does not say so: %q", r.CKernel)
 	}
 }
 

@@ -16,9 +16,13 @@ func WriteTable(w io.Writer, r *Report) error {
 		m.LoadBefore[0], m.LoadBefore[1], m.LoadBefore[2], m.LoadAfter[0], m.LoadAfter[1], m.LoadAfter[2])
 
 	fmt.Fprintln(w, "Setup (all workers)")
-	fmt.Fprintln(tw, "phase\tseconds\tns/agent\t")
+	fmt.Fprintln(tw, "phase\tseconds\tns/agent\tshare\t")
 	for _, p := range r.Setup {
-		fmt.Fprintf(tw, "%s\t%.3f\t%.0f\t\n", p.Name, p.Seconds, p.NsPerAgent)
+		share := ""
+		if r.SetupSeconds > 0 && p.Name != phaseRunStarted {
+			share = fmt.Sprintf("%.0f %%", 100*p.Seconds/r.SetupSeconds)
+		}
+		fmt.Fprintf(tw, "%s\t%.3f\t%.0f\t%s\t\n", p.Name, p.Seconds, p.NsPerAgent, share)
 	}
 	tw.Flush()
 
@@ -40,11 +44,13 @@ func WriteTable(w io.Writer, r *Report) error {
 
 	if len(r.Kernels) > 0 {
 		fmt.Fprintf(w, "\nInfluence kernels (random graph, %d agents, mean degree %d; median of the timed steps)\n", r.Agents, kernelDegree)
-		fmt.Fprintln(tw, "model\tworkers\tns/agent-step\tmin\tC\tratio\tcores used\t")
+		fmt.Fprintln(tw, "model\tworkers\tns/agent-step\tmin\tC\tC kernel\tratio\tcores used\t")
 		for _, k := range r.Kernels {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%.2f×\t%.2f\t\n", k.Model, k.Workers, k.NsPerAgentStep, k.MinNs, k.CMid, k.Ratio, k.CoresUsed)
+			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%s\t%.2f×\t%.2f\t\n", k.Model, k.Workers, k.NsPerAgentStep, k.MinNs, k.CMid, k.CVariant, k.Ratio, k.CoresUsed)
 		}
 		tw.Flush()
+		fmt.Fprintln(w, r.CKernel)
+		fmt.Fprintln(w, "Deffuant, voter and algorithmic bias are sequential by definition (one encounter after another) and run on one worker; their replications and arms fill the cores.")
 	}
 
 	mm := r.Memory
@@ -64,7 +70,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		tw.Flush()
 	}
 
-	fmt.Fprintln(w, "\nTargets (issue 11)")
+	fmt.Fprintln(w, "\nTargets (issues 11 and 19)")
 	fmt.Fprintln(tw, "target\tmeasured\tlimit\t\tnote\t")
 	for _, t := range r.Targets {
 		ok := "MISS"

@@ -25,6 +25,7 @@ type benchFlags struct {
 	kernels  bool
 	charts   bool
 	fixed    bool
+	sets     []string
 }
 
 // Chart render size of the app's live charts (issue 11's app target).
@@ -51,10 +52,20 @@ per step at its 50,000 agents: 200,000 at 1M) unless --fixed-budget. The
 first step (the strategies' one-off set-up) is timed apart and the
 per-step figures are medians of the remaining steps. On a busy machine
 figures are noisy: the load average and the cores the process got are
-printed with them.`,
+printed with them.
+
+With --kernels (default) and gcc on the PATH, the C reference kernel
+(bench/opinion.c, embedded) is built and timed in the same run, before and
+after the Go kernels, and the ratios are taken against it; without gcc
+bench says so and uses the reference constants. The synchronous models
+(DeGroot, Friedkin-Johnsen, Hegselmann-Krause) and the metrics use the
+workers that the arms leave free, so a one-arm run uses every core;
+Deffuant, voter and algorithmic bias are sequential by definition and run
+on one worker (their replications and arms fill the cores).`,
 		Example: `  boomerang-cli bench
   boomerang-cli bench --agents 1000000 --steps 10
-  boomerang-cli bench --agents 20000 --steps 5 --json --quiet`,
+  boomerang-cli bench --agents 20000 --steps 5 --json --quiet
+  boomerang-cli bench --scenario opinion-lab --agents 1000000 --set influence.model=degroot --set network.kind=random --set network.degree=16`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runBench(cmd, f) },
 	}
@@ -68,6 +79,8 @@ printed with them.`,
 	fl.BoolVar(&f.kernels, "kernels", true, "also time the bare DeGroot and Deffuant kernels")
 	fl.BoolVar(&f.charts, "charts", true, "also time rendering one 1280x800 chart")
 	fl.BoolVar(&f.fixed, "fixed-budget", false, "keep the scenario's campaign.budget instead of scaling it with --agents")
+	fl.StringArrayVar(&f.sets, "set", nil, "override a scenario key, e.g. --set influence.model=degroot (repeatable)")
+	cmd.RegisterFlagCompletionFunc("set", completeKeys)
 	return cmd
 }
 
@@ -80,6 +93,9 @@ func runBench(cmd *cobra.Command, f benchFlags) error {
 	}
 	cfg, err := scenarios.Load(f.scenario)
 	if err != nil {
+		return err
+	}
+	if err := scenarios.ApplySets(&cfg, f.sets); err != nil {
 		return err
 	}
 	if !f.fixed && cfg.Population.Size > 0 {

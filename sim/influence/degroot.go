@@ -24,6 +24,7 @@ type averager struct {
 	buf    []float32 // next opinions (double buffer)
 	x      []float32 // the opinions of the step being computed
 	pool   *pool
+	back   *pool // copies buf into x over the same ranges
 }
 
 // newDeGroot builds the DeGroot model on s.Graph.
@@ -36,7 +37,9 @@ func newAverager(s Setup, lambda float32, anchor []float32) *averager {
 	m := &averager{g: s.Graph, lambda: lambda, anchor: anchor}
 	if !s.Graph.Complete {
 		m.buf = make([]float32, s.Graph.N)
-		m.pool = newPool(chunks(s.Graph.N, s.Graph.Offsets, workers(s)), m.sweep)
+		bounds := chunks(s.Graph.N, s.Graph.Offsets, workers(s))
+		m.pool = newPool(bounds, m.sweep)
+		m.back = newPool(bounds, func(lo, hi int) { copy(m.x[lo:hi], m.buf[lo:hi]) })
 	}
 	return m
 }
@@ -49,8 +52,8 @@ func (m *averager) Step(_ int, x []float32) {
 	}
 	m.x = x
 	m.pool.run()
+	m.back.run()
 	m.x = nil
-	copy(x, m.buf)
 }
 
 // stepComplete: on a complete graph (W x)_i is the population mean for

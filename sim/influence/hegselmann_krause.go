@@ -34,6 +34,7 @@ type hegselmannKrause struct {
 	buf  []float32 // next opinions (double buffer; sparse graphs)
 	x    []float32 // opinions of the step being computed
 	pool *pool
+	back *pool // sparse graphs: copies buf into x over the same ranges
 
 	// complete graph only
 	keys   []uint64  // sortable opinion bits << 32 | agent, sorted
@@ -63,7 +64,9 @@ func newHegselmannKrause(p Params, s Setup) *hegselmannKrause {
 		m.pool = newPool(chunks(n, nil, workers(s)), m.sweepSorted)
 	} else {
 		m.buf = make([]float32, n)
-		m.pool = newPool(chunks(n, s.Graph.Offsets, workers(s)), m.sweep)
+		bounds := chunks(n, s.Graph.Offsets, workers(s))
+		m.pool = newPool(bounds, m.sweep)
+		m.back = newPool(bounds, func(lo, hi int) { copy(m.x[lo:hi], m.buf[lo:hi]) })
 	}
 	return m
 }
@@ -87,8 +90,8 @@ func (m *hegselmannKrause) Step(_ int, x []float32) {
 		return
 	}
 	m.pool.run()
+	m.back.run()
 	m.x = nil
-	copy(x, m.buf)
 }
 
 // trusts reports |xj − xi| ≤ ε as an all-ones (true) or zero mask, without

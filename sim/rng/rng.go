@@ -35,6 +35,7 @@ const (
 	Consent                        // who consents to tracking
 	Relevance                      // individual noise of relevance to the campaign's offer
 	Platform                       // the platform's own users, on whom the inference model is trained
+	Organic                        // organic conversions: the skip-sampled candidates of a block of agents and a step
 )
 
 // SplitMix64 is one step of Steele, Lea & Flood's (2014) SplitMix64 finaliser:
@@ -87,7 +88,13 @@ func Uint64(seed uint64, p Purpose, agent, step, k uint64) uint64 {
 // Float64 is the k-th hashed uniform draw in [0, 1) of stream
 // (seed, purpose, agent, step).
 func Float64(seed uint64, p Purpose, agent, step, k uint64) float64 {
-	return float64(Uint64(seed, p, agent, step, k)>>11) * (1.0 / (1 << 53))
+	return KeyedFloat64(Key(seed, p, agent, step), k)
+}
+
+// KeyedFloat64 is Float64 of the stream whose Key is key: loops that draw
+// many numbers of one stream hash the key once.
+func KeyedFloat64(key, k uint64) float64 {
+	return float64(SplitMix64(key^SplitMix64(k))>>11) * (1.0 / (1 << 53))
 }
 
 // Derive returns a child seed, e.g. the seed of replication r.
