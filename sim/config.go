@@ -129,7 +129,7 @@ type ResponseParams struct {
 // ArmConfig is one arm of the experiment: a strategy run on a twin of the world.
 type ArmConfig struct {
 	Name       string   `toml:"name" comment:"arm name; the no-campaign arm is called control"`
-	Strategy   string   `toml:"strategy" comment:"none, broadcast, demographic, psychographic, lookalike, adaptive or demobilise"`
+	Strategy   string   `toml:"strategy" comment:"none, broadcast, demographic, interests, psychographic, lookalike, adaptive or demobilise"`
 	Message    string   `toml:"message,omitempty" comment:"broadcast, demographic, lookalike, demobilise: name of the one message to show (default: the library's first message for the strategy's aim)"`
 	Attributes []string `toml:"attributes,omitempty" comment:"what the strategy may use (default: its own set, docs/MODEL-campaign.md): segment dimensions (age, gender, region, origin, personality, party) for demographic and adaptive; inferred attributes (openness ... health) for psychographic, lookalike and demobilise"`
 }
