@@ -24,6 +24,7 @@ type storiesFlags struct {
 	only    []string
 	workers int
 	write   string
+	md      bool
 }
 
 // quickStoryReps is the replications per step of --quick: enough for a
@@ -47,7 +48,8 @@ It prints one row per claim with both sides' means and the interval.
 CI); the full run (default 10 replications) is the one docs/SCENARIOS.md
 quotes. --write DIR stores the measured values of the texts' {…}
 placeholders, one JSON per scenario, for the app and 'show --story'
-(the repository keeps them in scenarios/builtin/measured).
+(the repository keeps them in scenarios/builtin/measured); --markdown
+prints the table docs/SCENARIOS.md quotes.
 
 Exit status: 0 when every claim holds, 1 when any fails, 2 usage.`,
 		Example: `  boomerang-cli check-stories --quick
@@ -62,6 +64,7 @@ Exit status: 0 when every claim holds, 1 when any fails, 2 usage.`,
 	fl.StringSliceVar(&f.only, "only", nil, "check only these built-ins (comma-separated)")
 	fl.IntVar(&f.workers, "workers", 0, "parallel workers (default: GOMAXPROCS); never changes the results")
 	fl.StringVar(&f.write, "write", "", "store the measured placeholder values in this directory (one NAME.json per scenario)")
+	fl.BoolVar(&f.md, "markdown", false, "print the table as Markdown (docs/SCENARIOS.md's generated section)")
 	return cmd
 }
 
@@ -90,7 +93,14 @@ func runCheckStories(cmd *cobra.Command, f storiesFlags) error {
 	quiet := isQuiet(cmd)
 	stderr := cmd.ErrOrStderr()
 	w := tabwriter.NewWriter(cmd.OutOrStdout(), 2, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "scenario\tstep\tclaim\tleft\tright\tdiff (95 % CI)\tresult")
+	row := "%s\t%d\t%s\t%s\t%s\t%s (%s to %s)\t%s\n"
+	if f.md {
+		w = tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 0, ' ', 0) // Markdown: no padding
+		fmt.Fprintln(w, "| scenario | step | claim | left | right | diff (95 % CI) | result |\n|---|---|---|---|---|---|---|")
+		row = "| %s | %d | `%s` | %s | %s | %s (%s to %s) | %s |\n"
+	} else {
+		fmt.Fprintln(w, "scenario\tstep\tclaim\tleft\tright\tdiff (95 % CI)\tresult")
+	}
 	var failed []string
 	total := 0
 	var measures []scenarios.StoryMeasure
@@ -123,7 +133,7 @@ func runCheckStories(cmd *cobra.Command, f storiesFlags) error {
 					verdict = "FAIL"
 					failed = append(failed, fmt.Sprintf("%s step %d: %s", name, s.Step, c.Claim))
 				}
-				fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s (%s to %s)\t%s\n", name, s.Step, c.Claim,
+				fmt.Fprintf(w, row, name, s.Step, c.Claim,
 					num(c.Left), num(c.Right), num(c.Diff), num(c.Lo), num(c.Hi), verdict)
 			}
 		}
