@@ -134,10 +134,14 @@ func TestVulnerableShareOfBroadcastIsOne(t *testing.T) {
 				continue
 			}
 			v := finalsOf(out.Reps[0].Result)[a][col]
-			if math.Abs(v-1) > 0.05 {
-				t.Errorf("%s: broadcast's vulnerable_share %.3f, want 1.00 ± 0.05", info.Name, v)
+			// ± 0.05, or three binomial standard errors when the campaign
+			// shows too few ads for that (karate-club: 34 people, 50 ads)
+			imps := float64(arm.Series[len(arm.Series)-1].Impressions)
+			tol := max(0.05, 3*math.Sqrt(0.75/(0.25*imps)))
+			if math.Abs(v-1) > tol {
+				t.Errorf("%s: broadcast's vulnerable_share %.3f, want 1.00 ± %.2f (%.0f impressions)", info.Name, v, tol, imps)
 			}
-			t.Logf("%s: broadcast's vulnerable_share %.3f", info.Name, v)
+			t.Logf("%s: broadcast's vulnerable_share %.3f (%.0f impressions, ± %.2f)", info.Name, v, imps, tol)
 		}
 	}
 }
