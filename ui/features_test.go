@@ -335,7 +335,7 @@ func TestHeadlinesPairedOverRuns(t *testing.T) {
 			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{ShiftVsControl: shift, ConversionsVsControl: extra}}}}}
 	}
 	h := HeadlinesOf([]sim.Result{ctl(0.002, 50), ctl(0.0021, 48), ctl(0.0019, -3)}, false)
-	if h.Cards[0].Value != "+0.002" || h.Cards[1].Value != "≈" {
+	if h.Cards[0].Value != "+0.0020" || h.Cards[1].Value != "≈" {
 		t.Errorf("vs control cards %+v", h.Cards[:2])
 	}
 }

@@ -96,7 +96,7 @@ func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
 		a := &mean.Arms[k]
 		m := last(a)
 		shift := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return m.ShiftVsControl }),
-			func(v float64) string { return numf("%+.3f", v) }, lang.L("opinion shift vs control"))
+			func(v float64) string { return numf("%+.4f", v) }, lang.L("opinion shift vs control"))
 		extra := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) }),
 			func(v float64) string { return numf("%+.0f", v) }, lang.L("extra conversions vs control"))
 		cards := []Card{shift.card, extra.card, {euro(m.CostPerConversion), lang.L("per extra conversion")}, attributedCard(m)}

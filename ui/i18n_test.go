@@ -683,7 +683,7 @@ func i18nNumbers(t *testing.T) {
 			t.Errorf("%s chart ticks %q lack %q", lang, labels, tick)
 		}
 	}
-	check("English", "+0.260", "€12.17", "+0.25", "0.5 (0.25 – 0.75)", "0.2")
+	check("English", "+0.2600", "€12.17", "+0.25", "0.5 (0.25 – 0.75)", "0.2")
 	i18nUseDutch(t)
-	check("Dutch", "+0,260", "€12,17", "+0,25", "0,5 (0,25 – 0,75)", "0,2")
+	check("Dutch", "+0,2600", "€12,17", "+0,25", "0,5 (0,25 – 0,75)", "0,2")
 }
