@@ -178,10 +178,13 @@ func settingNumbers(t *testing.T, cfg sim.Config) map[float64]bool {
 	return ok
 }
 
+// thousandsRE is a number grouped in thousands only (8,000; 8.000).
+var thousandsRE = regexp.MustCompile(`^\d{1,3}(?:[.,]\d{3})+$`)
+
 // parseProseNumber reads a numberRE match: a group of three digits after a
 // separator is thousands, anything else a decimal part.
 func parseProseNumber(s string) float64 {
-	if m := regexp.MustCompile(`^\d{1,3}(?:[.,]\d{3})+$`).MatchString(s); m {
+	if thousandsRE.MatchString(s) {
 		s = strings.NewReplacer(",", "", ".", "").Replace(s)
 	}
 	v, _ := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)

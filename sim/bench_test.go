@@ -161,14 +161,7 @@ func BenchmarkScanArm(b *testing.B) {
 	}
 	b.Run("separate-passes", func(b *testing.B) {
 		for b.Loop() {
-			var sum, ss float64
-			for _, v := range s.Opinion {
-				sum += float64(v)
-			}
-			mean := sum / n
-			for _, v := range s.Opinion {
-				ss += (float64(v) - mean) * (float64(v) - mean)
-			}
+			serialMeanSD(s.Opinion)
 			meanAbsDifference(s.Opinion)
 			giniCounts(s.Impressions)
 			turnoutAndVoteShare(s, 1)

@@ -26,14 +26,6 @@ type Headline struct {
 	Cards    []Card
 }
 
-// Headlines is HeadlinesOf one run.
-func Headlines(res sim.Result) Headline { return HeadlinesOf([]sim.Result{res}, false) }
-
-// HeadlinesFor is HeadlinesOf one run.
-func HeadlinesFor(res sim.Result, backfires bool) Headline {
-	return HeadlinesOf([]sim.Result{res}, backfires)
-}
-
 // HeadlinesOf compares, at the last step of the runs (the shown run and
 // its replications, same arms), the targeted arm with the most
 // conversions caused on the mean over runs with broadcast; with no

@@ -31,14 +31,14 @@ func TestCardsShowBackfiresWhenTheStoryTalksOfThem(t *testing.T) {
 		{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 2, Backfires: 1317}}},
 		{Name: "psychographic", Strategy: "psychographic", Series: []sim.Metrics{{Conversions: 238, ConversionsVsControl: 138, Backfires: 11594}}},
 	}}
-	if c := HeadlinesFor(res, true).Cards[3]; c.Value != "11594" || c.Caption != "ads backfired (broadcast 1317)" {
+	if c := HeadlinesOf([]sim.Result{res}, true).Cards[3]; c.Value != "11594" || c.Caption != "ads backfired (broadcast 1317)" {
 		t.Errorf("backfire card %+v", c)
 	}
-	if c := HeadlinesFor(res, false).Cards[3]; c.Caption == "ads backfired (broadcast 1317)" {
+	if c := HeadlinesOf([]sim.Result{res}, false).Cards[3]; c.Caption == "ads backfired (broadcast 1317)" {
 		t.Errorf("a story without backfires still shows them: %+v", c)
 	}
 	res.Arms = res.Arms[:2] // broadcast against control only
-	if c := HeadlinesFor(res, true).Cards[3]; c.Value != "1317" || c.Caption != "ads backfired" {
+	if c := HeadlinesOf([]sim.Result{res}, true).Cards[3]; c.Value != "1317" || c.Caption != "ads backfired" {
 		t.Errorf("backfire card without a targeted arm %+v", c)
 	}
 }

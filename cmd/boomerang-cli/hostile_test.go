@@ -78,16 +78,5 @@ func TestHostileDataFilesGolden(t *testing.T) {
 			t.Fatalf("%v wrote files:\n%s", args, after)
 		}
 	}
-	if os.Getenv("BOOMERANG_UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (create it with BOOMERANG_UPDATE_GOLDEN=1)", err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("messages differ from %s:\n%s", golden, lineDiff(string(want), got.String()))
-	}
+	compareGolden(t, golden, got.String())
 }

@@ -116,18 +116,7 @@ func TestBadInputGolden(t *testing.T) {
 			t.Fatalf("%v wrote files:\n%s", args, after)
 		}
 	}
-	if os.Getenv("BOOMERANG_UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (create it with BOOMERANG_UPDATE_GOLDEN=1)", err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("messages differ from %s:\n%s", golden, lineDiff(string(want), got.String()))
-	}
+	compareGolden(t, golden, got.String())
 }
 
 // lineDiff lists the lines that differ.
@@ -283,5 +272,23 @@ func TestCtrlCThenResume(t *testing.T) {
 		if len(a) == 0 || !bytes.Equal(a, b) {
 			t.Errorf("%s: resumed sweep differs from the uninterrupted one", f)
 		}
+	}
+}
+
+// compareGolden compares got with the golden file, or rewrites the file
+// when BOOMERANG_UPDATE_GOLDEN is set (after a deliberate change).
+func compareGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if os.Getenv("BOOMERANG_UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (create it with BOOMERANG_UPDATE_GOLDEN=1)", err)
+	}
+	if got != string(want) {
+		t.Errorf("messages differ from %s:\n%s", golden, lineDiff(string(want), got))
 	}
 }
