@@ -12,13 +12,13 @@
 #   scripts/screenshots.sh --quick    # five shots (what CI takes)
 #   OUT=dir WAIT=15 scripts/screenshots.sh
 #
-# Needs bin/boomerang (scripts/smoke-app.sh builds it), xvfb, imagemagick.
+# Builds bin/boomerang (incremental); needs xvfb, imagemagick.
 set -eu
 cd "$(dirname "$0")/.."
 out=${OUT:-out/screenshots}
 wait_s=${WAIT:-12}
 mkdir -p "$out"
-[ -x bin/boomerang ] || CGO_ENABLED=1 go build -o bin/boomerang ./cmd/boomerang
+CGO_ENABLED=1 go build -o bin/boomerang ./cmd/boomerang # incremental; never a stale binary
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -16,7 +16,7 @@
 # true") and where each text is on screen, so the test waits for states
 # instead of sleeping and clicks on texts instead of fixed coordinates.
 #
-#   scripts/window-test.sh              # builds bin/boomerang if missing
+#   scripts/window-test.sh              # (re)builds bin/boomerang first (incremental)
 #   OUT=dir TIMEOUT=30 BIN=path/to/boomerang scripts/window-test.sh
 #
 # Needs: Xvfb, xdotool, imagemagick (scripts/deps.sh installs them).
@@ -32,7 +32,8 @@ for t in Xvfb xdotool import identify; do
 	}
 done
 bin=${BIN:-bin/boomerang}
-[ -x "$bin" ] || CGO_ENABLED=1 go build -o "$bin" ./cmd/boomerang
+# a stale binary would test yesterday's app: rebuild unless BIN names one
+[ -n "${BIN:-}" ] || CGO_ENABLED=1 go build -o "$bin" ./cmd/boomerang
 rm -rf "$out"
 mkdir -p "$out"
 
