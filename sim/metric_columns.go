@@ -1,6 +1,9 @@
 package sim
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // This file declares every metric once: its steps.csv name, definition,
 // value, chart labels, sign and the campaign aims it applies to. The CSV
@@ -105,6 +108,8 @@ func MetricColumns() []Column {
 		{Name: "profiled_share", Doc: "share of the population the operator has a profile of", Value: func(m *Metrics) float64 { return m.ProfiledShare }},
 		{Name: "mean_inference_error", Doc: "mean absolute error of the inferred Big Five, in sd (empty without a model)", Value: func(m *Metrics) float64 { return m.InferenceError }},
 		{Name: "attributes_inferred", Doc: "attributes inferred per profiled person", Value: func(m *Metrics) float64 { return m.AttributesInferred }},
+		{Name: "cost_per_click", Doc: "spend / clicks (empty if none)", Value: func(m *Metrics) float64 { return ratioOrNaN(m.Spend, float64(m.Clicks)) },
+			Title: "Cost per click", Axis: "euro per ad clicked", Short: "euro"},
 	}
 }
 
@@ -127,4 +132,12 @@ func MetricIndex(name string) int {
 		}
 	}
 	return -1
+}
+
+// ratioOrNaN is a/b, or NaN (an empty CSV cell) when b is 0.
+func ratioOrNaN(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
 }

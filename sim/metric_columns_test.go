@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // Every column is declared whole (name, doc, value, labels), names are
 // unique, and the declaration's aims decide MetricApplies.
@@ -26,5 +29,20 @@ func TestMetricColumnsDeclaration(t *testing.T) {
 	}
 	if EffectMetric(CampaignVote) != "vote_share_vs_control" || EffectMetric(CampaignSale) != "conversions_vs_control" {
 		t.Error("effect metrics")
+	}
+}
+
+// cost_per_click, the metric added through the declaration alone: spend
+// per click, empty (NaN) before the first click.
+func TestCostPerClick(t *testing.T) {
+	c, ok := MetricColumn("cost_per_click")
+	if !ok {
+		t.Fatal("no cost_per_click column")
+	}
+	if v := c.Value(&Metrics{Spend: 10, Clicks: 4}); v != 2.5 {
+		t.Errorf("cost per click = %v, want 2.5", v)
+	}
+	if v := c.Value(&Metrics{Spend: 10}); !math.IsNaN(v) {
+		t.Errorf("cost per click without clicks = %v, want NaN", v)
 	}
 }
