@@ -86,10 +86,9 @@ func check(p Params, n int, a Attributes) error {
 		return fmt.Errorf("population.size = %d: must be at least 1", n)
 	case n > maxN:
 		return fmt.Errorf("population.size = %d: networks hold at most %d agents", n, maxN)
-	case !(p.Rewire >= 0 && p.Rewire <= 1):
-		return fmt.Errorf("network.rewire = %s: must be between 0 and 1", num(p.Rewire))
-	case !(p.Homophily >= 0 && p.Homophily <= 1):
-		return fmt.Errorf("network.homophily = %s: must be between 0 and 1", num(p.Homophily))
+	}
+	if err := checkLimits(p); err != nil { // network.rewire, network.homophily (limits.go)
+		return err
 	}
 	if p.Kind == KindComplete || n == 1 {
 		return nil
