@@ -47,7 +47,7 @@ func (c *Config) Validate() error {
 		return bad("network.kind", c.Network.Kind, "unknown (allowed: %v or %s)", network.Kinds(), network.KindFile)
 	case c.Network.Kind == network.KindFile && c.Network.Path == "":
 		return bad("network.path", c.Network.Path, "network.kind = file needs the file: an edge list or GraphML, relative to the scenario file")
-	case c.Network.Kind != "complete" && c.Network.Kind != network.KindFile && n > 1 && !(c.Network.Degree > 0 && c.Network.Degree < float64(n)):
+	case !network.DegreeFits(c.Network.Kind, c.Network.Degree, n):
 		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
 	}
 	for _, l := range network.ParamLimits() { // declared next to each parameter

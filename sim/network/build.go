@@ -94,9 +94,10 @@ func check(p Params, n int, a Attributes) error {
 		return nil
 	}
 	switch {
+	case DegreeFits(p.Kind, p.Degree, n): // limits.go
 	case !(p.Degree > 0) || math.IsInf(p.Degree, 0):
 		return fmt.Errorf("network.degree = %s: must be above 0", num(p.Degree))
-	case p.Degree >= float64(n):
+	default:
 		return fmt.Errorf("network.degree = %s: must be below population.size (%d)", num(p.Degree), n)
 	}
 	if p.Kind == KindHomophilous {

@@ -32,6 +32,16 @@ func (l Limits) Rule() string {
 	return fmt.Sprintf("must be between %s and %s", num(l.Lo), num(l.Hi))
 }
 
+// DegreeFits reports whether the mean degree d is allowed for a network
+// of the given kind over n agents: above 0 and below n. A complete graph,
+// a network read from a file and a single agent have no degree to set.
+func DegreeFits(kind string, d float64, n int) bool {
+	if kind == KindComplete || kind == KindFile || n <= 1 {
+		return true
+	}
+	return d > 0 && d < float64(n)
+}
+
 // ParamLimits returns the declared limits of every numeric parameter of
 // Params that has them, in field order.
 func ParamLimits() []Limits {

@@ -35,3 +35,22 @@ func TestParamLimits(t *testing.T) {
 		t.Errorf("homophily NaN: %v", err)
 	}
 }
+
+// The degree's limits (above 0, below the population) are declared once
+// (DegreeFits) and only for kinds with a degree to set.
+func TestDegreeFits(t *testing.T) {
+	for _, tc := range []struct {
+		kind string
+		d    float64
+		n    int
+		want bool
+	}{
+		{KindRandom, 4, 10, true}, {KindRandom, 0, 10, false}, {KindRandom, 10, 10, false},
+		{KindRandom, math.NaN(), 10, false}, {KindRandom, math.Inf(1), 10, false},
+		{KindComplete, 0, 10, true}, {KindFile, 0, 10, true}, {KindRandom, 0, 1, true},
+	} {
+		if got := DegreeFits(tc.kind, tc.d, tc.n); got != tc.want {
+			t.Errorf("DegreeFits(%s, %v, %d) = %v, want %v", tc.kind, tc.d, tc.n, got, tc.want)
+		}
+	}
+}
