@@ -197,7 +197,7 @@ func effectOf(aim string) effect {
 	col, _ := sim.MetricColumn(sim.EffectMetric(aim))
 	e := effect{value: func(m sim.Metrics) float64 { return col.Value(&m) }}
 	if aim == sim.CampaignVote { // a difference of shares: percentage points
-		points := func(v float64) string { return trf("%s points", numf("%+.1f", 100*v)) }
+		points := func(v float64) string { return trf("%s points", numf("%+.2f", 100*v)) }
 		e.caption, e.controlCaption = "vote share vs broadcast", "vote share vs control"
 		e.vsBroadcast = func(diff, _ float64) string { return points(diff) }
 		e.vsControl = points

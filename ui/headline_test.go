@@ -121,7 +121,7 @@ func TestCardsFollowTheCampaignAim(t *testing.T) {
 	}
 	runs := []sim.Result{run(0.002, 0.021), run(0.0021, 0.019), run(0.0019, 0.020)}
 	vote := HeadlinesFor(runs, sim.CampaignVote, false)
-	if c := vote.Cards[0]; c.Value != "+1.9 points" || !strings.HasPrefix(c.Caption, "vote share vs broadcast") {
+	if c := vote.Cards[0]; c.Value != "+1.90 points" || !strings.HasPrefix(c.Caption, "vote share vs broadcast") {
 		t.Errorf("vote card %+v", c)
 	}
 	if !strings.HasPrefix(vote.Sentence, "Demobilise:") {
