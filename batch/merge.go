@@ -185,41 +185,36 @@ func Merge(ctx context.Context, dirs []string, dest string, meta Meta) (*SweepMa
 		readers[i-1] = r
 	}
 
-	out, err := NewOutDir(dest)
-	if err != nil {
-		return nil, nil, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			out.Abort()
+	var res *SweepResult
+	var man SweepManifest
+	err = WriteDir(dest, func(out *OutDir) error {
+		all := s.RunsOf(Shard{})
+		var err error
+		res, err = s.assemble(ctx, out, all, func(j int) (io.ReadCloser, int64, error) {
+			i := j % n
+			return io.NopCloser(readers[i]), byIndex[i+1].sizes[j], nil
+		})
+		if err != nil {
+			return fmt.Errorf("merge: %w", err)
 		}
-	}()
-	all := s.RunsOf(Shard{})
-	res, err := s.assemble(ctx, out, all, func(j int) (io.ReadCloser, int64, error) {
-		i := j % n
-		return io.NopCloser(readers[i]), byIndex[i+1].sizes[j], nil
+		for i, r := range readers {
+			if _, err := r.ReadByte(); err != io.EOF {
+				return fmt.Errorf("merge: %s: steps.csv has rows beyond its runs", byIndex[i+1].dir)
+			}
+		}
+		if meta.Scenario == "" {
+			meta.Scenario = first.man.Scenario
+		}
+		man = s.newManifest(meta, started)
+		man.Runs = len(all)
+		for i := 1; i <= n; i++ {
+			man.MergedFrom = append(man.MergedFrom, byIndex[i].dir)
+		}
+		return s.finish(out, &man, meta.SweepExtra, res)
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("merge: %w", err)
-	}
-	for i, r := range readers {
-		if _, err := r.ReadByte(); err != io.EOF {
-			return nil, nil, fmt.Errorf("merge: %s: steps.csv has rows beyond its runs", byIndex[i+1].dir)
-		}
-	}
-	if meta.Scenario == "" {
-		meta.Scenario = first.man.Scenario
-	}
-	man := s.newManifest(meta, started)
-	man.Runs = len(all)
-	for i := 1; i <= n; i++ {
-		man.MergedFrom = append(man.MergedFrom, byIndex[i].dir)
-	}
-	if err := s.finish(out, &man, meta.SweepExtra, res); err != nil {
 		return nil, nil, err
 	}
-	ok = true
 	return &man, res, nil
 }
 

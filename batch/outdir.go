@@ -17,6 +17,31 @@ type OutDir struct {
 	files   []string
 }
 
+// WriteDir is the one way a result set reaches dest: fill writes the
+// files into a new staging directory, and only when it returns nil are
+// they committed. On an error (or a panic) the staging directory is
+// removed and dest is left as it was.
+func WriteDir(dest string, fill func(*OutDir) error) error {
+	out, err := NewOutDir(dest)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			out.Abort()
+		}
+	}()
+	if err := fill(out); err != nil {
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		return err
+	}
+	committed = true
+	return nil
+}
+
 // NewOutDir creates the staging directory for dest.
 func NewOutDir(dest string) (*OutDir, error) {
 	parent := filepath.Dir(filepath.Clean(dest))

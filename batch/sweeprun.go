@@ -121,41 +121,36 @@ func (s *Sweep) RunToDir(ctx context.Context, dir string, opt SweepOptions, meta
 		return nil, nil, err
 	}
 
-	out, err := NewOutDir(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			out.Abort()
+	var res *SweepResult
+	var man SweepManifest
+	err = WriteDir(dir, func(out *OutDir) error {
+		var err error
+		res, err = s.assemble(ctx, out, owned, func(j int) (io.ReadCloser, int64, error) {
+			f, err := pt.open(j)
+			return f, -1, err
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return &InterruptedError{Done: len(owned), Total: len(owned), Parts: pt.dir, Err: ctx.Err()}
+			}
+			return err
 		}
-	}()
-	res, err := s.assemble(ctx, out, owned, func(j int) (io.ReadCloser, int64, error) {
-		f, err := pt.open(j)
-		return f, -1, err
+		man = s.newManifest(meta, started)
+		man.Runs, man.ResumedRuns = len(owned), resumed
+		man.Workers = opt.Workers
+		if !opt.Shard.Whole() {
+			sh := opt.Shard
+			man.Shard = &sh
+		}
+		var extra func(string, *SweepResult) ([]string, error)
+		if opt.Shard.Whole() { // a shard's plots would show part of the sweep
+			extra = meta.SweepExtra
+		}
+		return s.finish(out, &man, extra, res)
 	})
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, nil, &InterruptedError{Done: len(owned), Total: len(owned), Parts: pt.dir, Err: ctx.Err()}
-		}
 		return nil, nil, err
 	}
-	man := s.newManifest(meta, started)
-	man.Runs, man.ResumedRuns = len(owned), resumed
-	man.Workers = opt.Workers
-	if !opt.Shard.Whole() {
-		sh := opt.Shard
-		man.Shard = &sh
-	}
-	var extra func(string, *SweepResult) ([]string, error)
-	if opt.Shard.Whole() { // a shard's plots would show part of the sweep
-		extra = meta.SweepExtra
-	}
-	if err := s.finish(out, &man, extra, res); err != nil {
-		return nil, nil, err
-	}
-	ok = true
 	pt.close()
 	pt.remove()
 	return &man, res, nil
@@ -445,7 +440,7 @@ func (s *Sweep) newManifest(meta Meta, started time.Time) SweepManifest {
 }
 
 // finish writes the extra files (Meta.SweepExtra, e.g. plots; nil for
-// none) and manifest.json, and commits the output directory.
+// none) and manifest.json into out (WriteDir commits it).
 func (s *Sweep) finish(out *OutDir, man *SweepManifest, extra func(string, *SweepResult) ([]string, error), res *SweepResult) error {
 	if extra != nil {
 		names, err := extra(out.staging, res)
@@ -461,8 +456,5 @@ func (s *Sweep) finish(out *OutDir, man *SweepManifest, extra func(string, *Swee
 	if err != nil {
 		return err
 	}
-	if err := out.WriteFile("manifest.json", append(data, '\n')); err != nil {
-		return err
-	}
-	return out.Commit()
+	return out.WriteFile("manifest.json", append(data, '\n'))
 }

@@ -29,16 +29,21 @@ type Meta struct {
 // when everything succeeded; on error or cancellation dir is untouched.
 // It returns the manifest and the replications (without agent rows).
 func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifest, []RepResult, error) {
-	out, err := NewOutDir(dir)
+	var man *Manifest
+	var kept []RepResult
+	err := WriteDir(dir, func(out *OutDir) (err error) {
+		man, kept, err = runStaged(ctx, out, opt, meta)
+		return err
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			out.Abort()
-		}
-	}()
+	return man, kept, nil
+}
+
+// runStaged is RunToDir's work: it runs the batch and writes every file
+// into out, which WriteDir commits.
+func runStaged(ctx context.Context, out *OutDir, opt Options, meta Meta) (*Manifest, []RepResult, error) {
 	man := newManifest()
 	man.Version, man.Commit, man.CommandLine, man.Scenario = meta.Version, meta.Commit, meta.CommandLine, meta.Scenario
 	man.Resolved = string(meta.Resolved)
@@ -141,10 +146,6 @@ func RunToDir(ctx context.Context, dir string, opt Options, meta Meta) (*Manifes
 	if err := out.WriteFile("manifest.json", data); err != nil {
 		return nil, nil, err
 	}
-	if err := out.Commit(); err != nil {
-		return nil, nil, err
-	}
-	ok = true
 	return &man, kept, nil
 }
 

@@ -84,27 +84,30 @@ func RegulationPresets() []RegulationPreset {
 // column at the final step, possibly rescaled.
 type Measure struct {
 	Name  string // sim.MetricColumns name
-	Label string // English axis label
+	Label string // English axis label: the column's chart title (sim.Column)
 	// PerThousand rescales a count to "per 1,000 people", so that the
 	// reduced grid's numbers do not depend on its population size.
 	PerThousand bool
 }
 
+// measure is the Measure of metric name, labelled by its declaration.
+func measure(name string, perThousand bool) Measure {
+	c, _ := sim.MetricColumn(name)
+	label := c.ChartTitle()
+	if perThousand {
+		label += " per 1,000 people"
+	}
+	return Measure{Name: name, Label: label, PerThousand: perThousand}
+}
+
 // EffectivenessMeasures are what a campaign wants more of.
 func EffectivenessMeasures() []Measure {
-	return []Measure{
-		{Name: "conversions_vs_control", Label: "Extra conversions per 1,000 people", PerThousand: true},
-		{Name: "shift_vs_control", Label: "Opinion shift vs control"},
-	}
+	return []Measure{measure("conversions_vs_control", true), measure("shift_vs_control", false)}
 }
 
 // IntrusionMeasures are what the population pays in privacy (the ledger).
 func IntrusionMeasures() []Measure {
-	return []Measure{
-		{Name: "attributes_per_impression", Label: "Personal attributes per impression"},
-		{Name: "sensitive_share", Label: "Share of ads chosen with sensitive data"},
-		{Name: "vulnerable_share", Label: "Share of persuasion from targeting vulnerability"},
-	}
+	return []Measure{measure("attributes_per_impression", false), measure("sensitive_share", false), measure("vulnerable_share", false)}
 }
 
 // TradeoffOptions configure Tradeoff.
@@ -189,7 +192,7 @@ func ShortStrategy(s string) string {
 // people where the measure asks for it. An unknown measure gives NaN.
 func (c TradeoffCell) Value(m Measure) Stat {
 	nan := math.NaN()
-	i := metricIndex(m.Name)
+	i := sim.MetricIndex(m.Name)
 	if i < 0 || i >= len(c.Stats) {
 		return Stat{Mean: nan, SD: nan, Lo: nan, Hi: nan, Diff: nan, DiffLo: nan, DiffHi: nan}
 	}
@@ -200,16 +203,6 @@ func (c TradeoffCell) Value(m Measure) Stat {
 		st.Diff, st.DiffLo, st.DiffHi = st.Diff*f, st.DiffLo*f, st.DiffHi*f
 	}
 	return st
-}
-
-// metricIndex is the position of a metric in sim.MetricColumns, or −1.
-func metricIndex(name string) int {
-	for i, c := range sim.MetricColumns() {
-		if c.Name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // TradeoffResult is a computed grid.

@@ -66,7 +66,7 @@ func TestTradeoffGrid(t *testing.T) {
 		if c.Strategy != TradeoffStrategies()[i%nS] || c.Regulation.Key != RegulationPresets()[i/nS].Key {
 			t.Errorf("cell %d is %s/%s", i, c.Strategy, c.Regulation.Key)
 		}
-		if st := c.Stats[metricIndex("impressions")]; st.N != 2 || st.Mean <= 0 {
+		if st := c.Stats[sim.MetricIndex("impressions")]; st.N != 2 || st.Mean <= 0 {
 			t.Errorf("%s: impressions %+v", c.Label(), st)
 		}
 		if v := c.Value(eff); math.IsNaN(v.Mean) || math.IsNaN(v.Lo) {
@@ -87,13 +87,13 @@ func TestTradeoffGrid(t *testing.T) {
 	if demo.Strategy != "demographic" || demo.Value(intr[0]).Mean <= 0 {
 		t.Errorf("unregulated demographic: %v attributes per impression", demo.Value(intr[0]).Mean)
 	}
-	if sameStat(demo.Stats[metricIndex("conversions")], demoConsent.Stats[metricIndex("conversions")]) &&
-		sameStat(demo.Stats[metricIndex("reach")], demoConsent.Stats[metricIndex("reach")]) {
+	if sameStat(demo.Stats[sim.MetricIndex("conversions")], demoConsent.Stats[sim.MetricIndex("conversions")]) &&
+		sameStat(demo.Stats[sim.MetricIndex("reach")], demoConsent.Stats[sim.MetricIndex("reach")]) {
 		t.Error("separate consent changed nothing for demographic: the preset was not applied")
 	}
 	psych := res.Cells[2]
 	// Per 1,000 people: the count scaled by 1000/N.
-	raw := psych.Stats[metricIndex("conversions_vs_control")].Mean
+	raw := psych.Stats[sim.MetricIndex("conversions_vs_control")].Mean
 	if got := psych.Value(eff).Mean; math.Abs(got-raw*1000/800) > 1e-9 {
 		t.Errorf("per thousand %v, raw %v", got, raw)
 	}

@@ -58,59 +58,14 @@ type Label struct {
 	Axis  string // y-axis label in plain words
 }
 
-// labels are plain-word names for the metrics a student meets first;
-// other metrics are named after their column documentation.
-var labels = map[string]Label{
-	"mean_opinion":     {"Mean opinion", "mean opinion (-1 against, +1 for)"},
-	"sd_opinion":       {"Spread of opinion", "standard deviation of opinion"},
-	"shift_vs_control": {"Opinion shift vs control", "mean opinion minus control's"},
-	"polarisation":     {"Polarisation", "mean opinion gap of two people (0 to 2)"},
-	"impressions":      {"Ads shown", "ads shown so far"},
-	"reach":            {"Reach", "people who saw at least one ad"},
-	"clicks":           {"Clicks", "ads clicked so far"},
-	"ctr":              {"Click-through rate", "clicks per ad shown"},
-	"conversions":      {"Conversions", "people converted so far"},
-	"conversion_rate":  {"Conversion rate", "share of people converted"},
-	"spend":            {"Spend", "euro spent so far"},
-	"cost_per_conversion": {"Cost per extra conversion",
-		"euro per conversion beyond control"},
-	"conversions_vs_control": {"Extra conversions vs control",
-		"conversions minus control's"},
-	"attributed_conversions": {"Conversions a dashboard attributes",
-		"conversions within 7 days after a click"},
-	"naive_lift":  {"Naive lift", "reached vs not reached, minus 1"},
-	"causal_lift": {"Causal lift", "reached vs the same people in control, minus 1"},
-	"attributes_per_impression": {"Personal data used",
-		"personal attributes used per ad shown"},
-	"sensitive_share": {"Sensitive targeting",
-		"share of ads chosen with a sensitive inference (0 to 1)"},
-	"vulnerable_share": {"Exploiting vulnerability",
-		"share of ad-caused opinion change from targeting vulnerability (0 to 1)"},
-	"exposure_gini": {"Exposure inequality", "Gini coefficient of ads per person (0 to 1)"},
-	"backfires":     {"Backfires", "ads that caused reactance so far"},
-}
-
-// MetricLabel returns the plain-word title and axis label of a metric.
-// ok is false for an unknown metric.
+// MetricLabel returns the plain-word title and axis label of a metric,
+// as declared in sim.MetricColumns. ok is false for an unknown metric.
 func MetricLabel(metric string) (l Label, ok bool) {
-	col, ok := column(metric)
+	col, ok := sim.MetricColumn(metric)
 	if !ok {
 		return Label{}, false
 	}
-	if l, found := labels[metric]; found {
-		return l, true
-	}
-	return Label{Title: capitalise(col.Doc), Axis: strings.ReplaceAll(metric, "_", " ")}, true
-}
-
-// column finds a metric column by name.
-func column(metric string) (sim.Column, bool) {
-	for _, c := range sim.MetricColumns() {
-		if c.Name == metric {
-			return c, true
-		}
-	}
-	return sim.Column{}, false
+	return Label{Title: col.ChartTitle(), Axis: col.ChartAxis()}, true
 }
 
 // metricNames lists the allowed metric names, for error messages.
@@ -122,13 +77,6 @@ func metricNames() string {
 	return strings.Join(names, ", ")
 }
 
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // Lines draws one line per arm of metric over the steps: x is the step,
 // y the metric. Arms are matched by name across the replications in res;
 // the line is their mean and, when there is more than one replication, a
@@ -136,7 +84,7 @@ func capitalise(s string) string {
 // (mean ± 1.96·sd/√n). Undefined values (NaN) are left out, which breaks
 // the line. An unknown metric is an error that lists the allowed ones.
 func Lines(res []sim.Result, metric string, opt Options) (*plot.Plot, error) {
-	col, ok := column(metric)
+	col, ok := sim.MetricColumn(metric)
 	if !ok {
 		return nil, fmt.Errorf("chart: unknown metric %q (allowed: %s)", metric, metricNames())
 	}
@@ -362,12 +310,13 @@ func DecimalComma(s string, comma bool) string {
 	}, s)
 }
 
-// Signed reports whether metric can be negative: the mean opinion and
-// the differences to the control arm (…_vs_control). Every other metric
-// is a count, share, rate, cost or spread, never below 0, so a 95 %
-// interval of its mean is cut at 0 where mean − 1.96·SE would go below.
+// Signed reports whether metric can be negative (sim.Column.Signed):
+// the mean opinion and the differences to the control arm. Every other
+// metric is a count, share, rate, cost or spread, never below 0, so a
+// 95 % interval of its mean is cut at 0 where mean − 1.96·SE would go below.
 func Signed(metric string) bool {
-	return metric == "mean_opinion" || strings.HasSuffix(metric, "_vs_control")
+	c, _ := sim.MetricColumn(metric)
+	return c.Signed
 }
 
 // summariseMetric is a.summarise for metric: the band of a metric that

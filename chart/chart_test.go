@@ -66,7 +66,7 @@ func TestLinesReplicationsBand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	col, _ := column("shift_vs_control")
+	col, _ := sim.MetricColumn("shift_vs_control")
 	arms := gather(res, col)
 	if len(arms) != 2 || len(arms[1].reps) != 3 {
 		t.Fatalf("gathered %d arms", len(arms))
@@ -290,7 +290,7 @@ func TestIntervalsOfCountsStayNonNegative(t *testing.T) {
 		metric   string
 		negative bool
 	}{{"attributes_per_impression", false}, {"shift_vs_control", true}} {
-		col, _ := column(c.metric)
+		col, _ := sim.MetricColumn(c.metric)
 		neg := false
 		for _, lo := range summariseMetric(gather(res, col)[0], c.metric).lo {
 			neg = neg || lo < 0

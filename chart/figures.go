@@ -13,6 +13,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"boomerang/sim"
 )
 
 // ArmValue is one arm's value of a metric (e.g. the mean over
@@ -27,7 +29,7 @@ type ArmValue struct {
 // conversions per arm at the end of a run. Arms keep the order given and
 // their colours (ArmColors). An unknown metric is an error.
 func Bars(vals []ArmValue, metric string, opt Options) (*plot.Plot, error) {
-	if _, ok := column(metric); !ok {
+	if _, ok := sim.MetricColumn(metric); !ok {
 		return nil, fmt.Errorf("chart: unknown metric %q (allowed: %s)", metric, metricNames())
 	}
 	label, _ := MetricLabel(metric)
@@ -117,7 +119,7 @@ type TradeOffPoint struct {
 // intervals. Points with an undefined X or Y are left out.
 func TradeOff(pts []TradeOffPoint, xMetric, yMetric string, opt Options) (*plot.Plot, error) {
 	for _, m := range []string{xMetric, yMetric} {
-		if _, ok := column(m); !ok {
+		if _, ok := sim.MetricColumn(m); !ok {
 			return nil, fmt.Errorf("chart: unknown metric %q (allowed: %s)", m, metricNames())
 		}
 	}
@@ -311,7 +313,7 @@ type SweepSeries struct {
 // network.kind). Points are joined in the order of X; with lines false
 // only the dots are drawn (points that differ in other keys too).
 func SweepLine(series []SweepSeries, xLabel string, ticks []string, metric string, lines bool, opt Options) (*plot.Plot, error) {
-	if _, ok := column(metric); !ok {
+	if _, ok := sim.MetricColumn(metric); !ok {
 		return nil, fmt.Errorf("chart: unknown metric %q (allowed: %s)", metric, metricNames())
 	}
 	label, _ := MetricLabel(metric)
@@ -417,7 +419,7 @@ func (d *dots) Plot(c draw.Canvas, p *plot.Plot) {
 // blue–white–vermillion scale centred on 0 (Okabe–Ito hues, safe for
 // colour-blind readers), others a white-to-blue scale.
 func HeatMap(z [][]float64, xLabel string, xTicks []string, yLabel string, yTicks []string, metric string, opt Options) (*plot.Plot, error) {
-	if _, ok := column(metric); !ok {
+	if _, ok := sim.MetricColumn(metric); !ok {
 		return nil, fmt.Errorf("chart: unknown metric %q (allowed: %s)", metric, metricNames())
 	}
 	if len(z) != len(yTicks) {

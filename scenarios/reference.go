@@ -22,6 +22,9 @@ func KeyReference() string {
 			dv = fmt.Sprintf("%q", s)
 		}
 		doc := strings.ReplaceAll(k.Doc, "|", "\\|")
+		if lo, hi, ok := k.Range(); ok {
+			doc += fmt.Sprintf(" (allowed: %s to %s)", lo, hi)
+		}
 		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", k.Name, k.Type, dv, doc)
 	})
 	return b.String()

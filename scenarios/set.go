@@ -15,7 +15,17 @@ import (
 type Key struct {
 	Name string // dotted, e.g. "influence.epsilon"
 	Type string // int, float, string, bool
-	Doc  string // the comment tag: meaning, unit and range
+	Doc  string // the comment tag: meaning and unit
+	// Limits is the limits tag declared next to the parameter: "lo hi",
+	// the inclusive bounds Validate checks; "" when the key has none
+	// (its comment then says the range).
+	Limits string
+}
+
+// Range returns the key's declared bounds as written in its limits tag.
+func (k Key) Range() (lo, hi string, ok bool) {
+	lo, hi, ok = strings.Cut(k.Limits, " ")
+	return lo, hi, ok
 }
 
 // Keys lists every key that --set and --vary accept, in file order.
@@ -44,7 +54,7 @@ func walkKeys(t reflect.Type, prefix string, visit func(Key, []int), index ...in
 		case reflect.Slice:
 			// arrays of tables (arms) are file-only
 		default:
-			visit(Key{Name: prefix + tag, Type: kindName(f.Type.Kind()), Doc: f.Tag.Get("comment")}, idx)
+			visit(Key{Name: prefix + tag, Type: kindName(f.Type.Kind()), Doc: f.Tag.Get("comment"), Limits: f.Tag.Get("limits")}, idx)
 		}
 	}
 }

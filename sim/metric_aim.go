@@ -1,5 +1,7 @@
 package sim
 
+import "slices"
+
 // This file says which metrics apply to a campaign's aim (issue 17: a
 // festival campaign should not report a vote share). steps.csv and
 // summary.csv keep every column, so scripts never lose one; the CLI's
@@ -17,11 +19,23 @@ const (
 func CampaignAims() []string { return []string{"", CampaignSale, CampaignCause, CampaignVote} }
 
 // MetricApplies reports whether metric (a steps.csv column) means
-// something for a campaign with the given aim ("" = every metric).
+// something for a campaign with the given aim ("" = every metric): its
+// Column.Aims list the aims it applies to (none listed: every aim).
 func MetricApplies(metric, aim string) bool {
-	switch metric {
-	case "vote_share", "vote_share_vs_control", "turnout":
-		return aim == "" || aim == CampaignVote
+	c, ok := MetricColumn(metric)
+	if !ok || aim == "" || c.Aims == nil {
+		return true
 	}
-	return true
+	return slices.Contains(c.Aims, aim)
+}
+
+// EffectMetric is the steps.csv column that says what a campaign with the
+// given aim achieved beyond the control twin, the metric its headline
+// compares arms on: the vote share for an election, extra conversions
+// (purchases, vaccinations) otherwise.
+func EffectMetric(aim string) string {
+	if aim == CampaignVote {
+		return "vote_share_vs_control"
+	}
+	return "conversions_vs_control"
 }

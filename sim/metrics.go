@@ -48,49 +48,6 @@ type Metrics struct {
 	VulnerableImps     int64   // impressions that targeted a vulnerability or carried misinformation
 }
 
-// Column is one metric column of steps.csv.
-type Column struct {
-	Name  string
-	Doc   string
-	Value func(*Metrics) float64
-}
-
-// MetricColumns returns the metric columns of steps.csv in order (after
-// arm, rep, seed, step). The names are part of the CLI contract.
-func MetricColumns() []Column {
-	i := func(v int64) float64 { return float64(v) }
-	return []Column{
-		{"mean_opinion", "mean opinion on [-1, 1]", func(m *Metrics) float64 { return m.MeanOpinion }},
-		{"sd_opinion", "standard deviation of opinion", func(m *Metrics) float64 { return m.SDOpinion }},
-		{"shift_vs_control", "mean opinion minus the control arm's at the same step", func(m *Metrics) float64 { return m.ShiftVsControl }},
-		{"polarisation", "mean absolute opinion difference of two random people, 0..2", func(m *Metrics) float64 { return m.Polarisation }},
-		{"impressions", "ads shown so far", func(m *Metrics) float64 { return i(m.Impressions) }},
-		{"reach", "people who saw at least one ad", func(m *Metrics) float64 { return i(m.Reach) }},
-		{"clicks", "ads clicked so far", func(m *Metrics) float64 { return i(m.Clicks) }},
-		{"ctr", "clicks / impressions", func(m *Metrics) float64 { return m.CTR }},
-		{"conversions", "people converted so far, for any reason", func(m *Metrics) float64 { return i(m.Conversions) }},
-		{"conversion_rate", "conversions / population", func(m *Metrics) float64 { return m.ConversionRate }},
-		{"conversions_vs_control", "conversions minus the control arm's", func(m *Metrics) float64 { return i(m.ConversionsVsControl) }},
-		{"attributed_conversions", "conversions within 7 steps after a click of the person: what an ad dashboard claims", func(m *Metrics) float64 { return i(m.AttributedConversions) }},
-		{"naive_lift", "conversion rate of the people reached / that of the people not reached - 1 (observational)", func(m *Metrics) float64 { return m.NaiveLift }},
-		{"causal_lift", "conversion rate of the people reached / the same people's in the control twin - 1", func(m *Metrics) float64 { return m.CausalLift }},
-		{"spend", "euro spent: impressions x CPM / 1000", func(m *Metrics) float64 { return m.Spend }},
-		{"cost_per_conversion", "spend / conversions_vs_control (empty if none)", func(m *Metrics) float64 { return m.CostPerConversion }},
-		{"attributes_per_impression", "personal attributes used per impression", func(m *Metrics) float64 { return m.AttributesPerImpression }},
-		{"sensitive_share", "share of impressions chosen with a sensitive inference", func(m *Metrics) float64 { return m.SensitiveShare }},
-		{"vulnerable_share", "share of impressions reaching the most susceptible quarter of people / their share of the population: 1 = random exposure, above 1 = aimed at them", func(m *Metrics) float64 { return m.VulnerableShare }},
-		{"backfires", "impressions that caused reactance", func(m *Metrics) float64 { return i(m.Backfires) }},
-		{"exposure_gini", "Gini coefficient of impressions per person", func(m *Metrics) float64 { return m.ExposureGini }},
-		{"turnout", "expected turnout: mean probability of voting, 0..1", func(m *Metrics) float64 { return m.Turnout }},
-		{"vote_share", "campaign side's share of the expected votes (opinion on its side, weighted by probability of voting)", func(m *Metrics) float64 { return m.VoteShare }},
-		{"vote_share_vs_control", "vote_share minus the control arm's", func(m *Metrics) float64 { return m.VoteShareVsControl }},
-		{"vulnerable_impressions", "impressions that targeted a vulnerability or carried misinformation", func(m *Metrics) float64 { return i(m.VulnerableImps) }},
-		{"profiled_share", "share of the population the operator has a profile of", func(m *Metrics) float64 { return m.ProfiledShare }},
-		{"mean_inference_error", "mean absolute error of the inferred Big Five, in sd (empty without a model)", func(m *Metrics) float64 { return m.InferenceError }},
-		{"attributes_inferred", "attributes inferred per profiled person", func(m *Metrics) float64 { return m.AttributesInferred }},
-	}
-}
-
 // measure computes an arm's metrics after step t, except the *_vs_control
 // columns, which need the control arm and are filled in by the run. The
 // per-agent metrics take one pass over fixed blocks of agents on up to

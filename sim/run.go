@@ -96,32 +96,55 @@ func (r *Run) RunToEnd() {
 // step is one step of one arm: plan, respond, influence. Metrics are
 // recorded by the run once every arm has stepped.
 func (a *Arm) step(t int, w *World) {
-	if a.Times != nil {
-		a.timedStep(t, w)
-		return
-	}
+	clock := a.Times.start()
 	a.plan.Exposures = a.plan.Exposures[:0]
 	a.State.rules.sync(t, w)                // regulation_frequency.go: start the frequency-cap period
 	a.Strategy.Plan(t, w, a.State, &a.plan) // who sees which message, and why
-	respond(t, w, a.State, &a.plan)         // clicks, opinion change, conversions
-	a.Influence.Step(t, a.State.Opinion)    // social dynamics
+	clock = a.Times.lap(clock, phasePlan)
+	respond(t, w, a.State, &a.plan) // clicks, opinion change, conversions
+	clock = a.Times.lap(clock, phaseResponse)
+	a.Influence.Step(t, a.State.Opinion) // social dynamics
+	a.Times.lap(clock, phaseInfluence)
 }
 
-// timedStep is step with a clock read between the phases.
-func (a *Arm) timedStep(t int, w *World) {
-	t0 := time.Now()
-	a.plan.Exposures = a.plan.Exposures[:0]
-	a.State.rules.sync(t, w)
-	a.Strategy.Plan(t, w, a.State, &a.plan)
-	t1 := time.Now()
-	respond(t, w, a.State, &a.plan)
-	t2 := time.Now()
-	a.Influence.Step(t, a.State.Opinion)
-	t3 := time.Now()
-	a.Times.Plan += t1.Sub(t0)
-	a.Times.Response += t2.Sub(t1)
-	a.Times.Influence += t3.Sub(t2)
-	a.Times.Steps++
+// phase names a phase of Arm.step for StepTimes.lap.
+type phase int
+
+// The phases of a step, in order.
+const (
+	phasePlan phase = iota
+	phaseResponse
+	phaseInfluence // the last: lap counts the step
+)
+
+// start is the clock at the start of a step: the time now, or the zero
+// time on a nil StepTimes (a normal run reads no clock).
+func (st *StepTimes) start() time.Time {
+	if st == nil {
+		return time.Time{}
+	}
+	return time.Now()
+}
+
+// lap adds the time since "since" to phase p and returns the time now;
+// after the last phase it counts the step. On a nil StepTimes it does
+// nothing and reads no clock.
+func (st *StepTimes) lap(since time.Time, p phase) time.Time {
+	if st == nil {
+		return time.Time{}
+	}
+	now := time.Now()
+	d := now.Sub(since)
+	switch p {
+	case phasePlan:
+		st.Plan += d
+	case phaseResponse:
+		st.Response += d
+	case phaseInfluence:
+		st.Influence += d
+		st.Steps++
+	}
+	return now
 }
 
 // record appends step t's metrics to every arm, then the comparisons with

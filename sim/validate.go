@@ -47,12 +47,15 @@ func (c *Config) Validate() error {
 		return bad("network.kind", c.Network.Kind, "unknown (allowed: %v or %s)", network.Kinds(), network.KindFile)
 	case c.Network.Kind == network.KindFile && c.Network.Path == "":
 		return bad("network.path", c.Network.Path, "network.kind = file needs the file: an edge list or GraphML, relative to the scenario file")
-	case c.Network.Kind != "complete" && c.Network.Kind != network.KindFile && n > 1 && !(c.Network.Degree > 0 && c.Network.Degree < float64(n)):
+	case !network.DegreeFits(c.Network.Kind, c.Network.Degree, n):
 		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
-	case !in01(c.Network.Rewire):
-		return bad("network.rewire", c.Network.Rewire, "must be between 0 and 1")
-	case !in01(c.Network.Homophily):
-		return bad("network.homophily", c.Network.Homophily, "must be between 0 and 1")
+	}
+	for _, l := range network.ParamLimits() { // declared next to each parameter
+		if x := l.Value(c.Network); !l.Contains(x) {
+			return bad("network."+l.Key, x, "%s", l.Rule())
+		}
+	}
+	switch {
 	case c.Network.Kind == "complete" && n > 5000 && c.Influence.Model == "algorithmic-bias":
 		return bad("network.kind", c.Network.Kind, "algorithmic-bias on a complete graph costs O(N) per encounter: use at most 5000 agents or a sparse network")
 	case !slices.Contains(OpinionKinds(), c.Opinion.Initial):

@@ -148,6 +148,9 @@ func TestTimedStepSameResults(t *testing.T) {
 		if a.Times.Steps != c.Steps {
 			t.Errorf("%s: %d steps timed, want %d", a.Name, a.Times.Steps, c.Steps)
 		}
+		if a.Times.Plan <= 0 || a.Times.Response <= 0 || a.Times.Influence <= 0 {
+			t.Errorf("%s: a phase was not timed: %+v", a.Name, *a.Times)
+		}
 		if !seriesEqual(a.Series, plain.Arms[i].Series) || !sameBits(a.State.Opinion, plain.Arms[i].State.Opinion) {
 			t.Errorf("%s: timed run differs", a.Name)
 		}

@@ -910,7 +910,7 @@ func (u *App) setLedgerChoices() {
 
 // setCards fills the headline cards from res and returns what they say.
 func (u *App) setCards(runs []sim.Result) Headline {
-	h := HeadlinesOf(runs, StoryTalksBackfires(u.cfg))
+	h := HeadlinesFor(runs, u.cfg.Campaign.Aim, StoryTalksBackfires(u.cfg))
 	res := runs[0]
 	// Before the first step the line under the toolbar explains what to
 	// do; from then on it says what happened.

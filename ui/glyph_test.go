@@ -49,8 +49,8 @@ func TestUITextHasGlyphs(t *testing.T) {
 			chartOnly[l.Title], chartOnly[l.Axis] = true, true
 		}
 	}
-	for _, s := range shortAxis {
-		chartOnly[s] = true
+	for _, c := range sim.MetricColumns() {
+		chartOnly[c.ShortAxis()] = true
 	}
 	var bad []string
 	for file, uses := range i18nKeysInSource(t) {

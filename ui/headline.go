@@ -39,6 +39,15 @@ type Headline struct {
 // scenario whose story talks about backfires (StoryTalksBackfires).
 // Captions and the sentence are in the current language (lang.L).
 func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
+	return HeadlinesFor(runs, "", backfires)
+}
+
+// HeadlinesFor is HeadlinesOf for a campaign with the given aim
+// (campaign.aim): arms are ranked and compared on the aim's effect
+// (sim.EffectMetric): the vote share for an election, in percentage
+// points, extra conversions otherwise.
+func HeadlinesFor(runs []sim.Result, aim string, backfires bool) Headline {
+	eff := effectOf(aim)
 	if len(runs) == 0 {
 		return Headline{Sentence: lang.L("No campaign arm yet: the cards fill in once the run is built.")}
 	}
@@ -55,7 +64,7 @@ func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
 			}
 			continue
 		}
-		if best < 0 || meanExtra(runs, a.Name) > meanExtra(runs, mean.Arms[best].Name) {
+		if best < 0 || eff.mean(runs, a.Name) > eff.mean(runs, mean.Arms[best].Name) {
 			best = i
 		}
 	}
@@ -63,9 +72,9 @@ func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
 	case best >= 0 && broadcast >= 0:
 		t, b := last(&mean.Arms[best]), last(&mean.Arms[broadcast])
 		name := mean.Arms[best].Name
-		diffs := pairedFinal(runs, name, mean.Arms[broadcast].Name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) })
-		base := meanExtra(runs, mean.Arms[broadcast].Name)
-		cmp := compare(diffs, func(v float64) string { return relative(base+v, base) }, lang.L("conversions vs broadcast"))
+		diffs := pairedFinal(runs, name, mean.Arms[broadcast].Name, eff.value)
+		base := eff.mean(runs, mean.Arms[broadcast].Name)
+		cmp := compare(diffs, func(v float64) string { return eff.vsBroadcast(v, base) }, lang.L(eff.caption))
 		cards := []Card{
 			cmp.card,
 			{numf("%.1f", t.AttributesPerImpression), lang.L("personal attributes per impression")},
@@ -89,8 +98,7 @@ func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
 		m := last(a)
 		shift := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return m.ShiftVsControl }),
 			func(v float64) string { return numf("%+.4f", v) }, lang.L("opinion shift vs control"))
-		extra := compare(finalOf(runs, a.Name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) }),
-			func(v float64) string { return numf("%+.0f", v) }, lang.L("extra conversions vs control"))
+		extra := compare(finalOf(runs, a.Name, eff.value), eff.vsControl, lang.L(eff.controlCaption))
 		cards := []Card{shift.card, extra.card, {euro(m.CostPerConversion), lang.L("per extra conversion")}, attributedCard(m)}
 		if backfires {
 			cards[3] = Card{fmt.Sprint(m.Backfires), lang.L("ads backfired")}
@@ -174,9 +182,36 @@ func pairedFinal(runs []sim.Result, a, b string, f func(sim.Metrics) float64) []
 	return out
 }
 
-// meanExtra is arm name's mean extra conversions vs control over runs.
-func meanExtra(runs []sim.Result, name string) float64 {
-	v := finalOf(runs, name, func(m sim.Metrics) float64 { return float64(m.ConversionsVsControl) })
+// effect is what the cards compare arms on for a campaign aim: the
+// column sim.EffectMetric names, and how its differences read.
+type effect struct {
+	value          func(sim.Metrics) float64 // the effect column's value in a row
+	caption        string                    // the comparison with broadcast, English
+	controlCaption string                    // the difference to control, English
+	vsBroadcast    func(diff, base float64) string
+	vsControl      func(v float64) string
+}
+
+// effectOf is the effect of a campaign with the given aim.
+func effectOf(aim string) effect {
+	col, _ := sim.MetricColumn(sim.EffectMetric(aim))
+	e := effect{value: func(m sim.Metrics) float64 { return col.Value(&m) }}
+	if aim == sim.CampaignVote { // a difference of shares: percentage points
+		points := func(v float64) string { return trf("%s points", numf("%+.2f", 100*v)) }
+		e.caption, e.controlCaption = "vote share vs broadcast", "vote share vs control"
+		e.vsBroadcast = func(diff, _ float64) string { return points(diff) }
+		e.vsControl = points
+		return e
+	}
+	e.caption, e.controlCaption = "conversions vs broadcast", "extra conversions vs control"
+	e.vsBroadcast = func(diff, base float64) string { return relative(base+diff, base) }
+	e.vsControl = func(v float64) string { return numf("%+.0f", v) }
+	return e
+}
+
+// mean is arm name's mean effect over runs (−∞ when no run has it).
+func (e effect) mean(runs []sim.Result, name string) float64 {
+	v := finalOf(runs, name, e.value)
 	if len(v) == 0 {
 		return math.Inf(-1)
 	}

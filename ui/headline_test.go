@@ -106,3 +106,29 @@ func TestLedgerChoicesFollowTheAim(t *testing.T) {
 		}
 	}
 }
+
+// In a campaign.aim = "vote" scenario the cards rank and compare arms on
+// the vote share, in percentage points, not on conversions: here the arm
+// with more conversions gains less vote share, and the card says so.
+func TestCardsFollowTheCampaignAim(t *testing.T) {
+	run := func(psych, demob float64) sim.Result {
+		return sim.Result{Arms: []sim.ArmResult{
+			{Name: "control", Strategy: "none", Series: []sim.Metrics{{}}},
+			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{ConversionsVsControl: 100, VoteShareVsControl: 0.001}}},
+			{Name: "psychographic", Strategy: "psychographic", Series: []sim.Metrics{{ConversionsVsControl: 300, VoteShareVsControl: psych}}},
+			{Name: "demobilise", Strategy: "demobilise", Series: []sim.Metrics{{ConversionsVsControl: 50, VoteShareVsControl: demob}}},
+		}}
+	}
+	runs := []sim.Result{run(0.002, 0.021), run(0.0021, 0.019), run(0.0019, 0.020)}
+	vote := HeadlinesFor(runs, sim.CampaignVote, false)
+	if c := vote.Cards[0]; c.Value != "+1.90 points" || !strings.HasPrefix(c.Caption, "vote share vs broadcast") {
+		t.Errorf("vote card %+v", c)
+	}
+	if !strings.HasPrefix(vote.Sentence, "Demobilise:") {
+		t.Errorf("vote sentence %q: want the arm with the most vote share", vote.Sentence)
+	}
+	sale := HeadlinesFor(runs, sim.CampaignSale, false)
+	if c := sale.Cards[0]; !strings.HasPrefix(c.Caption, "conversions vs broadcast") || !strings.HasPrefix(sale.Sentence, "Psychographic:") {
+		t.Errorf("sale card %+v, sentence %q", c, sale.Sentence)
+	}
+}

@@ -350,8 +350,8 @@ func TestI18nDynamicKeys(t *testing.T) {
 	for _, m := range Metrics {
 		need("ledger metric", m.Label)
 	}
-	for m, a := range shortAxis {
-		need("short axis of "+m, a)
+	for _, c := range sim.MetricColumns() {
+		need("short axis of "+c.Name, c.ShortAxis())
 	}
 	for _, c := range sim.MetricColumns() {
 		l, ok := chart.MetricLabel(c.Name)

@@ -35,28 +35,20 @@ type Metric struct {
 func (m Metric) Text() string { return lang.L(m.Label) }
 
 // Metrics are the ledger chart's choices (the campaign view's fourth
-// chart), the first is the default.
-var Metrics = []Metric{
-	{"Attributes per impression", "attributes_per_impression"},
-	{"Sensitive share", "sensitive_share"},
-	{"Mean opinion", "mean_opinion"},
-	{"Polarisation", "polarisation"},
-	{"Vote share vs control", "vote_share_vs_control"},
-	{"Spend", "spend"},
-	{"Backfires", "backfires"},
-}
+// chart), the first is the default. Which metrics and in what order is
+// the view's choice; their labels are the declaration's (sim.Column).
+var Metrics = ledgerMetrics("attributes_per_impression", "sensitive_share", "mean_opinion",
+	"polarisation", "vote_share_vs_control", "spend", "backfires")
 
-// shortAxis are y-axis labels for the campaign view's small charts, in
-// English; they are drawn through lang.L.
-var shortAxis = map[string]string{
-	"shift_vs_control":          "opinion − control",
-	"conversions":               "people converted",
-	"cost_per_conversion":       "euro",
-	"attributes_per_impression": "attributes per ad",
-	"sensitive_share":           "share of ads",
-	"mean_opinion":              "mean opinion",
-	"vote_share_vs_control":     "vote share − control",
-	"spend":                     "euro",
+// ledgerMetrics are the named metrics as picker choices, each labelled
+// with its chart title.
+func ledgerMetrics(names ...string) []Metric {
+	out := make([]Metric, len(names))
+	for i, n := range names {
+		c, _ := sim.MetricColumn(n)
+		out[i] = Metric{Label: c.ChartTitle(), Name: n}
+	}
+	return out
 }
 
 // Frame describes one drawn chart (for the smoke test and tests).
@@ -262,8 +254,8 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 	// A live chart has no room for a long axis label: the title says
 	// what is drawn, the axis only the unit (and chart.Render leaves out
 	// even that when the chart is too short for it).
-	if short, ok := shortAxis[lc.metric]; ok {
-		p.Y.Label.Text = lang.L(short)
+	if c, ok := sim.MetricColumn(lc.metric); ok {
+		p.Y.Label.Text = lang.L(c.ShortAxis())
 	}
 	chart.Render(p, lc.img, 96*ratio)
 	t, arms := 0, 0

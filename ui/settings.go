@@ -253,7 +253,11 @@ func KeyDoc(k scenarios.Key) string {
 	if k.Doc == "" {
 		return ""
 	}
-	return internalRef.ReplaceAllString(lang.L(k.Doc), "")
+	doc := internalRef.ReplaceAllString(lang.L(k.Doc), "")
+	if lo, hi, ok := k.Range(); ok { // the limits declared next to the parameter
+		doc = trf("%s (allowed: %s to %s)", doc, lo, hi)
+	}
+	return doc
 }
 
 // internalRef matches a reference to the project's own documents inside

@@ -105,3 +105,17 @@ func TestSettingsPickersSearchAndChanged(t *testing.T) {
 		t.Errorf("back to the scenario's value: mark %v, story note %v", f.changed.Visible(), u.story.changed.Visible())
 	}
 }
+
+// The settings panel's hint of a key with declared limits states them
+// (from the limits tag next to the parameter, as Validate checks them).
+func TestKeyDocStatesDeclaredLimits(t *testing.T) {
+	for _, k := range scenarios.Keys() {
+		if k.Name == "network.rewire" {
+			if doc := KeyDoc(k); !strings.HasSuffix(doc, "(allowed: 0 to 1)") {
+				t.Errorf("network.rewire hint %q does not state its limits", doc)
+			}
+			return
+		}
+	}
+	t.Fatal("no key network.rewire")
+}

@@ -26,16 +26,6 @@ const (
 	tradeLedger = "attributes_per_impression"
 )
 
-// metricIndex returns the position of a metric in sim.MetricColumns.
-func metricIndex(name string) int {
-	for i, c := range sim.MetricColumns() {
-		if c.Name == name {
-			return i
-		}
-	}
-	return -1
-}
-
 // save writes a chart as name+ext into dir and appends the file name.
 func save(p *plot.Plot, dir, name, ext string, names *[]string) error {
 	if err := chart.Save(p, filepath.Join(dir, name+ext), plotW, plotH); err != nil {
@@ -66,7 +56,7 @@ func writeRunPlots(dir string, reps []batch.RepResult, ext string) ([]string, er
 		}
 	}
 	arms, strategies, _, stats := batch.RunSummary(reps)
-	conv := metricIndex("conversions")
+	conv := sim.MetricIndex("conversions")
 	var bars []chart.ArmValue
 	for a := range arms {
 		st := stats[a][conv]
@@ -97,7 +87,7 @@ func writeRunPlots(dir string, reps []batch.RepResult, ext string) ([]string, er
 // The effect is a difference to control, so its interval is the paired
 // one.
 func tradeOffPoint(label, arm, strategy string, st []batch.Stat) chart.TradeOffPoint {
-	x, y := st[metricIndex(tradeLedger)], st[metricIndex(tradeEffect)]
+	x, y := st[sim.MetricIndex(tradeLedger)], st[sim.MetricIndex(tradeEffect)]
 	return chart.TradeOffPoint{Label: label, Arm: arm, Strategy: strategy,
 		X: x.Mean, XLo: x.Lo, XHi: x.Hi, Y: y.Mean, YLo: y.Lo, YHi: y.Hi}
 }
@@ -148,7 +138,7 @@ func writeSweepPlots(dir string, res *batch.SweepResult, ext string) ([]string, 
 	}
 	grid := res.Plan.Design == batch.DesignGrid
 	for _, metric := range sweepMetrics(res) {
-		m := metricIndex(metric)
+		m := sim.MetricIndex(metric)
 		if constant(res, m) {
 			continue // e.g. no personal data used anywhere: nothing to draw
 		}

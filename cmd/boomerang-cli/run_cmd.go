@@ -237,9 +237,9 @@ func printFinal(w io.Writer, cfg sim.Config, reps []batch.RepResult) error {
 
 // printTable prints one row per arm with the given metrics.
 func printTable(w io.Writer, reps []batch.RepResult, title string, metrics []string) error {
-	cols := map[string]sim.Column{}
-	for _, c := range sim.MetricColumns() {
-		cols[c.Name] = c
+	cols := make([]sim.Column, len(metrics))
+	for i, h := range metrics {
+		cols[i], _ = sim.MetricColumn(h)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t", title)
@@ -249,12 +249,12 @@ func printTable(w io.Writer, reps []batch.RepResult, title string, metrics []str
 	fmt.Fprintln(tw)
 	for ai, arm := range reps[0].Result.Arms {
 		fmt.Fprintf(tw, "%s\t", arm.Name)
-		for _, h := range metrics {
+		for _, col := range cols {
 			var sum float64
 			n := 0
 			for _, r := range reps {
 				s := r.Result.Arms[ai].Series
-				if v := cols[h].Value(&s[len(s)-1]); !math.IsNaN(v) {
+				if v := col.Value(&s[len(s)-1]); !math.IsNaN(v) {
 					sum += v
 					n++
 				}

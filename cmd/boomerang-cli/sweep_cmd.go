@@ -261,9 +261,9 @@ func printSweep(w io.Writer, res *batch.SweepResult) error {
 			}
 			fmt.Fprintf(tw, "%d\t%s\t%s\t", p, strings.Join(pt.Values, "\t"), arm)
 			st := res.Stats[p][a]
-			fmt.Fprintf(tw, "%d\t", st[metricIndex(metrics[0])].N)
+			fmt.Fprintf(tw, "%d\t", st[sim.MetricIndex(metrics[0])].N)
 			for _, m := range metrics {
-				s := st[metricIndex(m)]
+				s := st[sim.MetricIndex(m)]
 				switch {
 				case math.IsNaN(s.Mean):
 					fmt.Fprint(tw, "-\t")

@@ -115,67 +115,30 @@ type Accuracy struct {
 // Get returns the reported accuracy of attribute a: r for numeric
 // attributes, AUC for binary ones.
 func (acc *Accuracy) Get(a Attribute) float64 {
-	switch a {
-	case Openness:
-		return float64(acc.R.Openness)
-	case Conscientiousness:
-		return float64(acc.R.Conscientiousness)
-	case Extraversion:
-		return float64(acc.R.Extraversion)
-	case Agreeableness:
-		return float64(acc.R.Agreeableness)
-	case Neuroticism:
-		return float64(acc.R.Neuroticism)
-	case Ideology:
-		return float64(acc.R.Ideology)
-	case Age:
-		return float64(acc.R.Age)
-	case Gender:
-		return float64(acc.AUC.Gender)
-	case Party:
-		return float64(acc.AUC.Party)
-	case Religious:
-		return float64(acc.AUC.Religious)
-	case Migrant:
-		return float64(acc.AUC.Migrant)
-	case LGB:
-		return float64(acc.AUC.LGB)
-	case Health:
-		return float64(acc.AUC.Health)
+	if v := acc.field(a); v != nil {
+		return float64(*v)
 	}
 	return math.NaN()
 }
 
 func (acc *Accuracy) set(a Attribute, v float64) {
-	x := Value(v)
-	switch a {
-	case Openness:
-		acc.R.Openness = x
-	case Conscientiousness:
-		acc.R.Conscientiousness = x
-	case Extraversion:
-		acc.R.Extraversion = x
-	case Agreeableness:
-		acc.R.Agreeableness = x
-	case Neuroticism:
-		acc.R.Neuroticism = x
-	case Ideology:
-		acc.R.Ideology = x
-	case Age:
-		acc.R.Age = x
-	case Gender:
-		acc.AUC.Gender = x
-	case Party:
-		acc.AUC.Party = x
-	case Religious:
-		acc.AUC.Religious = x
-	case Migrant:
-		acc.AUC.Migrant = x
-	case LGB:
-		acc.AUC.LGB = x
-	case Health:
-		acc.AUC.Health = x
+	if f := acc.field(a); f != nil {
+		*f = Value(v)
 	}
+}
+
+// field is where acc reports attribute a's accuracy (nil for none): r
+// of the numeric attributes, AUC of the binary ones, in attribute order.
+func (acc *Accuracy) field(a Attribute) *Value {
+	r, auc := &acc.R, &acc.AUC
+	switch {
+	case a < Gender:
+		return [...]*Value{&r.Openness, &r.Conscientiousness, &r.Extraversion, &r.Agreeableness,
+			&r.Neuroticism, &r.Ideology, &r.Age}[a]
+	case a < NumAttributes:
+		return [...]*Value{&auc.Gender, &auc.Party, &auc.Religious, &auc.Migrant, &auc.LGB, &auc.Health}[a-Gender]
+	}
+	return nil
 }
 
 // minBinEval is the fewest people in a like bin for its r to be reported.

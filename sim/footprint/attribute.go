@@ -87,34 +87,19 @@ func (a Attribute) Special() bool {
 // truth returns agent i's true value of a: numeric attributes on the
 // standardised scale, binary ones as 0 or 1.
 func truth(pop *population.Population, a Attribute, i int) float64 {
-	switch a {
-	case Openness:
-		return float64(pop.Openness[i])
-	case Conscientiousness:
-		return float64(pop.Conscientiousness[i])
-	case Extraversion:
-		return float64(pop.Extraversion[i])
-	case Agreeableness:
-		return float64(pop.Agreeableness[i])
-	case Neuroticism:
-		return float64(pop.Neuroticism[i])
-	case Ideology:
-		return float64(pop.Ideology[i])
-	case Age:
+	switch {
+	case a <= Ideology: // the standardised scores, in attribute order
+		return float64([...][]float32{pop.Openness, pop.Conscientiousness, pop.Extraversion,
+			pop.Agreeableness, pop.Neuroticism, pop.Ideology}[a][i])
+	case a >= Religious && a < NumAttributes: // the yes/no attributes, in attribute order
+		return b2f([...][]bool{pop.Religious, pop.Migrant, pop.LGB, pop.HealthCondition}[a-Religious][i])
+	case a == Age:
 		m, sd := population.AgeMoments()
 		return (float64(pop.Age[i]) - m) / sd
-	case Gender:
+	case a == Gender:
 		return float64(pop.Gender[i])
-	case Party:
+	case a == Party:
 		return float64(pop.Party[i])
-	case Religious:
-		return b2f(pop.Religious[i])
-	case Migrant:
-		return b2f(pop.Migrant[i])
-	case LGB:
-		return b2f(pop.LGB[i])
-	case Health:
-		return b2f(pop.HealthCondition[i])
 	}
 	return math.NaN()
 }

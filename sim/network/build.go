@@ -86,18 +86,18 @@ func check(p Params, n int, a Attributes) error {
 		return fmt.Errorf("population.size = %d: must be at least 1", n)
 	case n > maxN:
 		return fmt.Errorf("population.size = %d: networks hold at most %d agents", n, maxN)
-	case !(p.Rewire >= 0 && p.Rewire <= 1):
-		return fmt.Errorf("network.rewire = %s: must be between 0 and 1", num(p.Rewire))
-	case !(p.Homophily >= 0 && p.Homophily <= 1):
-		return fmt.Errorf("network.homophily = %s: must be between 0 and 1", num(p.Homophily))
+	}
+	if err := checkLimits(p); err != nil { // network.rewire, network.homophily (limits.go)
+		return err
 	}
 	if p.Kind == KindComplete || n == 1 {
 		return nil
 	}
 	switch {
+	case DegreeFits(p.Kind, p.Degree, n): // limits.go
 	case !(p.Degree > 0) || math.IsInf(p.Degree, 0):
 		return fmt.Errorf("network.degree = %s: must be above 0", num(p.Degree))
-	case p.Degree >= float64(n):
+	default:
 		return fmt.Errorf("network.degree = %s: must be below population.size (%d)", num(p.Degree), n)
 	}
 	if p.Kind == KindHomophilous {

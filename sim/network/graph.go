@@ -55,8 +55,8 @@ func (g *Graph) MeanDegree() float64 {
 type Params struct {
 	Kind      string  `toml:"kind" comment:"complete, random (Erdős–Rényi), small-world (Watts–Strogatz), homophilous, or file (read from network.path)"`
 	Degree    float64 `toml:"degree" comment:"mean degree (ties per agent); ignored for complete"`
-	Rewire    float64 `toml:"rewire" comment:"small-world: probability that a lattice tie is rewired, in [0,1]"`
-	Homophily float64 `toml:"homophily" comment:"homophilous: 0 ties ignore similarity, 1 ties only between the most similar (ideology, age, region)"`
+	Rewire    float64 `toml:"rewire" limits:"0 1" comment:"small-world: probability that a lattice tie is rewired"`
+	Homophily float64 `toml:"homophily" limits:"0 1" comment:"homophilous: 0 ties ignore similarity, 1 ties only between the most similar (ideology, age, region)"`
 	Path      string  `toml:"path,omitempty" comment:"file: the network file, relative to the scenario file: an edge list (a b per line; spaces, tab or comma; # comments) or GraphML (.graphml); people are numbered in the order their ids first appear; population.size follows the file"`
 	Directed  bool    `toml:"directed,omitempty" comment:"file: read edge-list lines a b as directed ties a->b (GraphML says it itself); ties stay mutual in the model, so a->b and b->a count as one reciprocal tie instead of a duplicate (default false)"`
 }
