@@ -114,9 +114,10 @@ func (m *averager) writeBack(lo, hi int) {
 // removes their bounds checks, the neighbour index runs over adj itself
 // (one check per four neighbours, adj[a:a+4:a+4]) and every id is widened
 // as uint32 (a zero-extending load); with fewer live values the compiler
-// reloads fewer of them from the stack inside the inner loop. Same sums in the same order as the
-// slice-shrinking loop it replaced (TestAveragerMatchesReference); the
-// gain is measured in docs/PERFORMANCE.md (DeGroot vs C).
+// reloads fewer of them from the stack inside the inner loop. Same sums
+// in the same order as the slice-shrinking loop it replaced
+// (TestAveragerMatchesReference); the gain is measured in
+// docs/PERFORMANCE.md (DeGroot vs C).
 func gather(x, out []float32, off []int64, adj []int32, lo, hi int) {
 	ends := off[lo+1 : hi+1]
 	out = out[lo:hi]
