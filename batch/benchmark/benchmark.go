@@ -124,6 +124,14 @@ type Kernel struct {
 	CMeasured      bool    `json:"c_measured"`
 	CVariant       string  `json:"c_variant"` // the C kernel compared with: degroot or bc (bounded confidence)
 	Ratio          float64 `json:"ratio_to_c"`
+	// CPUNs and CCPUNs are CPU time per agent-step (Go: the process over
+	// the timed steps; C: its median repetition, mean of the two runs), and
+	// CPURatio their ratio: unlike wall time, CPU time does not count the
+	// time another process held the core, so on a loaded machine it is the
+	// steadier comparison (0 when unknown).
+	CPUNs    float64 `json:"cpu_ns_per_agent_step,omitempty"`
+	CCPUNs   float64 `json:"c_cpu_ns_per_agent_step,omitempty"`
+	CPURatio float64 `json:"cpu_ratio_to_c,omitempty"`
 }
 
 // Memory is the process's memory, sampled every 2 ms through
@@ -428,18 +436,20 @@ func kernels(n, steps, all int, progress func(string, ...any)) ([]Kernel, string
 	ck, cerr := buildC()
 	note := ""
 	cRuns := map[string][]float64{}
+	cCPU := map[string][]float64{}
 	timeC := func(when string) {
 		if ck == nil {
 			return
 		}
 		for _, v := range []string{"degroot", "bc"} {
 			progress("C reference kernel %s, %s the Go kernels", v, when)
-			ns, err := ck.run(n, kernelDegree, steps, cKernelReps, v)
+			ns, cpuNs, err := ck.run(n, kernelDegree, steps, cKernelReps, v)
 			if err != nil {
 				cerr = err
 				return
 			}
 			cRuns[v] = append(cRuns[v], ns)
+			cCPU[v] = append(cCPU[v], cpuNs)
 		}
 	}
 	if ck != nil {
@@ -487,9 +497,15 @@ func kernels(n, steps, all int, progress func(string, ...any)) ([]Kernel, string
 		if measured {
 			ref = (cRuns[c.variant][0] + cRuns[c.variant][1]) / 2
 		}
-		out = append(out, Kernel{Model: c.p.Model, Workers: c.workers, NsPerAgentStep: ns,
+		kn := Kernel{Model: c.p.Model, Workers: c.workers, NsPerAgentStep: ns,
 			MinNs: float64(slices.Min(ds[k]).Nanoseconds()) / float64(n), CMid: ref, CMeasured: measured, CVariant: c.variant,
-			Ratio: ns / ref, CoresUsed: cpu[k] / wall.Seconds()})
+			Ratio: ns / ref, CoresUsed: cpu[k] / wall.Seconds()}
+		if cc := cCPU[c.variant]; measured && cpu[k] > 0 && cc[0] > 0 && cc[1] > 0 {
+			kn.CPUNs = cpu[k] * 1e9 / float64(len(ds[k])*n)
+			kn.CCPUNs = (cc[0] + cc[1]) / 2
+			kn.CPURatio = kn.CPUNs / kn.CCPUNs
+		}
+		out = append(out, kn)
 	}
 	return out, note, nil
 }
@@ -534,7 +550,11 @@ func targets(r *Report) []Target {
 	}
 	cNote := func(k *Kernel) string {
 		if k.CMeasured {
-			return fmt.Sprintf("%.1f ns/agent-step; C %s %.1f, measured in this run", k.NsPerAgentStep, k.CVariant, k.CMid)
+			s := fmt.Sprintf("%.1f ns/agent-step; C %s %.1f, measured in this run", k.NsPerAgentStep, k.CVariant, k.CMid)
+			if k.CPURatio > 0 {
+				s += fmt.Sprintf("; CPU time %.2f×C (%.1f vs %.1f ns)", k.CPURatio, k.CPUNs, k.CCPUNs)
+			}
+			return s
 		}
 		return fmt.Sprintf("%.1f ns/agent-step; C %s %.1f (constant: C not run)", k.NsPerAgentStep, k.CVariant, k.CMid)
 	}

@@ -53,6 +53,9 @@ func TestMeasureSameResultAsRun(t *testing.T) {
 			if !k.CMeasured || !(k.CMid > 0) {
 				t.Errorf("gcc present but the C kernel was not measured: %+v (%s)", k, r.CKernel)
 			}
+			if k.CPURatio != 0 && k.CPURatio != k.CPUNs/k.CCPUNs {
+				t.Errorf("CPU-time ratio: %+v", k)
+			}
 		}
 	} else if !strings.Contains(r.CKernel, "NOT run") {
 		t.Errorf("no gcc, and the report does not say so: %q", r.CKernel)
@@ -64,5 +67,22 @@ func TestMeasureNeedsTwoSteps(t *testing.T) {
 	c.Steps = 1
 	if _, err := Measure(Options{Config: c}); err == nil {
 		t.Fatal("no error for 1 step")
+	}
+}
+
+// The C kernel's report line gives the wall and the CPU figure; an older
+// line without the CPU figure still gives the wall one.
+func TestParseC(t *testing.T) {
+	line := []byte("C graph=random variant=degroot N=100000 avgdeg=16.00 E(dir)=1600000 threads=1 steps=5 build=0.222s median=0.0654s min=0.0581s max=0.0680s ns/edge=8.172 ns/agent-step=130.76 agent-steps/s=7.648e+06 checksum=150.8289 cpu_util_min=0.19 cpu_ns/agent-step=27.02\n")
+	wall, cpu, err := parseC("degroot", line)
+	if err != nil || wall != 130.76 || cpu != 27.02 {
+		t.Fatalf("got %v, %v, %v; want 130.76, 27.02", wall, cpu, err)
+	}
+	old := bytes.Replace(line, []byte(" cpu_ns/agent-step=27.02"), nil, 1)
+	if wall, cpu, err = parseC("degroot", old); err != nil || wall != 130.76 || cpu != 0 {
+		t.Fatalf("without the CPU figure: got %v, %v, %v", wall, cpu, err)
+	}
+	if _, _, err = parseC("degroot", []byte("nothing")); err == nil {
+		t.Fatal("a line without figures parsed")
 	}
 }

@@ -46,22 +46,38 @@ func buildC() (*cKernel, error) {
 // close removes the build directory.
 func (c *cKernel) close() { os.RemoveAll(c.dir) }
 
-// cNsRe reads the kernel's figure from its one-line report.
-var cNsRe = regexp.MustCompile(`ns/agent-step=([0-9.]+)`)
+// cNsRe and cCPURe read the kernel's figures from its one-line report.
+var (
+	cNsRe  = regexp.MustCompile(` ns/agent-step=([0-9.]+)`)
+	cCPURe = regexp.MustCompile(`cpu_ns/agent-step=([0-9.]+)`)
+)
 
 // run times variant on a random graph of n agents and mean degree deg
 // with one thread: the median over reps repetitions of steps steps, in
-// ns per agent-step.
-func (c *cKernel) run(n, deg, steps, reps int, variant string) (float64, error) {
+// wall ns per agent-step, and the median repetition's CPU ns per
+// agent-step (0 if the report has none).
+func (c *cKernel) run(n, deg, steps, reps int, variant string) (wall, cpu float64, err error) {
 	cmd := exec.Command(c.bin, strconv.Itoa(n), strconv.Itoa(deg), strconv.Itoa(steps), strconv.Itoa(reps), variant)
 	cmd.Env = append(os.Environ(), "OMP_NUM_THREADS=1", "GRAPH=random")
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, fmt.Errorf("C kernel %s: %v", variant, err)
+		return 0, 0, fmt.Errorf("C kernel %s: %v", variant, err)
 	}
+	return parseC(variant, out)
+}
+
+// parseC reads the wall and CPU ns per agent-step from the C kernel's
+// report line (CPU 0 when the line has none).
+func parseC(variant string, out []byte) (wall, cpu float64, err error) {
 	m := cNsRe.FindSubmatch(out)
 	if m == nil {
-		return 0, fmt.Errorf("C kernel %s: no ns/agent-step in %q", variant, out)
+		return 0, 0, fmt.Errorf("C kernel %s: no ns/agent-step in %q", variant, out)
 	}
-	return strconv.ParseFloat(string(m[1]), 64)
+	if wall, err = strconv.ParseFloat(string(m[1]), 64); err != nil {
+		return 0, 0, err
+	}
+	if m := cCPURe.FindSubmatch(out); m != nil {
+		cpu, _ = strconv.ParseFloat(string(m[1]), 64)
+	}
+	return wall, cpu, nil
 }

@@ -44,12 +44,13 @@ func WriteTable(w io.Writer, r *Report) error {
 
 	if len(r.Kernels) > 0 {
 		fmt.Fprintf(w, "\nInfluence kernels (random graph, %d agents, mean degree %d; median of the timed steps)\n", r.Agents, kernelDegree)
-		fmt.Fprintln(tw, "model\tworkers\tns/agent-step\tmin\tC\tC kernel\tratio\tcores used\t")
+		fmt.Fprintln(tw, "model\tworkers\tns/agent-step\tmin\tC\tC kernel\tratio\tcores used\tCPU ns\tC CPU ns\tCPU ratio\t")
 		for _, k := range r.Kernels {
-			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%s\t%.2f×\t%.2f\t\n", k.Model, k.Workers, k.NsPerAgentStep, k.MinNs, k.CMid, k.CVariant, k.Ratio, k.CoresUsed)
+			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%s\t%.2f×\t%.2f\t%.1f\t%.1f\t%.2f×\t\n", k.Model, k.Workers, k.NsPerAgentStep, k.MinNs, k.CMid, k.CVariant, k.Ratio, k.CoresUsed, k.CPUNs, k.CCPUNs, k.CPURatio)
 		}
 		tw.Flush()
 		fmt.Fprintln(w, r.CKernel)
+		fmt.Fprintln(w, "CPU ns: CPU time per agent-step (all workers), which does not count time other processes held the core: the steadier ratio on a loaded machine.")
 		fmt.Fprintln(w, "Deffuant, voter and algorithmic bias are sequential by definition (one encounter after another) and run on one worker; their replications and arms fill the cores.")
 	}
 

@@ -56,8 +56,9 @@ printed with them.
 
 With --kernels (default) and gcc on the PATH, the C reference kernel
 (bench/opinion.c, embedded) is built and timed in the same run, before and
-after the Go kernels, and the ratios are taken against it; without gcc
-bench says so and uses the reference constants. The synchronous models
+after the Go kernels, and the ratios are taken against it (wall time, and
+CPU time, which does not count the time other processes held the core);
+without gcc bench says so and uses the reference constants. The synchronous models
 (DeGroot, Friedkin-Johnsen, Hegselmann-Krause) and the metrics use the
 workers that the arms leave free, so a one-arm run uses every core;
 Deffuant, voter and algorithmic bias are sequential by definition and run

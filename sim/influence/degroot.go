@@ -24,7 +24,7 @@ type averager struct {
 	buf    []float32 // next opinions (double buffer)
 	x      []float32 // the opinions of the step being computed
 	pool   *pool
-	back   *pool // copies buf into x over the same ranges
+	back   *pool // writes buf back into x over the same ranges (writeBack)
 }
 
 // newDeGroot builds the DeGroot model on s.Graph.
@@ -38,8 +38,8 @@ func newAverager(s Setup, lambda float32, anchor []float32) *averager {
 	if !s.Graph.Complete {
 		m.buf = make([]float32, s.Graph.N)
 		bounds := chunks(s.Graph.N, s.Graph.Offsets, workers(s))
-		m.pool = newPool(bounds, m.sweep)
-		m.back = newPool(bounds, func(lo, hi int) { copy(m.x[lo:hi], m.buf[lo:hi]) })
+		m.pool = newPool(bounds, func(lo, hi int) { gather(m.x, m.buf, m.g.Offsets, m.g.Adj, lo, hi) })
+		m.back = newPool(bounds, m.writeBack)
 	}
 	return m
 }
@@ -81,39 +81,64 @@ func (m *averager) stepComplete(x []float32) {
 	}
 }
 
-// sweep computes the next opinions of agents [lo, hi) into m.buf. Each
-// agent's sum runs over its own list in a fixed order with fixed
+// writeBack stores the next opinions of agents [lo, hi), computed by
+// gather into m.buf, into m.x, once every chunk has been gathered. For
+// Friedkin–Johnsen this pass also applies the anchor, x_i = λ·s_i +
+// (1−λ)·u_i: float32 arithmetic is rounded per operation, so this is
+// bit-identical to applying it in the gather loop, it keeps that loop's
+// live values (and so its register spills) down, and it costs no pass of
+// its own.
+func (m *averager) writeBack(lo, hi int) {
+	x, out := m.x[lo:hi], m.buf[lo:hi]
+	out = out[:len(x)]
+	if m.anchor == nil {
+		copy(x, out)
+		return
+	}
+	u := m.anchor[lo:hi]
+	u = u[:len(x)]
+	lambda, keep := m.lambda, 1-m.lambda
+	for i, s := range out {
+		x[i] = lambda*s + keep*u[i]
+	}
+}
+
+// gather sets out[i] = (x_i + Σ_{j∈N(i)} x_j) / (d_i + 1) for i in [lo, hi).
+// Each agent's sum runs over its own list in a fixed order with fixed
 // accumulators, so the result does not depend on how agents are chunked:
 // float32 with four interleaved partial sums (neighbour k goes to sum
-// k mod 4, combined as (s0+s1)+(s2+s3)). The loop is written out by hand
-// so that it inlines.
-func (m *averager) sweep(lo, hi int) {
-	x, out := m.x, m.buf
-	off, adj := m.g.Offsets, m.g.Adj
-	anchor := m.anchor
-	lambda, keep := m.lambda, 1-m.lambda
-	_ = off[hi] // hoist the bounds check of off[i+1]
-	a := off[lo]
-	for i := lo; i < hi; i++ {
-		b := off[i+1]
-		nb := adj[a:b]
-		a = b
-		cnt := float32(len(nb) + 1)
-		s0, s1, s2, s3 := x[i], float32(0), float32(0), float32(0)
-		for len(nb) >= 4 {
-			s0 += x[nb[0]]
-			s1 += x[nb[1]]
-			s2 += x[nb[2]]
-			s3 += x[nb[3]]
-			nb = nb[4:]
+// k mod 4, combined as (s0+s1)+(s2+s3)).
+//
+// The shape of the loop is measured, not cosmetic (issue 19; see
+// docs/PERFORMANCE.md): slicing the offsets, out and x to the chunk once
+// removes their bounds checks, the neighbour index runs over adj itself
+// (one check per four neighbours, adj[a:a+4:a+4]) and every id is widened
+// as uint32 (a zero-extending load); with fewer live values the compiler
+// reloads fewer of them from the stack inside the inner loop. Same sums
+// in the same order as the slice-shrinking loop it replaced
+// (TestAveragerMatchesReference); the gain is measured in
+// docs/PERFORMANCE.md (DeGroot vs C).
+func gather(x, out []float32, off []int64, adj []int32, lo, hi int) {
+	ends := off[lo+1 : hi+1]
+	out = out[lo:hi]
+	out = out[:len(ends)]
+	xs := x[lo:hi]
+	xs = xs[:len(ends)]
+	a := int(off[lo])
+	for i, e := range ends {
+		b := int(e)
+		cnt := float32(b - a + 1)
+		s0, s1, s2, s3 := xs[i], float32(0), float32(0), float32(0)
+		for ; a+4 <= b; a += 4 {
+			q := adj[a : a+4 : a+4]
+			s0 += x[uint32(q[0])]
+			s1 += x[uint32(q[1])]
+			s2 += x[uint32(q[2])]
+			s3 += x[uint32(q[3])]
 		}
-		for _, j := range nb {
-			s0 += x[j]
+		for ; a < b; a++ {
+			s0 += x[uint32(adj[a])]
 		}
-		s := ((s0 + s1) + (s2 + s3)) / cnt
-		if anchor != nil {
-			s = lambda*s + keep*anchor[i]
-		}
-		out[i] = s
+		out[i] = ((s0 + s1) + (s2 + s3)) / cnt
 	}
 }

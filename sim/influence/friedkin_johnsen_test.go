@@ -68,3 +68,26 @@ func TestFriedkinJohnsenAnchors(t *testing.T) {
 		t.Fatal("stubbornness 0 must equal DeGroot")
 	}
 }
+
+// The anchors are Setup.Initial read in place; a model stepped on that very
+// slice copies them at the first step, so it anchors on x(0) as if the
+// caller had passed a separate copy.
+func TestFriedkinJohnsenInitialAliased(t *testing.T) {
+	g := randomGraph(500, 6, 9)
+	u := uniformOpinions(g.N, 2)
+	p := Params{Model: "friedkin-johnsen", Stubbornness: 0.4}
+	sep := mustNew(t, p, Setup{Graph: g, Initial: u})
+	x := slices.Clone(u)
+	alias := slices.Clone(u)
+	al := mustNew(t, p, Setup{Graph: g, Initial: alias})
+	for s := 1; s <= 30; s++ {
+		sep.Step(s, x)
+		al.Step(s, alias)
+	}
+	if !sameBits(x, alias) {
+		t.Fatal("stepping Setup.Initial itself changed the anchors")
+	}
+	if sameBits(x, u) {
+		t.Fatal("opinions did not move")
+	}
+}

@@ -35,7 +35,7 @@ type Params struct {
 // Setup is what a model needs besides its parameters.
 type Setup struct {
 	Graph   *network.Graph
-	Initial []float32 // opinions at t = 0 (Friedkin–Johnsen anchors)
+	Initial []float32 // opinions at t = 0 (Friedkin–Johnsen anchors, read in place: keep it unchanged while the model is in use)
 	Seed    uint64    // the run's seed
 	Workers int       // goroutines for synchronous models; ≤ 1 means serial
 }
