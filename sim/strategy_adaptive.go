@@ -214,9 +214,9 @@ func adaptiveDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the adaptive arm treats the persona of World.WhatIf at
+// explain says how the adaptive arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *adaptive) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *adaptive) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.generic)
 	if s.fallback || c.res.Excluded {
 		ans.Fallback = s.fallback

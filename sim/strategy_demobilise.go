@@ -107,7 +107,7 @@ func (d *demobilise) Plan(t int, w *World, s *ArmState, plan *Plan) {
 // demobSkip says why the demobiliser leaves a person out of its ranking.
 type demobSkip int
 
-// The reasons (WhatIf puts them in words).
+// The reasons (LikeMe puts them in words).
 const (
 	demobRanked    demobSkip = iota // ranked: a likely opponent who can vote
 	demobInvisible                  // the platform cannot see their likes
@@ -119,7 +119,7 @@ const (
 // demobiliseValue is the demobiliser's value of person i of pop, whose
 // profile is prof (sc its z-scales): P(other side) × predicted turnout,
 // shrunk by the profile's confidence, with P(other side) from the
-// inferred party and/or ideology the arm may use. WhatIf asks it about a
+// inferred party and/or ideology the arm may use. LikeMe asks it about a
 // persona.
 func demobiliseValue(w *World, pop *population.Population, prof *Profiles, sc *scale, useParty, useIdeo bool, i int) (v, other float64, skip demobSkip) {
 	conf := float64(prof.Confidence[i])
@@ -163,9 +163,9 @@ func demobiliseDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the demobilise arm treats the persona of World.WhatIf at
+// explain says how the demobilise arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *demobilise) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *demobilise) explain(c *likeMeCase, ans *ArmAnswer) {
 	if s.fallback >= 0 {
 		ans.Fallback = true
 		c.random(s.fallback, "the regulation leaves it no audience: it broadcasts instead")

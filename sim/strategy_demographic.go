@@ -154,9 +154,9 @@ func demographicDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the demographic arm treats the persona of World.WhatIf at
+// explain says how the demographic arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *demographic) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
 		c.fallBack(ans, s.msg, "the regulation leaves it no segment it may buy")

@@ -298,8 +298,8 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 
 // explain says how the interest arm treats the persona: random in the
 // pilot, then targeted if they visibly like pages of the interests whose
-// fans buy (World.WhatIf).
-func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
+// fans buy (World.LikeMe).
+func (s *interests) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
 		c.fallBack(ans, s.msg, "it sees nobody's likes")

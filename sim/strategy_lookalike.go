@@ -224,9 +224,9 @@ func lookalikeDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the lookalike arm treats the persona of World.WhatIf at
+// explain says how the lookalike arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *lookalike) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *lookalike) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	ans.RunTime = true
 	names := make([]string, len(s.attrs))

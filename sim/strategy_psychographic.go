@@ -135,7 +135,7 @@ func (p *psychographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 // message that fits them best and its expected value relative to a
 // random person with the generic ad (the predicted lift, shrunk towards
 // none by the confidence); −1 when it cannot value the person. use holds
-// the attributes the arm may use. WhatIf asks it about a persona.
+// the attributes the arm may use. LikeMe asks it about a persona.
 func (p *psychographic) value(w *World, prof *Profiles, use map[Attr]bool, i int) (int, float64) {
 	conf := float64(prof.Confidence[i])
 	if !prof.Visible[i] || !(conf > 0) {
@@ -175,9 +175,9 @@ func psychographicDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the psychographic arm treats the persona of World.WhatIf at
+// explain says how the psychographic arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *psychographic) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *psychographic) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.generic)
 	if s.fallback || c.res.Excluded || !c.view.Visible[0] {
 		ans.Fallback = s.fallback

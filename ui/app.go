@@ -142,7 +142,7 @@ type App struct {
 	settings                  *settingsPanel
 	tabs                      *container.AppTabs
 	pop                       *PopulationView
-	prey                      *preyView
+	target                    *targetView
 	likeMe                    *likeMeView
 	tradeoff                  *tradeoffView
 	story                     *storyPanel
@@ -338,7 +338,7 @@ func (u *App) Load(cfg sim.Config) error {
 	u.setLedgerChoices()
 	u.setCards([]sim.Result{{}})
 	u.pop.Clear()
-	u.prey.clear()
+	u.target.clear()
 	u.likeMe.setWorld(nil)
 	u.tradeoff.scenarioChanged(cfg)
 	if !u.fromStory {
@@ -573,9 +573,9 @@ func (u *App) build() {
 	u.pop.OnSelect = u.SelectAgent
 	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
 	u.pop.SetLayout(LayoutNetwork)
-	u.prey = newPreyView(u)
+	u.target = newTargetView(u)
 	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
-	for _, box := range []*fyne.Container{u.pop.ArmBox, u.prey.armBox} {
+	for _, box := range []*fyne.Container{u.pop.ArmBox, u.target.armBox} {
 		sel := newSelect(nil, nil)
 		sw := canvas.NewRectangle(color.Transparent)
 		sw.SetMinSize(fyne.NewSize(20, 20))
@@ -593,7 +593,7 @@ func (u *App) build() {
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Campaign"), campaign),
 		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), container.NewScroll(u.prey.content())),
+		container.NewTabItem(lang.L("Target"), container.NewScroll(u.target.content())),
 		// These views are tall and wide: on a small (scaled up) window
 		// they scroll instead of growing the window past the screen.
 		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),
@@ -606,7 +606,7 @@ func (u *App) build() {
 	u.tabs.OnSelected = func(*container.TabItem) {
 		switch u.CurrentTab() {
 		case "target":
-			u.prey.shown()
+			u.target.shown()
 		case "likeme":
 			u.likeMe.shown()
 		}
@@ -815,7 +815,7 @@ func (u *App) themeChanged() {
 	u.legendFor = ""
 	u.setLegend(u.last.Result)
 	u.pop.raster.Refresh()
-	u.prey.themeChanged()
+	u.target.themeChanged()
 	u.story.refresh()
 }
 
@@ -874,7 +874,7 @@ func (u *App) apply(s Snapshot) {
 	}
 	u.setLegend(s.Result)
 	u.pop.SetSnapshot(s)
-	u.prey.setSnapshot(s)
+	u.target.setSnapshot(s)
 	if s.World != nil && s.World != u.likeMe.world {
 		u.likeMe.setWorld(s.World)
 	}
@@ -1084,7 +1084,7 @@ func (u *App) SelectAgent(i int) {
 	if u.pop.Selected() != i {
 		u.pop.Select(i)
 	}
-	u.prey.follow(i)
+	u.target.follow(i)
 	u.ShowTab("target")
 }
 

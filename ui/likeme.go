@@ -21,7 +21,7 @@ import (
 // This file is the "Someone like me" tab: a visitor enters a rough profile
 // (age band, gender, region, 10–30 pages they like) and sees what the
 // platform of the loaded scenario would infer about them and which ad each
-// arm would show them, and why. The answers come from sim.World.WhatIf:
+// arm would show them, and why. The answers come from sim.World.LikeMe:
 // the engine's own inference and strategies, not a copy of them. Nothing
 // entered here leaves the view: it is not stored, logged or exported.
 
@@ -83,10 +83,10 @@ type likeMeView struct {
 	syncing bool // a check is being set by the view, not the visitor
 
 	results *fyne.Container // inference and ads, filled by showResult
-	result  *sim.WhatIfResult
+	result  *sim.LikeMeResult
 	// rows are the shown inferred values, per attribute (for tests).
 	rows [sim.NumAttrs]*widget.Label
-	busy int // generation of the pending WhatIf; results of older ones are dropped
+	busy int // generation of the pending LikeMe; results of older ones are dropped
 }
 
 func newLikeMeView(u *App) *likeMeView {
@@ -413,7 +413,7 @@ func (v *likeMeView) persona() sim.Persona {
 	return p
 }
 
-// submit checks the form and asks the engine in the background: WhatIf
+// submit checks the form and asks the engine in the background: LikeMe
 // runs each arm's first plan, O(population) per arm (UI goroutine).
 func (v *likeMeView) submit() {
 	w := v.world
@@ -434,7 +434,7 @@ func (v *likeMeView) submit() {
 	gen := v.busy
 	v.show.Disable()
 	go func() {
-		r := w.WhatIf(p)
+		r := w.LikeMe(p)
 		v.u.do(func() {
 			if gen != v.busy || w != v.world {
 				return // the world changed meanwhile
@@ -500,7 +500,7 @@ func howSure(a sim.Attr, cv float64, usable bool) string {
 }
 
 // showResult fills the result column (UI goroutine).
-func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
+func (v *likeMeView) showResult(w *sim.World, r *sim.LikeMeResult) {
 	v.result = r
 	bold, wrap := boldLabel, wrapLabel
 	objs := []fyne.CanvasObject{bold(lang.L("What the platform infers about you"))}

@@ -172,7 +172,7 @@ func (u *App) rebuild(tab string) {
 	u.build()
 	if sel >= 0 {
 		u.pop.Select(sel)
-		u.prey.follow(sel)
+		u.target.follow(sel)
 	}
 	u.selectScenario(u.opt.Scenario)
 	if u.hasSnap {

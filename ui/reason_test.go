@@ -239,12 +239,12 @@ func TestReasonDutch(t *testing.T) {
 	}
 }
 
-// TestReasonPreyDutch: the Target view lists the reasons in Dutch.
-func TestReasonPreyDutch(t *testing.T) {
+// TestReasonTargetDutch: the Target view lists the reasons in Dutch.
+func TestReasonTargetDutch(t *testing.T) {
 	i18nUseDutch(t)
-	u, q := newPreyTestApp(t)
-	p := u.prey
-	preySteps(t, u, q, 3)
+	u, q := newTargetTestApp(t)
+	p := u.target
+	targetSteps(t, u, q, 3)
 	s, _ := u.Snapshot()
 	if len(s.Log) == 0 {
 		t.Fatal("no impressions logged after 3 steps")
@@ -252,7 +252,7 @@ func TestReasonPreyDutch(t *testing.T) {
 	first := s.Log[0]
 	u.SelectAgent(int(first.Agent))
 	settle(q, 50*time.Millisecond)
-	_, why := preyRow(p, 0)
+	_, why := targetRow(p, 0)
 	if want := reasonText(s.World, s.World.Reason(first.Exposure)); why != want || why == s.World.Explain(first.Exposure) {
 		t.Errorf("shown reason %q, want the Dutch %q (English %q)", why, want, s.World.Explain(first.Exposure))
 	}

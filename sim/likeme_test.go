@@ -34,7 +34,7 @@ func whatIfTestWorld(t *testing.T) *World {
 }
 
 // armAnswer returns the answer of the arm with strategy name.
-func armAnswer(t *testing.T, r WhatIfResult, name string) ArmAnswer {
+func armAnswer(t *testing.T, r LikeMeResult, name string) ArmAnswer {
 	t.Helper()
 	for _, a := range r.Arms {
 		if a.Strategy == name {
@@ -50,7 +50,7 @@ func same(a, b float32) bool { return a == b || a != a && b != b }
 
 // The acceptance test: "someone like me" with given likes yields
 // the same inference as the engine for an agent with those likes.
-func TestWhatIfInferenceMatchesEngine(t *testing.T) {
+func TestLikeMeInferenceMatchesEngine(t *testing.T) {
 	w := whatIfTestWorld(t)
 	visible, hidden := 0, 0
 	for i := 0; i < w.Pop.N; i++ {
@@ -81,7 +81,7 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 	if visible < 1000 || hidden < 100 {
 		t.Fatalf("%d visible, %d hidden: the test world does not test both", visible, hidden)
 	}
-	// Through WhatIf, with the likes shuffled, duplicated and padded with
+	// Through LikeMe, with the likes shuffled, duplicated and padded with
 	// unknown pages: the same profile.
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, i := range []int{0, 7, 123, 999, 2998} {
@@ -89,17 +89,17 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 		p.Likes = append(p.Likes, p.Likes...)
 		p.Likes = append(p.Likes, 65535)
 		r.Shuffle(len(p.Likes), func(a, b int) { p.Likes[a], p.Likes[b] = p.Likes[b], p.Likes[a] })
-		res := w.WhatIf(p)
+		res := w.LikeMe(p)
 		if res.Visible != w.Profiles.Visible[i] {
 			t.Errorf("agent %d: visible %v, engine %v", i, res.Visible, w.Profiles.Visible[i])
 		}
 		for a := range NumAttrs {
 			if !same(res.Inferred[a], w.Profiles.Inferred[a][i]) {
-				t.Errorf("agent %d %s: WhatIf %v, engine %v", i, a, res.Inferred[a], w.Profiles.Inferred[a][i])
+				t.Errorf("agent %d %s: LikeMe %v, engine %v", i, a, res.Inferred[a], w.Profiles.Inferred[a][i])
 			}
 		}
 		if res.Confidence != w.Profiles.Confidence[i] {
-			t.Errorf("agent %d confidence: WhatIf %v, engine %v", i, res.Confidence, w.Profiles.Confidence[i])
+			t.Errorf("agent %d confidence: LikeMe %v, engine %v", i, res.Confidence, w.Profiles.Confidence[i])
 		}
 		if !slices.Equal(res.Persona.Likes, w.Footprint.Likes.Of(i)) {
 			t.Errorf("agent %d: cleaned likes differ from the agent's", i)
@@ -110,7 +110,7 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 // Psychographic: the persona's message and value are those the strategy
 // gives the agent with the same profile, and the persona is targeted at
 // step 1 exactly when that agent is.
-func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
+func TestLikeMePsychographicMatchesEngine(t *testing.T) {
 	w := whatIfTestWorld(t)
 	ac := ArmConfig{Name: "psychographic", Strategy: "psychographic"}
 	st, plan, err := w.stepOne(ac)
@@ -147,9 +147,9 @@ func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
 	}
 	in, out := 0, 0
 	for i := 0; i < w.Pop.N; i += 7 {
-		a := armAnswer(t, w.WhatIf(w.PersonaOf(i)), "psychographic")
+		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "psychographic")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: WhatIf targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
 		}
 		if a.Targeted {
 			in++
@@ -167,7 +167,7 @@ func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
 
 // Demobilise: the persona's value is the strategy's for the same agent,
 // and the step-1 answer agrees with the engine's plan.
-func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
+func TestLikeMeDemobiliseMatchesEngine(t *testing.T) {
 	w := whatIfTestWorld(t)
 	ac := ArmConfig{Name: "demobilise", Strategy: "demobilise"}
 	st, plan, err := w.stepOne(ac)
@@ -193,9 +193,9 @@ func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
 		targeted[e.Agent] = true
 	}
 	for i := 0; i < w.Pop.N; i += 11 {
-		a := armAnswer(t, w.WhatIf(w.PersonaOf(i)), "demobilise")
+		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "demobilise")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: WhatIf targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
 		}
 		if !a.Targeted && a.Chance != 0 {
 			t.Errorf("agent %d: demobilise buys no random ads, chance %v", i, a.Chance)
@@ -207,7 +207,7 @@ func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
 // put the persona in the agent's own segment (declared age band, gender,
 // region; adaptive adds inferred personality); the control arm shows
 // nothing; lookalike prospects until it has converters.
-func TestWhatIfStrategiesConsistent(t *testing.T) {
+func TestLikeMeStrategiesConsistent(t *testing.T) {
 	w := whatIfTestWorld(t)
 	var demo, adapt *segments
 	for _, name := range []string{"demographic", "adaptive"} {
@@ -225,7 +225,7 @@ func TestWhatIfStrategiesConsistent(t *testing.T) {
 	wantChance := randomChance(w.Config.Campaign.Budget, w.Pop.N)
 	bought := 0
 	for i := 0; i < w.Pop.N; i += 97 {
-		r := w.WhatIf(w.PersonaOf(i))
+		r := w.LikeMe(w.PersonaOf(i))
 		b := armAnswer(t, r, "broadcast")
 		if b.Decision != DecideRandom || b.Targeted || b.Attributes != 0 || b.Sensitive || b.Message != "generic" {
 			t.Errorf("broadcast: %+v", b)
@@ -267,7 +267,7 @@ func TestWhatIfStrategiesConsistent(t *testing.T) {
 // random; the special-categories ban hides ideology from the strategies
 // (demobilise falls back to broadcast) but not from the platform;
 // political consent excludes a persona without it from all targeting.
-func TestWhatIfPrivacyAndRegulation(t *testing.T) {
+func TestLikeMePrivacyAndRegulation(t *testing.T) {
 	w := whatIfTestWorld(t)
 	i := -1
 	for j := range w.Pop.N {
@@ -278,7 +278,7 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	}
 	p := w.PersonaOf(i)
 	p.Tracking = false
-	r := w.WhatIf(p)
+	r := w.LikeMe(p)
 	if r.Visible || r.Confidence != 0 || !math.IsNaN(float64(r.Inferred[AttrOpenness])) {
 		t.Errorf("untracked persona profiled: %+v", r)
 	}
@@ -292,7 +292,7 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	ban.Config.Regulation.SpecialCategoriesBan = true
 	ban.rules = newRules(&ban)
 	p.Tracking = true
-	r = ban.WhatIf(p)
+	r = ban.LikeMe(p)
 	if math.IsNaN(float64(r.Inferred[AttrIdeology])) {
 		t.Error("under the ban the platform still infers ideology; the app should show it")
 	}
@@ -309,7 +309,7 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	pc.Config.Regulation.PoliticalConsent = true
 	pc.rules = newRules(&pc)
 	p.PoliticalConsent = false
-	r = pc.WhatIf(p)
+	r = pc.LikeMe(p)
 	if !r.Excluded || !r.Visible {
 		t.Errorf("no political consent: excluded %v visible %v", r.Excluded, r.Visible)
 	}
@@ -319,16 +319,16 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 		}
 	}
 	p.PoliticalConsent = true
-	if r = pc.WhatIf(p); r.Excluded {
+	if r = pc.LikeMe(p); r.Excluded {
 		t.Error("a persona with political consent is excluded")
 	}
 }
 
-// WhatIf changes nothing in the world and gives the same answer twice.
-func TestWhatIfDeterministic(t *testing.T) {
+// LikeMe changes nothing in the world and gives the same answer twice.
+func TestLikeMeDeterministic(t *testing.T) {
 	w := whatIfTestWorld(t)
 	p := w.PersonaOf(42)
-	a, b := w.WhatIf(p), w.WhatIf(p)
+	a, b := w.LikeMe(p), w.LikeMe(p)
 	if len(a.Arms) != len(b.Arms) {
 		t.Fatal("different arm counts")
 	}
