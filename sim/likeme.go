@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/population"
@@ -115,8 +116,26 @@ type ArmAnswer struct {
 	// RunTime: the answer depends on what the strategy learns during the
 	// run; after step 1 it may change (see Later).
 	RunTime bool
-	// Reason says in English why; Later what may change after step 1.
-	Reason, Later string
+	// Why is the strategy's own reason for reaching the persona only at
+	// random (DecideRandom), in words addressed to the persona.
+	Why Phrase
+	// Says is the whole answer in words addressed to the persona, sentence
+	// by sentence: English Phrases (formats are translation keys) that the
+	// app translates where it shows them (likeme_says.go).
+	Says []Phrase
+	// Later says in English what may change after step 1 (a note for
+	// logs and tests; the app says it with Says' "changes as the campaign
+	// learns").
+	Later string
+}
+
+// String is the answer in English: its sentences joined by spaces.
+func (a ArmAnswer) String() string {
+	s := make([]string, len(a.Says))
+	for i, p := range a.Says {
+		s[i] = p.String()
+	}
+	return strings.Join(s, " ")
 }
 
 // LikeMeResult is what the platform would infer about a persona and what
@@ -286,13 +305,13 @@ func randomCount(plan *Plan) int {
 func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *LikeMeResult) ArmAnswer {
 	ans := ArmAnswer{Arm: ac.Name, Strategy: ac.Strategy, Excluded: res.Excluded}
 	st, plan, err := w.stepOne(ac)
-	if err != nil {
-		ans.Reason = err.Error()
+	if err != nil { // cannot happen for a validated scenario: the engine's own words
+		ans.Says = []Phrase{{Format: "%s", Args: []any{err.Error()}}}
 		return ans
 	}
 	if _, ok := st.(noCampaign); ok {
 		ans.Decision = DecideNoAds
-		ans.Reason = "control arm: no campaign, no ads"
+		ans.Says = w.says(ans)
 		return ans
 	}
 	n := w.Pop.N
@@ -304,16 +323,16 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *LikeMeResu
 			ans.Message, ans.Appeal = w.Messages[j].Name, w.Messages[j].Appeal
 		}
 	}
-	random := func(j int, why string) {
+	random := func(j int, why Phrase) {
 		setMsg(j)
-		ans.Reason = fmt.Sprintf("random: no personal data used (%s); %d untargeted impressions among %d people", why, rnd, n)
+		ans.Why = why
 	}
 	excluded := "the regulation forbids choosing you with personal data"
 	if ex, ok := st.(explainer); ok {
 		ex.explain(&likeMeCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res, n: n, rnd: rnd,
 			excluded: excluded, setMsg: setMsg, random: random}, &ans)
-		return ans
 	}
+	ans.Says = w.says(ans)
 	return ans
 }
 
@@ -326,8 +345,8 @@ type explainer interface {
 
 // likeMeCase is what a strategy's explanation may use: the world, the
 // persona's result so far, the number of people and of untargeted
-// impressions at step 1, and the helpers that set the message and a
-// "random" reason.
+// impressions at step 1, and the helpers that set the message and the
+// reason for reaching the persona only at random (ArmAnswer.Why).
 type likeMeCase struct {
 	w        *World
 	ac       ArmConfig // the arm
@@ -338,14 +357,14 @@ type likeMeCase struct {
 	n, rnd   int
 	excluded string
 	setMsg   func(j int)
-	random   func(j int, why string)
+	random   func(j int, why Phrase)
 }
 
 // fallBack answers for a strategy the regulation (or missing data) has
-// reduced to broadcasting: random impressions of message msg, for reason why.
-func (c *likeMeCase) fallBack(ans *ArmAnswer, msg int, why string) {
+// reduced to broadcasting: random impressions of message msg.
+func (c *likeMeCase) fallBack(ans *ArmAnswer, msg int) {
 	ans.Fallback = true
-	c.random(msg, why)
+	c.random(msg, Phrase{Format: sayFallback})
 }
 
 // dimsFor is the segment dimensions arm ac's strategy may use.

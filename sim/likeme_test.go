@@ -4,12 +4,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// whatIfTestWorld builds a small world with a trained inference model and
+// likeMeTestWorld builds a small world with a trained inference model and
 // one arm of every strategy.
-func whatIfTestWorld(t *testing.T) *World {
+func likeMeTestWorld(t *testing.T) *World {
 	t.Helper()
 	c := DefaultConfig()
 	c.Population.Size = 3000
@@ -51,7 +52,7 @@ func same(a, b float32) bool { return a == b || a != a && b != b }
 // The acceptance test: "someone like me" with given likes yields
 // the same inference as the engine for an agent with those likes.
 func TestLikeMeInferenceMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	visible, hidden := 0, 0
 	for i := 0; i < w.Pop.N; i++ {
 		p := w.PersonaOf(i)
@@ -111,7 +112,7 @@ func TestLikeMeInferenceMatchesEngine(t *testing.T) {
 // gives the agent with the same profile, and the persona is targeted at
 // step 1 exactly when that agent is.
 func TestLikeMePsychographicMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	ac := ArmConfig{Name: "psychographic", Strategy: "psychographic"}
 	st, plan, err := w.stepOne(ac)
 	if err != nil {
@@ -149,7 +150,7 @@ func TestLikeMePsychographicMatchesEngine(t *testing.T) {
 	for i := 0; i < w.Pop.N; i += 7 {
 		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "psychographic")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a)
 		}
 		if a.Targeted {
 			in++
@@ -168,7 +169,7 @@ func TestLikeMePsychographicMatchesEngine(t *testing.T) {
 // Demobilise: the persona's value is the strategy's for the same agent,
 // and the step-1 answer agrees with the engine's plan.
 func TestLikeMeDemobiliseMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	ac := ArmConfig{Name: "demobilise", Strategy: "demobilise"}
 	st, plan, err := w.stepOne(ac)
 	if err != nil {
@@ -195,7 +196,7 @@ func TestLikeMeDemobiliseMatchesEngine(t *testing.T) {
 	for i := 0; i < w.Pop.N; i += 11 {
 		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "demobilise")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a)
 		}
 		if !a.Targeted && a.Chance != 0 {
 			t.Errorf("agent %d: demobilise buys no random ads, chance %v", i, a.Chance)
@@ -208,7 +209,7 @@ func TestLikeMeDemobiliseMatchesEngine(t *testing.T) {
 // region; adaptive adds inferred personality); the control arm shows
 // nothing; lookalike prospects until it has converters.
 func TestLikeMeStrategiesConsistent(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	var demo, adapt *segments
 	for _, name := range []string{"demographic", "adaptive"} {
 		st, _, err := w.stepOne(ArmConfig{Name: name, Strategy: name})
@@ -268,7 +269,7 @@ func TestLikeMeStrategiesConsistent(t *testing.T) {
 // (demobilise falls back to broadcast) but not from the platform;
 // political consent excludes a persona without it from all targeting.
 func TestLikeMePrivacyAndRegulation(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	i := -1
 	for j := range w.Pop.N {
 		if w.Profiles.Visible[j] {
@@ -284,7 +285,7 @@ func TestLikeMePrivacyAndRegulation(t *testing.T) {
 	}
 	for _, a := range r.Arms {
 		if a.Strategy != "demographic" && a.Strategy != "adaptive" && a.Targeted {
-			t.Errorf("untracked persona targeted by %s: %s", a.Strategy, a.Reason)
+			t.Errorf("untracked persona targeted by %s: %s", a.Strategy, a)
 		}
 	}
 
@@ -326,15 +327,55 @@ func TestLikeMePrivacyAndRegulation(t *testing.T) {
 
 // LikeMe changes nothing in the world and gives the same answer twice.
 func TestLikeMeDeterministic(t *testing.T) {
-	w := whatIfTestWorld(t)
+	w := likeMeTestWorld(t)
 	p := w.PersonaOf(42)
 	a, b := w.LikeMe(p), w.LikeMe(p)
 	if len(a.Arms) != len(b.Arms) {
 		t.Fatal("different arm counts")
 	}
 	for k := range a.Arms {
-		if a.Arms[k].Reason != b.Arms[k].Reason || a.Arms[k].Chance != b.Arms[k].Chance {
-			t.Errorf("arm %s: %q vs %q", a.Arms[k].Arm, a.Arms[k].Reason, b.Arms[k].Reason)
+		if a.Arms[k].String() != b.Arms[k].String() || a.Arms[k].Chance != b.Arms[k].Chance {
+			t.Errorf("arm %s: %q vs %q", a.Arms[k].Arm, a.Arms[k], b.Arms[k])
+		}
+	}
+}
+
+// TestLikeMeSays: every arm's answer, for a tracked and an untracked
+// persona, is said in sentences (Phrases the app translates), the first
+// one a strategy's own; none is the engine's technical wording (a
+// scenario key such as regulation.min_audience) and every Phrase renders
+// without a fmt error.
+func TestLikeMeSays(t *testing.T) {
+	w := likeMeTestWorld(t)
+	for i := range 20 {
+		p := w.PersonaOf(i)
+		for _, tracking := range []bool{true, false} {
+			p.Tracking = tracking
+			for _, a := range w.LikeMe(p).Arms {
+				if len(a.Says) == 0 {
+					t.Fatalf("%s: no sentence for persona %d", a.Arm, i)
+				}
+				for _, s := range a.Says {
+					en := s.String()
+					if en == "" || strings.Contains(en, "%!") || strings.Contains(en, "regulation.") {
+						t.Errorf("%s: sentence %q (format %q)", a.Arm, en, s.Format)
+					}
+				}
+				if a.Decision == DecideRandom && !a.Fallback && !a.Excluded && a.Why.Format == "" {
+					t.Errorf("%s: reaches persona %d only at random without saying why", a.Arm, i)
+				}
+			}
+		}
+	}
+}
+
+// TestStrategyPersuades: the descriptor says which strategies aim at
+// opinion; the control and demobilise do not.
+func TestStrategyPersuades(t *testing.T) {
+	for _, s := range StrategyNames() {
+		want := s != "none" && s != "demobilise"
+		if got := StrategyPersuades(s); got != want {
+			t.Errorf("StrategyPersuades(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

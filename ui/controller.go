@@ -78,7 +78,7 @@ func LogsImpressions(cfg sim.Config, n int) bool {
 // demobiliser, whose ads move turnout rather than opinion), else the last.
 func DefaultShownArm(cfg sim.Config) int {
 	for k := len(cfg.Arms) - 1; k > 0; k-- {
-		if s := cfg.Arms[k].Strategy; !sim.IsControl(s) && s != "demobilise" {
+		if sim.StrategyPersuades(cfg.Arms[k].Strategy) {
 			return k
 		}
 	}

@@ -561,90 +561,12 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.LikeMeResult) {
 	v.results.Refresh()
 }
 
-// armSentence says in the current language what arm a would do and why.
+// armSentence says in the current language what arm a would do and why:
+// the engine's sentences (sim.ArmAnswer.Says), each translated.
 func armSentence(w *sim.World, a sim.ArmAnswer) string {
-	pct := func(p float64) string { return numf("%.1f %%", 100*p) }
-	tr := func(name string) string { // message names: the built-in ones have Dutch
-		if name == "" {
-			return ""
-		}
-		return lang.L(name)
-	}
-	msg, matched := tr(a.Message), tr(a.Matched)
-	var s []string
-	randomly := trf("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q).", pct(a.Chance), msg)
-	if a.Chance == 0 {
-		randomly = lang.L("No random ad reaches you at step 1 either: the whole budget went to the people it picked.")
-	}
-	switch a.Decision {
-	case sim.DecideNoAds:
-		return lang.L("No campaign: this arm shows no ads.")
-	case sim.DecideRandom:
-		switch {
-		case a.Fallback:
-			s = append(s, lang.L("The regulation leaves this strategy no data it may use, so it buys random ads."))
-		case a.Excluded:
-			s = append(s, lang.L("The regulation forbids choosing you with personal data."))
-		case a.Strategy == "broadcast":
-			s = append(s, lang.L("Broadcast buys ads for random users and uses no personal data."))
-		case a.Strategy == "psychographic" && !strings.Contains(a.Reason, "min_audience"):
-			s = append(s, lang.L("It cannot see your likes, so it has no personality profile of you."))
-		case a.Strategy == "lookalike":
-			s = append(s, trf("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them.", w.Config.Campaign.LookalikeSeed))
-		default:
-			s = append(s, lang.L(a.Reason))
-		}
-		s = append(s, randomly)
-	case sim.DecideSegment:
-		s = append(s, trf("The first %d steps are a random pilot.", w.Config.Campaign.PilotSteps), randomly,
-			trf("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes.",
-				segmentLabel(w, a.Segment), a.SegmentSize, a.Attributes))
-	case sim.DecideBandit:
-		if a.Targeted {
-			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q.",
-				segmentLabel(w, a.Segment), pct(a.Chance), msg))
-		} else {
-			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1.",
-				segmentLabel(w, a.Segment)))
-		}
-	case sim.DecideTrait:
-		switch {
-		case a.Targeted && a.Appeal != "":
-			s = append(s, trf("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average.",
-				msg, strings.ToLower(attrLabel(a.Trait)), a.TraitZ))
-		case a.Targeted:
-			s = append(s, trf("Ranked as persuadable from your inferred personality: you get the %q ad.", msg))
-		case a.Value <= 1:
-			s = append(s, trf("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you.", a.Value), randomly)
-		default:
-			s = append(s, trf("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q.", a.Value, a.Cutoff, matched), randomly)
-		}
-	case sim.DecideOtherSide:
-		switch {
-		case a.Targeted:
-			s = append(s, trf("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting.", pct(a.Lean), msg))
-		case a.Lean > 0.5:
-			s = append(s, trf("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q).", pct(a.Lean), matched))
-		case a.Lean > 0:
-			s = append(s, trf("Inferred to be on the campaign's side (other side %s likely): no ads.", pct(a.Lean)))
-		case a.Excluded:
-			s = append(s, lang.L("The regulation forbids choosing you with personal data: no ads (it buys no random ones)."))
-		default:
-			s = append(s, lang.L("It cannot infer your side: no ads (it buys no random ones)."))
-		}
-	}
-	if a.Targeted && a.Attributes > 0 {
-		u := trf("Uses %d personal attributes.", a.Attributes)
-		if a.Sensitive {
-			u += " " + lang.L("Including a special category.")
-		}
-		s = append(s, u)
-	}
-	switch {
-	case a.RunTime:
-		s = append(s, lang.L("This is the answer at step 1; it changes as the campaign learns."))
-	case a.Decision == sim.DecideTrait:
-		s = append(s, lang.L("Later steps spread the budget: people who already saw ads are worth less, so others get their turn."))
+	s := make([]string, len(a.Says))
+	for i, p := range a.Says {
+		s[i] = reasonText(w, p)
 	}
 	return strings.Join(s, " ")
 }

@@ -221,10 +221,10 @@ func TestReasonDutch(t *testing.T) {
 	if len(kinds) != 7 {
 		t.Errorf("checked %d kinds of reason, want 7", len(kinds))
 	}
-	// Concrete texts: a number kept, a province named, a list joined.
+	// Concrete texts: a number in Dutch notation, a province named, a list joined.
 	w.Profiles.Inferred[sim.AttrExtraversion][0] = 1.25
 	e := sim.Exposure{Why: sim.WhyTrait, Detail: 4} // extravert
-	if got, want := reasonText(w, w.Reason(e)), "afgestemd op afgeleide persoonlijkheid: extravert (afgeleid: extraversie +1.2 sd)"; got != want {
+	if got, want := reasonText(w, w.Reason(e)), "afgestemd op afgeleide persoonlijkheid: extravert (afgeleid: extraversie +1,2 sd)"; got != want {
 		t.Errorf("trait reason = %q, want %q", got, want)
 	}
 	k := reasonKey(t, w, "women", 3)

@@ -781,7 +781,7 @@ func (p *targetView) describe(e sim.Impression) (line, why string) {
 	name, demobilise := fmt.Sprint(e.Message), false
 	if m := int(e.Message); m >= 0 && m < len(p.world.Messages) {
 		name = DisplayName(p.world.Messages[m].Name)
-		demobilise = p.world.Messages[m].Aim == "demobilise"
+		demobilise = p.world.Messages[m].Aim == sim.AimDemobilise
 	}
 	outcome := lang.L("not clicked")
 	switch {
