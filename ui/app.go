@@ -23,7 +23,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -158,9 +157,10 @@ type App struct {
 	storyHidden               bool    // the story panel is folded away
 	shownArm                  int     // arm the population and target views show; -1: DefaultShownArm
 	armSels                   []*keySelect
-	armSwatches               []*canvas.Rectangle // the shown arm's colour, next to each picker
-	armFor                    string              // arm names the pickers offer
-	tabNames                  []string
+	armSwatches               []*canvas.Rectangle  // the shown arm's colour, next to each picker
+	armFor                    string               // arm names the pickers offer
+	tabNames                  []string             // the tabs shown, in order (settings is not shown in presentation mode)
+	views                     []tab                // every view, in tab order (view.go)
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
 	legendFor                 string               // arm names the legend shows
@@ -174,7 +174,7 @@ type App struct {
 // close stops the simulation and any further UI updates.
 func (u *App) close() {
 	u.closing.Store(true)
-	u.tradeoff.stop()
+	u.viewsStop()
 	u.ctrl.Stop()
 }
 
@@ -330,17 +330,7 @@ func (u *App) Load(cfg sim.Config) error {
 	u.explain.SetText(explanation(cfg))
 	u.seed.SetText(strconv.FormatUint(cfg.Seed, 10))
 	u.size.SetText(strconv.Itoa(cfg.Population.Size))
-	for _, c := range u.Charts {
-		c.SetXMax(cfg.Steps)
-		c.SetResult(sim.Result{})
-	}
-	u.settings.refresh(cfg)
-	u.setLedgerChoices()
-	u.setCards([]sim.Result{{}})
-	u.pop.Clear()
-	u.target.clear()
-	u.likeMe.setWorld(nil)
-	u.tradeoff.scenarioChanged(cfg)
+	u.viewsScenarioChanged(cfg)
 	if !u.fromStory {
 		u.story.scenarioChanged(cfg)
 	}
@@ -394,226 +384,11 @@ func cloneConfig(cfg sim.Config) sim.Config {
 	return c
 }
 
-// build lays out the window: two toolbar rows, the tabs.
+// build lays out the window: the toolbar, the tabs (the campaign view
+// first) and the story panel beside them.
 func (u *App) build() {
-	u.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
-	u.play.Importance = widget.HighImportance
-	u.step = widget.NewButtonWithIcon(lang.L("Step"), theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
-	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.resetRun() })
-	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
-		b.Disable() // until the population is built
-	}
-	u.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), u.showExport)
-	u.counter = widget.NewLabel(lang.L("Building the population…"))
-	u.counter.TextStyle.Monospace = true
-	// The counter is as wide as "Step 999 / 999": a longer message
-	// ("Building the population…") is cut with an ellipsis rather than
-	// widening the toolbar, and so the window, for good. Half a
-	// character to spare: without it "Step 126 / 200" was cut.
-	u.counter.Truncation = fyne.TextTruncateEllipsis
-	counterBox := container.New(&minWidth{w: fyne.MeasureText(fmt.Sprintf(lang.L("Step %d / %d"), 999, 999),
-		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding() + theme.TextSize()/2}, u.counter)
-	u.status = widget.NewLabel("")
-	u.status.Wrapping = fyne.TextWrapWord
-
-	// Scenario picker: every built-in, by its one-line title.
-	list := scenarios.List()
-	titles := make([]string, len(list))
-	for i, s := range list {
-		titles[i] = lang.L(s.Title)
-	}
-	u.scenario = newSelect(titles, nil)
-	u.selectScenario(u.opt.Scenario)
-	u.scenario.OnChanged = func(title string) {
-		for _, s := range list {
-			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
-				if err := u.LoadBuiltin(s.Name); err != nil {
-					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
-				}
-			}
-		}
-	}
-	open := widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), u.showOpen)
-	about := widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
-
-	speedLabels := make([]string, len(Speeds))
-	for i, s := range Speeds {
-		speedLabels[i] = lang.L(s.Label)
-	}
-	u.speed = newSelect(speedLabels, func(label string) {
-		for _, s := range Speeds {
-			if lang.L(s.Label) == label {
-				u.delay = s.Delay
-				if u.ctrl != nil {
-					u.ctrl.SetStepDelay(s.Delay)
-				}
-			}
-		}
-	})
-	u.speed.SetSelected(speedLabel(u.delay))
-
-	runChoices := []int{1, 3, 5, 10}
-	runLabels := make([]string, len(runChoices))
-	for i, n := range runChoices {
-		runLabels[i] = fmt.Sprintf("%d×", n)
-	}
-	u.runs = newSelect(runLabels, nil)
-	for i, n := range runChoices {
-		if n == max(1, u.opt.Replications) {
-			u.runs.SetSelected(runLabels[i])
-		}
-	}
-	u.runs.OnChanged = func(label string) {
-		for i, n := range runChoices {
-			if runLabels[i] == label && n != max(1, u.opt.Replications) {
-				u.opt.Replications = n
-				if err := u.Load(u.cfg); err == nil {
-					u.setStatus(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n), false)
-				}
-			}
-		}
-	}
-	u.seed = u.newEntry()
-	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
-	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
-	u.size = u.newEntry()
-	u.size.SetText(strconv.Itoa(u.cfg.Population.Size))
-	u.size.OnSubmitted = func(s string) {
-		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
-	}
-
-	ledger := u.Charts[3]
-	u.metric = newSelect(u.ledgerLabels(), func(label string) {
-		for _, m := range Metrics {
-			if m.Text() == label {
-				ledger.SetMetric(m.Name)
-				u.tracef("chart %s", m.Name)
-				u.opt.Metric = m.Name // a rebuild (F5, language) keeps it
-			}
-		}
-	})
-	first := Metrics[0].Text()
-	for _, m := range Metrics {
-		if m.Name == u.opt.Metric {
-			first = m.Text()
-		}
-	}
-	u.metric.SetSelected(first)
-
-	u.language = newSelect(languageNames(), nil)
-	u.language.SetSelected(languageName())
-	u.language.OnChanged = func(name string) {
-		for _, l := range Languages {
-			if l.Name == name && l.Code != CurrentLanguage() {
-				// After this callback: rebuilding replaces the picker.
-				go u.do(func() { _ = u.SetLanguage(l.Code) })
-			}
-		}
-	}
-	u.present = widget.NewButtonWithIcon(u.presentLabel(), theme.ViewFullScreenIcon(), func() {
-		go u.do(u.TogglePresentation)
-	})
-	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
-		container.NewHBox(counterBox, open, u.export, u.present, u.language, about), u.scenario)
-	// A Select is as wide as its placeholder: make that the longest
-	// choice, so a picker is no wider than what it shows (Fyne's
-	// "(Select one)" is wider than "EN", and longer still in Dutch).
-	for _, sel := range []*keySelect{u.speed, u.runs, u.language} {
-		sel.PlaceHolder = longest(sel.Options)
-	}
-	row2 := container.NewHBox(
-		u.play, u.step, u.reset,
-		widget.NewLabel(lang.L("Speed")), u.speed,
-		widget.NewLabel(lang.L("Seed")), container.New(&minWidth{w: 90}, u.seed),
-		widget.NewLabel(lang.L("People")), container.New(&minWidth{w: 90}, u.size),
-	)
-	var top fyne.CanvasObject = container.NewVBox(row1, row2)
-	if u.presenting {
-		// One row, and only what a lecturer presses (Ctrl+E still
-		// exports): the room goes to the charts. A projector shows the
-		// run, not its knobs. Step and Reset are their icons (→ and R
-		// do the same), so that the row fits 1024 pixels in Dutch.
-		u.step.SetText("")
-		u.reset.SetText("")
-		top = container.NewBorder(nil, nil, nil, container.NewHBox(
-			u.play, u.step, u.reset, u.speed, counterBox, u.present, u.language), u.scenario)
-	}
-	u.explain = widget.NewLabel(explanation(u.cfg))
-	u.explain.Wrapping = fyne.TextWrapWord
-
-	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
-	// chart (the ledger) has a picker.
-	cardRow := container.NewGridWithColumns(4)
-	u.cards = nil // a rebuild makes new ones
-	wide := u.presenting && u.wideCards()
-	for range 4 {
-		c := newCard(wide)
-		u.cards = append(u.cards, c)
-		cardRow.Add(c.content)
-	}
-	// The charts keep a readable minimum size; on a small (or scaled up)
-	// window the grid scrolls instead of squeezing them.
-	// The fourth chart's picker sits in its top right corner: its title
-	// says the full name, so a truncated picker is still clear.
-	u.metric.PlaceHolder = lang.L("Chart…")
-	fourth := container.NewStack(u.Charts[3],
-		container.NewBorder(container.NewBorder(nil, nil, nil,
-			container.New(&minWidth{w: 110 * float32(textFactor())}, u.metric)), nil, nil, nil))
-	grid := container.NewGridWithColumns(2, u.Charts[0], u.Charts[1], u.Charts[2], fourth)
-	u.legend = container.NewHBox()
-	// The runs picker sits at the end of the colour key: it decides
-	// whether the charts draw bands.
-	keyRow := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel(lang.L("Runs")), u.runs), container.NewHScroll(u.legend))
-	campaign := container.NewBorder(container.NewVBox(u.explain, cardRow, keyRow), nil, nil, nil,
-		container.NewVScroll(grid))
-
-	u.settings = newSettingsPanel(u)
-	u.pop = NewPopulationView()
-	u.pop.OnSelect = u.SelectAgent
-	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
-	u.pop.SetLayout(LayoutNetwork)
-	u.target = newTargetView(u)
-	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
-	for _, box := range []*fyne.Container{u.pop.ArmBox, u.target.armBox} {
-		sel := newSelect(nil, nil)
-		sw := canvas.NewRectangle(color.Transparent)
-		sw.SetMinSize(fyne.NewSize(20, 20))
-		u.armSels, u.armSwatches = append(u.armSels, sel), append(u.armSwatches, sw)
-		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), container.NewCenter(sw), sel}
-	}
-	u.refreshArmPickers()
-	u.likeMe = newLikeMeView(u)
-	u.tradeoff = newTradeoffView(u)
-	old := u.story
-	u.story = newStoryPanel(u)
-	u.learn = newLearnView(u)
-	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
-	u.tabNames = []string{"campaign", "population", "target", "likeme", "tradeoff", "learn", "settings"}
-	u.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Campaign"), campaign),
-		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), container.NewScroll(u.target.content())),
-		// These views are tall and wide: on a small (scaled up) window
-		// they scroll instead of growing the window past the screen.
-		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),
-		container.NewTabItem(lang.L("Trade-off"), container.NewScroll(u.tradeoff.content())),
-		container.NewTabItem(lang.L("Learn"), u.learn.content()),
-	)
-	if !u.presenting {
-		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
-	}
-	u.tabs.OnSelected = func(*container.TabItem) {
-		switch u.CurrentTab() {
-		case "target":
-			u.target.shown()
-		case "likeme":
-			u.likeMe.shown()
-		}
-	}
-	u.setCards([]sim.Result{{}})
-	u.ShowTab(u.opt.Tab)
-
+	top := u.buildToolbar()
+	u.buildTabs()
 	u.storySide = container.NewStack()
 	u.showStory()
 	var bottom fyne.CanvasObject = u.status
@@ -635,6 +410,217 @@ func (u *App) build() {
 			typed(ev)
 		}
 	})
+}
+
+// buildToolbar makes the toolbar's widgets and lays them out: two rows,
+// or one with only what a lecturer presses in presentation mode.
+func (u *App) buildToolbar() fyne.CanvasObject {
+	u.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
+	u.play.Importance = widget.HighImportance
+	u.step = widget.NewButtonWithIcon(lang.L("Step"), theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
+	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.resetRun() })
+	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
+		b.Disable() // until the population is built
+	}
+	u.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), u.showExport)
+	counterBox := u.newCounter()
+	u.status = widget.NewLabel("")
+	u.status.Wrapping = fyne.TextWrapWord
+	u.newScenarioPicker()
+	open := widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), u.showOpen)
+	about := widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
+	u.newSpeedPicker()
+	u.newRunsPicker()
+	u.newEntries()
+	u.newLanguagePicker()
+	u.present = widget.NewButtonWithIcon(u.presentLabel(), theme.ViewFullScreenIcon(), func() {
+		go u.do(u.TogglePresentation)
+	})
+	// A Select is as wide as its placeholder: make that the longest
+	// choice, so a picker is no wider than what it shows (Fyne's
+	// "(Select one)" is wider than "EN", and longer still in Dutch).
+	for _, sel := range []*keySelect{u.speed, u.runs, u.language} {
+		sel.PlaceHolder = longest(sel.Options)
+	}
+	if u.presenting {
+		// One row, and only what a lecturer presses (Ctrl+E still
+		// exports): the room goes to the charts. A projector shows the
+		// run, not its knobs. Step and Reset are their icons (→ and R
+		// do the same), so that the row fits 1024 pixels in Dutch.
+		u.step.SetText("")
+		u.reset.SetText("")
+		return container.NewBorder(nil, nil, nil, container.NewHBox(
+			u.play, u.step, u.reset, u.speed, counterBox, u.present, u.language), u.scenario)
+	}
+	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
+		container.NewHBox(counterBox, open, u.export, u.present, u.language, about), u.scenario)
+	row2 := container.NewHBox(
+		u.play, u.step, u.reset,
+		widget.NewLabel(lang.L("Speed")), u.speed,
+		widget.NewLabel(lang.L("Seed")), container.New(&minWidth{w: 90}, u.seed),
+		widget.NewLabel(lang.L("People")), container.New(&minWidth{w: 90}, u.size),
+	)
+	return container.NewVBox(row1, row2)
+}
+
+// newCounter makes the step counter, in a box as wide as "Step 999 /
+// 999": a longer message ("Building the population…") is cut with an
+// ellipsis rather than widening the toolbar, and so the window, for
+// good. Half a character to spare: without it "Step 126 / 200" was cut.
+func (u *App) newCounter() fyne.CanvasObject {
+	u.counter = widget.NewLabel(lang.L("Building the population…"))
+	u.counter.TextStyle.Monospace = true
+	u.counter.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&minWidth{w: fyne.MeasureText(fmt.Sprintf(lang.L("Step %d / %d"), 999, 999),
+		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding() + theme.TextSize()/2}, u.counter)
+}
+
+// newScenarioPicker makes the scenario picker: every built-in, by its
+// one-line title.
+func (u *App) newScenarioPicker() {
+	list := scenarios.List()
+	titles := make([]string, len(list))
+	for i, s := range list {
+		titles[i] = lang.L(s.Title)
+	}
+	u.scenario = newSelect(titles, nil)
+	u.selectScenario(u.opt.Scenario)
+	u.scenario.OnChanged = func(title string) {
+		for _, s := range list {
+			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
+				if err := u.LoadBuiltin(s.Name); err != nil {
+					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
+				}
+			}
+		}
+	}
+}
+
+// newSpeedPicker makes the speed picker (Speeds).
+func (u *App) newSpeedPicker() {
+	speedLabels := make([]string, len(Speeds))
+	for i, s := range Speeds {
+		speedLabels[i] = lang.L(s.Label)
+	}
+	u.speed = newSelect(speedLabels, func(label string) {
+		for _, s := range Speeds {
+			if lang.L(s.Label) == label {
+				u.delay = s.Delay
+				if u.ctrl != nil {
+					u.ctrl.SetStepDelay(s.Delay)
+				}
+			}
+		}
+	})
+	u.speed.SetSelected(speedLabel(u.delay))
+}
+
+// newRunsPicker makes the picker of the replications side by side; a
+// choice restarts the run with them.
+func (u *App) newRunsPicker() {
+	runChoices := []int{1, 3, 5, 10}
+	runLabels := make([]string, len(runChoices))
+	for i, n := range runChoices {
+		runLabels[i] = fmt.Sprintf("%d×", n)
+	}
+	u.runs = newSelect(runLabels, nil)
+	for i, n := range runChoices {
+		if n == max(1, u.opt.Replications) {
+			u.runs.SetSelected(runLabels[i])
+		}
+	}
+	u.runs.OnChanged = func(label string) {
+		for i, n := range runChoices {
+			if runLabels[i] == label && n != max(1, u.opt.Replications) {
+				u.opt.Replications = n
+				if err := u.Load(u.cfg); err == nil {
+					u.setStatus(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n), false)
+				}
+			}
+		}
+	}
+}
+
+// newEntries makes the seed and population-size fields: Enter restarts
+// the run with the typed value.
+func (u *App) newEntries() {
+	u.seed = u.newEntry()
+	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
+	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
+	u.size = u.newEntry()
+	u.size.SetText(strconv.Itoa(u.cfg.Population.Size))
+	u.size.OnSubmitted = func(s string) {
+		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
+	}
+}
+
+// newLanguagePicker makes the language picker; a choice rebuilds the
+// window in that language.
+func (u *App) newLanguagePicker() {
+	u.language = newSelect(languageNames(), nil)
+	u.language.SetSelected(languageName())
+	u.language.OnChanged = func(name string) {
+		for _, l := range Languages {
+			if l.Name == name && l.Code != CurrentLanguage() {
+				// After this callback: rebuilding replaces the picker.
+				go u.do(func() { _ = u.SetLanguage(l.Code) })
+			}
+		}
+	}
+}
+
+// buildTabs makes the views and the tabs that show them.
+func (u *App) buildTabs() {
+	campaign := newCampaignView(u)
+	u.settings = newSettingsPanel(u)
+	u.pop = NewPopulationView()
+	u.pop.OnSelect = u.SelectAgent
+	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
+	u.pop.SetLayout(LayoutNetwork)
+	u.target = newTargetView(u)
+	u.buildArmPickers()
+	u.likeMe = newLikeMeView(u)
+	u.tradeoff = newTradeoffView(u)
+	old := u.story
+	u.story = newStoryPanel(u)
+	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
+	u.learn = newLearnView(u)
+	u.views = []tab{
+		{name: "campaign", title: "Campaign", v: campaign, presenting: true},
+		{name: "population", title: "Population", v: u.pop, presenting: true},
+		{name: "target", title: "Target", v: u.target, scroll: true, presenting: true},
+		// These views are tall and wide: on a small (scaled up) window
+		// they scroll instead of growing the window past the screen.
+		{name: "likeme", title: "Someone like me", v: u.likeMe, scroll: true, presenting: true},
+		{name: "tradeoff", title: "Trade-off", v: u.tradeoff, scroll: true, presenting: true},
+		{name: "learn", title: "Learn", v: u.learn, presenting: true},
+		{name: "settings", title: "Settings", v: settingsTab{u.settings}},
+	}
+	u.tabs = container.NewAppTabs()
+	u.tabNames = nil
+	for _, t := range u.views {
+		if t.presenting || !u.presenting {
+			u.tabs.Append(t.item())
+			u.tabNames = append(u.tabNames, t.name)
+		}
+	}
+	u.tabs.OnSelected = func(*container.TabItem) { u.tabShown() }
+	u.setCards([]sim.Result{{}})
+	u.ShowTab(u.opt.Tab)
+}
+
+// buildArmPickers puts an arm picker with the shown arm's colour into
+// the population and target views.
+func (u *App) buildArmPickers() {
+	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
+	for _, box := range []*fyne.Container{u.pop.ArmBox, u.target.armBox} {
+		sel := newSelect(nil, nil)
+		sw := canvas.NewRectangle(color.Transparent)
+		sw.SetMinSize(fyne.NewSize(20, 20))
+		u.armSels, u.armSwatches = append(u.armSels, sel), append(u.armSwatches, sw)
+		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), container.NewCenter(sw), sel}
+	}
+	u.refreshArmPickers()
 }
 
 // selectScenario shows name in the picker without loading it again.
@@ -793,49 +779,26 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// explanation is the line under the toolbar that tells a student what
-// they are looking at.
-func explanation(cfg sim.Config) string {
-	if len(cfg.Arms) == 1 {
-		return lang.L("One population and no campaign: press Play to watch how opinions move when people only talk to each other.")
-	}
-	if len(cfg.Arms) == 2 && sim.IsControl(cfg.Arms[0].Strategy) && cfg.Arms[1].Strategy == "broadcast" {
-		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press Play to watch them diverge.")
-	}
-	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press Play to watch them diverge."), len(cfg.Arms))
-}
-
-// themeChanged redraws what is drawn in the theme's colours.
-func (u *App) themeChanged() {
-	u.flushCharts()
-	for _, c := range u.cards {
-		c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-		c.bg.Refresh()
-	}
-	u.legendFor = ""
-	u.setLegend(u.last.Result)
-	u.pop.raster.Refresh()
-	u.target.themeChanged()
-	u.story.refresh()
-}
-
-// flushCharts redraws every chart now.
-func (u *App) flushCharts() {
-	for _, c := range u.Charts {
-		c.Flush()
-	}
-}
-
-// apply shows a snapshot from the controller (UI goroutine).
+// apply shows a snapshot from the controller (UI goroutine): the
+// toolbar's counter and buttons, then every view.
 func (u *App) apply(s Snapshot) {
-	first := !u.hasSnap
 	switch {
-	case first:
+	case !u.hasSnap:
 		u.tracef("ready %s step %d", u.cfg.Name, s.T)
 	case s.Playing != u.last.Playing:
 		u.tracef("playing %v", s.Playing)
 	}
 	u.last, u.hasSnap = s, true
+	u.showControls(s)
+	u.viewsApply(s)
+	if u.smoke != nil {
+		u.smoke.snapshot(s)
+	}
+}
+
+// showControls shows where the run is: the step counter and what Play,
+// Step and Reset do now.
+func (u *App) showControls(s Snapshot) {
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	u.showStep(s) // the page hears of it in a browser (web_js.go)
 	switch {
@@ -856,84 +819,12 @@ func (u *App) apply(s Snapshot) {
 	}
 	u.play.Enable()
 	u.reset.Enable()
-	for _, c := range u.Charts {
-		c.SetXMax(s.Steps)
-		c.SetResults(append([]sim.Result{s.Result}, s.Replicas...))
-		if first || s.Done || !s.Playing {
-			c.Flush() // step 0, the final step and every manual step at once
-		}
-	}
-	h := u.setCards(append([]sim.Result{s.Result}, s.Replicas...))
-	if s.Done && !u.saidDone {
-		// The run is over: the status line sums it up in one sentence
-		// (the cards say it in four pieces).
-		u.saidDone = true
-		u.setStatus(h.Sentence, false)
-	} else if !s.Done {
-		u.saidDone = false
-	}
-	u.setLegend(s.Result)
-	u.pop.SetSnapshot(s)
-	u.target.setSnapshot(s)
-	if s.World != nil && s.World != u.likeMe.world {
-		u.likeMe.setWorld(s.World)
-	}
-	if u.smoke != nil {
-		u.smoke.snapshot(s)
-	}
 }
 
-// ledgerLabels are the ledger chart's choices that apply to the loaded
-// scenario's campaign (sim.MetricApplies: no vote share for a festival).
-func (u *App) ledgerLabels() []string {
-	var labels []string
-	for _, m := range Metrics {
-		if sim.MetricApplies(m.Name, u.cfg.Campaign.Aim) {
-			labels = append(labels, m.Text())
-		}
-	}
-	return labels
-}
-
-// setLedgerChoices offers the loaded scenario's ledger choices; a chart
-// showing a metric that no longer applies goes back to the first.
-func (u *App) setLedgerChoices() {
-	if u.metric == nil {
-		return
-	}
-	u.metric.Options = u.ledgerLabels()
-	if !slices.Contains(u.metric.Options, u.metric.Selected) {
-		u.metric.SetSelected(u.metric.Options[0])
-	}
-	u.metric.Refresh()
-}
-
-// setCards fills the headline cards from res and returns what they say.
-func (u *App) setCards(runs []sim.Result) Headline {
-	h := HeadlinesOf(runs, StoryTalksBackfires(u.cfg))
-	res := runs[0]
-	// Before the first step the line under the toolbar explains what to
-	// do; from then on it says what happened.
-	started := false
-	for _, a := range res.Arms {
-		started = started || len(a.Series) > 1
-	}
-	// Once the run has started the cards say it: the line gives the room
-	// to the charts (a scaled-up projector window is short).
-	if started || u.presenting { // presenting: the story panel says it
-		u.explain.Hide()
-	} else {
-		u.explain.SetText(explanation(u.cfg))
-		u.explain.Show()
-	}
-	for i, c := range u.cards {
-		if i < len(h.Cards) {
-			c.set(h.Cards[i].Value, h.Cards[i].Caption)
-		} else {
-			c.set("–", "")
-		}
-	}
-	return h
+// themeChanged redraws what is drawn in the theme's colours.
+func (u *App) themeChanged() {
+	u.viewsThemeChanged()
+	u.story.refresh()
 }
 
 // showError reports a run that could not be built.
@@ -973,90 +864,6 @@ func (u *App) ShowAndRun() error {
 		return u.smoke.result()
 	}
 	return nil
-}
-
-// card is a headline card: a big value over a caption that wraps, so
-// that four fit side by side on a scaled-up projector window.
-type card struct {
-	value   *widget.RichText
-	caption *widget.Label
-	bg      *canvas.Rectangle
-	content fyne.CanvasObject
-}
-
-// wideCards reports whether the window is wide enough for wide cards: a
-// caption beside its value at least 11 characters' height wide, which
-// keeps words whole ("persoonskenmerk en" broke on a narrow card).
-func (u *App) wideCards() bool {
-	w := u.Window.Canvas().Size().Width
-	text := theme.TextSize()
-	value := fyne.MeasureText("+34 %", theme.Size(theme.SizeNameSubHeadingText), fyne.TextStyle{Bold: true}).Width
-	caption := (w-StoryWidth-6*theme.Padding())/4 - value - 4*theme.InnerPadding()
-	return caption >= 11*text
-}
-
-// newCard makes a card; a wide one (presentation mode) puts the caption
-// beside the value, which leaves the charts a line more of the screen.
-func newCard(wide bool) *card {
-	c := &card{value: widget.NewRichTextFromMarkdown("## –"), caption: widget.NewLabel("")}
-	c.caption.Wrapping = fyne.TextWrapWord
-	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	c.bg.CornerRadius = theme.InputRadiusSize()
-	text := container.NewVBox(c.value, c.caption)
-	if wide {
-		text = container.NewBorder(nil, nil, container.NewCenter(c.value), nil, c.caption)
-	}
-	c.content = container.NewStack(c.bg, text)
-	return c
-}
-
-func (c *card) set(value, caption string) {
-	c.value.ParseMarkdown("## " + value)
-	c.caption.SetText(caption)
-}
-
-// Title is the card's value (tests).
-func (c *card) Title() string {
-	if len(c.value.Segments) == 0 {
-		return ""
-	}
-	if t, ok := c.value.Segments[0].(*widget.TextSegment); ok {
-		return t.Text
-	}
-	return ""
-}
-
-// setLegend shows one colour swatch per arm above the charts: the charts'
-// own legends give way to the lines when a small chart has many arms.
-func (u *App) setLegend(res sim.Result) {
-	arms := resultArms(res)
-	names := make([]string, len(arms))
-	for i, a := range arms {
-		names[i] = a.Name
-	}
-	key := strings.Join(names, "\x00")
-	if key == u.legendFor {
-		return
-	}
-	u.legendFor = key
-	u.legend.RemoveAll()
-	if len(names) == 0 {
-		return
-	}
-	u.legend.Add(widget.NewLabel(lang.L("Arms:")))
-	for i, c := range armColours(arms) {
-		sw := canvas.NewRectangle(c)
-		sw.SetMinSize(fyne.NewSize(28, 6))
-		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(DisplayName(names[i]))))
-	}
-}
-
-// Legend is the arm names the legend shows (tests).
-func (u *App) Legend() []string {
-	if u.legendFor == "" {
-		return nil
-	}
-	return strings.Split(u.legendFor, "\x00")
 }
 
 // ShowTab brings the view named name to the front: "campaign",

@@ -163,6 +163,18 @@ func newLikeMeView(u *App) *likeMeView {
 // content is the tab's content.
 func (v *likeMeView) content() fyne.CanvasObject { return v.root }
 
+// apply implements snapshotShower: the view takes the snapshot's world
+// when it is a new one.
+func (v *likeMeView) apply(s Snapshot) {
+	if s.World != nil && s.World != v.world {
+		v.setWorld(s.World)
+	}
+}
+
+// scenarioChanged implements scenarioWatcher: no world while the new
+// one is being built.
+func (v *likeMeView) scenarioChanged(sim.Config) { v.setWorld(nil) }
+
 // setWorld gives the view the platform of the loaded scenario; nil while
 // a new one is being built (UI goroutine). The visitor's picks survive a
 // new world with the same catalogue: page ids name the same pages for the

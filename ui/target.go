@@ -207,10 +207,10 @@ func (p *targetView) onScreen() bool {
 	return p.root.Visible() && p.root.Size().Width > 0
 }
 
-// setSnapshot shows the latest state (UI goroutine). The log is indexed
+// apply implements snapshotShower: it shows the latest state (UI goroutine). The log is indexed
 // at once (only its new entries); the rest waits until the view is on
 // screen, and is throttled to MaxFPS while the run plays.
-func (p *targetView) setSnapshot(s Snapshot) {
+func (p *targetView) apply(s Snapshot) {
 	if s.World == nil || len(s.Opinions) == 0 {
 		return
 	}
@@ -372,8 +372,9 @@ func (p *targetView) needFootprint() {
 	})
 }
 
-// clear forgets the population (a new scenario is being built).
-func (p *targetView) clear() {
+// scenarioChanged implements scenarioWatcher: it forgets the population
+// (a new scenario is being built).
+func (p *targetView) scenarioChanged(sim.Config) {
 	p.agent, p.has, p.world, p.snap = -1, false, nil, Snapshot{}
 	p.fp, p.fpFor, p.titles = nil, nil, nil
 	p.clicks = 0

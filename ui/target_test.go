@@ -248,7 +248,7 @@ func TestTargetWhoMovedMostAndBackfired(t *testing.T) {
 	mv.Opinions = append([]float32(nil), s.Opinions...)
 	j := len(mv.Opinions) / 4
 	mv.Opinions[j] = s.Control[j] + 0.05*stance
-	p.setSnapshot(mv)
+	p.apply(mv)
 	test.Tap(p.most)
 	if p.agent != j {
 		t.Errorf("Who moved most follows %d, want %d (moved +0.05 towards the campaign)", p.agent, j)
@@ -258,7 +258,7 @@ func TestTargetWhoMovedMostAndBackfired(t *testing.T) {
 	bf.Opinions = append([]float32(nil), s.Opinions...)
 	k := len(bf.Opinions) / 3
 	bf.Opinions[k] = s.Control[k] - 0.5*stance
-	p.setSnapshot(bf)
+	p.apply(bf)
 	test.Tap(p.backfired)
 	if p.agent != k {
 		t.Errorf("Who backfired follows %d, want %d (moved −0.5 against the campaign)", p.agent, k)
@@ -285,7 +285,7 @@ func TestTargetTooLargeToLog(t *testing.T) {
 	pop.N = MaxLogAgents + 1
 	w.Pop = &pop
 	s.World, s.Log, s.History = &w, nil, nil
-	p.setSnapshot(s)
+	p.apply(s)
 	p.follow(3)
 	u.ShowTab("target")
 	if !strings.Contains(p.adsHead.Text, "not kept") || p.ads.Length() != 0 {
