@@ -40,6 +40,7 @@ import (
 	"boomerang/assets"
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
 // Options configure the app.
@@ -96,7 +97,7 @@ var Speeds = []struct {
 	Delay time.Duration
 }{
 	{"Slow", 300 * time.Millisecond},
-	{"Normal", DefaultStepDelay},
+	{"Normal", play.DefaultStepDelay},
 	{"Fast", 30 * time.Millisecond},
 	{"Fastest", 0},
 }
@@ -122,7 +123,7 @@ type App struct {
 	fyneApp fyne.App
 	cfg     sim.Config
 	opt     Options
-	ctrl    *Controller
+	ctrl    *play.Controller
 	do      func(func())
 	workers int
 	gen     int // which controller's snapshots are shown (UI goroutine)
@@ -155,7 +156,7 @@ type App struct {
 	saidDone                  bool    // the status line has summed up the finished run
 	fromStory                 bool    // Load is applying a story step
 	storyHidden               bool    // the story panel is folded away
-	shownArm                  int     // arm the population and target views show; -1: DefaultShownArm
+	shownArm                  int     // arm the population and target views show; -1: play.DefaultShownArm
 	armSels                   []*keySelect
 	armSwatches               []*canvas.Rectangle  // the shown arm's colour, next to each picker
 	armFor                    string               // arm names the pickers offer
@@ -200,7 +201,7 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
 	cfg, _ = fitTab(cfg, opt.Replications) // a browser tab's size (web_js.go)
-	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay, shownArm: -1}
+	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: play.DefaultStepDelay, shownArm: -1}
 	base := opt.Do
 	if base == nil {
 		base = fyne.Do
@@ -270,7 +271,7 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 func (u *App) startController() {
 	u.gen++
 	gen := u.gen
-	u.ctrl = NewController(u.cfg, u.cfg.Seed, u.workers,
+	u.ctrl = play.NewController(u.cfg, u.cfg.Seed, u.workers,
 		func(s Snapshot) {
 			u.do(func() {
 				if u.gen == gen {
@@ -286,6 +287,7 @@ func (u *App) startController() {
 			})
 		})
 	u.ctrl.SetStepDelay(u.delay)
+	u.ctrl.SetMinStepDelay(minStepDelay) // a browser needs its thread back to draw (web_js.go)
 	u.ctrl.SetReplications(u.opt.Replications)
 	if u.shownArm >= 0 {
 		u.ctrl.ShowArm(u.shownArm)
@@ -838,7 +840,7 @@ func (u *App) showError(err error) {
 }
 
 // Controller returns the controller running the simulation.
-func (u *App) Controller() *Controller { return u.ctrl }
+func (u *App) Controller() *play.Controller { return u.ctrl }
 
 // Snapshot returns the last state shown (UI goroutine), and whether there
 // is one yet.
@@ -961,7 +963,7 @@ func (u *App) shownArmIndex() int {
 	if u.shownArm >= 0 && u.shownArm < len(u.cfg.Arms) {
 		return u.shownArm
 	}
-	return DefaultShownArm(u.cfg)
+	return play.DefaultShownArm(u.cfg)
 }
 
 // refreshArmPickers offers the loaded scenario's campaign arms in the

@@ -24,6 +24,7 @@ import (
 	"boomerang/sim"
 	"boomerang/sim/footprint"
 	"boomerang/sim/population"
+	"boomerang/ui/play"
 )
 
 // The target ("prey") view shows one person as the campaign sees them:
@@ -312,7 +313,7 @@ func (p *targetView) entries() []int32 {
 // logged reports whether the controller logs impressions for this
 // run (LogsImpressions): a nil log at step 0 is only empty.
 func (p *targetView) logged() bool {
-	return p.log != nil || (p.world != nil && LogsImpressions(p.world.Config, p.world.Pop.N))
+	return p.log != nil || (p.world != nil && play.LogsImpressions(p.world.Config, p.world.Pop.N))
 }
 
 // follow makes agent i the person shown (UI goroutine); -1 shows the
@@ -425,7 +426,7 @@ func (p *targetView) update() {
 	switch {
 	case !p.logged():
 		p.adsHead.SetText(trf("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it.",
-			DisplayName(s.Arm), p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
+			DisplayName(s.Arm), p.impressions(i), play.MaxLogAgents, play.MaxLogImpressions/1_000_000))
 	default:
 		p.adsHead.SetText(trf("Ads received in the %s arm: %d", DisplayName(s.Arm), len(rows)))
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
 // newTargetTestApp opens the app on a small population and waits for step 0.
@@ -282,7 +283,7 @@ func TestTargetTooLargeToLog(t *testing.T) {
 	// MaxLogAgents and MaxHistory: no log, no history.
 	w := *s.World
 	pop := *w.Pop
-	pop.N = MaxLogAgents + 1
+	pop.N = play.MaxLogAgents + 1
 	w.Pop = &pop
 	s.World, s.Log, s.History = &w, nil, nil
 	p.apply(s)

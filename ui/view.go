@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
 // This file holds what every tab of the window is to the App: a view
@@ -132,3 +133,7 @@ func (s settingsTab) content() fyne.CanvasObject { return s.p.content }
 
 // scenarioChanged implements scenarioWatcher: the fields show cfg.
 func (s settingsTab) scenarioChanged(cfg sim.Config) { s.p.refresh(cfg) }
+
+// Snapshot is the state the controller (package play) hands to the
+// views after every change; the views and tests name it here.
+type Snapshot = play.Snapshot
