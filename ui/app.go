@@ -4,15 +4,28 @@
 // headline cards, a settings panel generated from the scenario keys and
 // exports of charts, run data and the scenario.
 //
-// Threading: the simulation runs on a Controller goroutine, which hands
-// each new state to the UI goroutine through fyne.Do; widgets are only
-// touched there. The live charts are gonum/plot images (package chart)
-// redrawn at most MaxFPS times a second.
+// Threading: the simulation runs on a play.Controller goroutine (package
+// ui/play, no Fyne), which hands each new state to the UI goroutine
+// through fyne.Do; widgets are only touched there. The live charts are
+// gonum/plot images (package chart) redrawn at most MaxFPS times a second.
 //
-// Files: app.go builds the window and loads scenarios, controller.go runs
-// the model, livechart.go draws it, headline.go writes the cards,
-// settings.go is the settings panel, export.go the exports, prefs.go the
-// preferences and keyboard, smoke.go checks a real start-up, trace.go
+// Every tab is a view (view.go): content, plus optional capabilities
+// (scenario changed, snapshot, shown, theme changed, stop) that the App
+// loops over.
+//
+// Files: app.go builds the window (toolbar, tabs) and loads scenarios;
+// the tabs are campaign.go (cards, colour key, ledger picker) with
+// livechart.go (the charts) and headline.go (the cards' words),
+// population.go with population_layout.go, target.go (one person),
+// likeme.go ("Someone like me"), tradeoff.go, learn.go and settings.go;
+// story.go is the story panel beside them. reason.go says the engine's
+// Phrases in the app's language, i18n.go switches it (bundles in
+// translations/), labels.go holds small widgets, present.go presentation
+// mode, prefs.go the preferences and keyboard. export.go, export_graph.go
+// and web.go make the exports, open_data.go finds an opened scenario's
+// data files, footprint_lazy.go builds likes a view needs in the
+// background. web_js.go and web_other.go are the browser's hooks and
+// their desktop stand-ins. smoke.go checks a real start-up, trace.go
 // tells the real-window test (scripts/window-test.sh) what is on screen.
 package ui
 
