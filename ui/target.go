@@ -603,35 +603,18 @@ func pageName(pg *footprint.Page, title string) string {
 	return title + " (" + what + ")"
 }
 
-// attrName is a page attribute in words.
+// attrName is a page attribute in words: one name per attribute,
+// indexed by it (the order of footprint's attributes).
 func attrName(a footprint.Attribute) string {
-	switch a {
-	case footprint.Openness:
-		return lang.L("openness")
-	case footprint.Conscientiousness:
-		return lang.L("conscientiousness")
-	case footprint.Extraversion:
-		return lang.L("extraversion")
-	case footprint.Agreeableness:
-		return lang.L("agreeableness")
-	case footprint.Neuroticism:
-		return lang.L("neuroticism")
-	case footprint.Ideology:
-		return lang.L("right-wing ideology")
-	case footprint.Age:
-		return lang.L("age")
-	case footprint.Gender:
-		return lang.L("being a man")
-	case footprint.Party:
-		return lang.L("right party")
-	case footprint.Religious:
-		return lang.L("religion")
-	case footprint.Migrant:
-		return lang.L("migration background")
-	case footprint.LGB:
-		return lang.L("being lesbian, gay or bisexual")
-	case footprint.Health:
-		return lang.L("chronic health condition")
+	if a < footprint.NumAttributes {
+		return [footprint.NumAttributes]string{
+			footprint.Openness: lang.L("openness"), footprint.Conscientiousness: lang.L("conscientiousness"),
+			footprint.Extraversion: lang.L("extraversion"), footprint.Agreeableness: lang.L("agreeableness"),
+			footprint.Neuroticism: lang.L("neuroticism"), footprint.Ideology: lang.L("right-wing ideology"),
+			footprint.Age: lang.L("age"), footprint.Gender: lang.L("being a man"), footprint.Party: lang.L("right party"),
+			footprint.Religious: lang.L("religion"), footprint.Migrant: lang.L("migration background"),
+			footprint.LGB: lang.L("being lesbian, gay or bisexual"), footprint.Health: lang.L("chronic health condition"),
+		}[a]
 	}
 	if a.IsInterest() {
 		return trf("hobby %d", int(a-footprint.NumAttributes)+1)
