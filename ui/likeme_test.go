@@ -2,8 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"log"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -403,5 +408,74 @@ func TestLikeMeDutchLogged(t *testing.T) {
 	}
 	if got := logged.String(); strings.Contains(got, "Translation failure") {
 		t.Errorf("Fyne logged a translation failure in the Dutch like-me view:\n%s", got)
+	}
+}
+
+// TestLikeMeDutchKeys: every sentence format the engine's "Someone like
+// me" can say (sim/likeme_says.go and the strategies' explain methods:
+// Phrase literals, say(...) calls and the say* constants) has a Dutch
+// entry. The formats are not literals of this package, so the source
+// scan of TestI18nCoverage cannot see them; TestLikeMeDutchLogged sees
+// only the branches its personas reach.
+func TestLikeMeDutchKeys(t *testing.T) {
+	nl := i18nDutch(t)
+	files, err := filepath.Glob("../sim/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	formats := map[string]bool{}
+	consts := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || !(strings.Contains(f, "likeme") || strings.Contains(f, "strategy_")) {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec: // const sayPilot = "…"
+				for i, name := range n.Names {
+					if i < len(n.Values) && strings.HasPrefix(name.Name, "say") {
+						if lit, ok := n.Values[i].(*ast.BasicLit); ok {
+							consts[name.Name] = lit.Value
+						}
+					}
+				}
+			case *ast.KeyValueExpr: // Phrase{Format: "…"}
+				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Format" {
+					if lit, ok := n.Value.(*ast.BasicLit); ok {
+						formats[lit.Value] = true
+					}
+				}
+			case *ast.CallExpr: // say("…", …)
+				if f, ok := n.Fun.(*ast.Ident); ok && f.Name == "say" && len(n.Args) > 0 {
+					if lit, ok := n.Args[0].(*ast.BasicLit); ok {
+						formats[lit.Value] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, v := range consts {
+		formats[v] = true
+	}
+	if len(formats) < 25 {
+		t.Fatalf("found only %d formats: the scan misses the engine's sentences", len(formats))
+	}
+	for quoted := range formats {
+		f, err := strconv.Unquote(quoted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f == "" || f == "%s" {
+			continue
+		}
+		if _, ok := nl[f]; !ok {
+			t.Errorf("like-me sentence %q has no Dutch in translations/*.nl.json", f)
+		}
 	}
 }
