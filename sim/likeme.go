@@ -329,7 +329,7 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *LikeMeResu
 	}
 	excluded := "the regulation forbids choosing you with personal data"
 	if ex, ok := st.(explainer); ok {
-		ex.explain(&likeMeCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res, n: n, rnd: rnd,
+		ex.explain(&likeMeCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res,
 			excluded: excluded, setMsg: setMsg, random: random}, &ans)
 	}
 	ans.Says = w.says(ans)
@@ -344,9 +344,9 @@ type explainer interface {
 }
 
 // likeMeCase is what a strategy's explanation may use: the world, the
-// persona's result so far, the number of people and of untargeted
-// impressions at step 1, and the helpers that set the message and the
-// reason for reaching the persona only at random (ArmAnswer.Why).
+// persona's result so far, the arm's step-1 plan, and the helpers that
+// set the message and the reason for reaching the persona only at random
+// (ArmAnswer.Why).
 type likeMeCase struct {
 	w        *World
 	ac       ArmConfig // the arm
@@ -354,7 +354,6 @@ type likeMeCase struct {
 	view     *Profiles // the profiles the strategies may use of the persona
 	plan     *Plan     // the arm's step-1 plan
 	res      *LikeMeResult
-	n, rnd   int
 	excluded string
 	setMsg   func(j int)
 	random   func(j int, why Phrase)
