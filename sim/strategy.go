@@ -121,6 +121,14 @@ func StrategyAim(name string) string {
 	return ""
 }
 
+// StrategyPersuades reports whether strategy name's ads aim to move
+// opinion: false for the control, which shows none, and for a strategy
+// whose messages aim at turnout (AimDemobilise). The app's population and
+// target views open on such an arm, whose effect shows in opinions.
+func StrategyPersuades(name string) bool {
+	return !IsControl(name) && optionsOf(name).aim != AimDemobilise
+}
+
 // IsControl reports whether strategy name is the no-campaign control.
 func IsControl(name string) bool { return name == controlStrategy }
 

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -214,17 +213,13 @@ func adaptiveDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the adaptive arm treats the persona of World.WhatIf at
+// explain says how the adaptive arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *adaptive) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *adaptive) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.generic)
 	if s.fallback || c.res.Excluded {
 		ans.Fallback = s.fallback
-		why := c.excluded
-		if s.fallback {
-			why = "the regulation leaves it no segment it may buy"
-		}
-		c.random(s.generic, why)
+		c.random(s.generic, Phrase{Format: sayExcluded}) // says: the fallback comes first
 		return
 	}
 	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
@@ -246,15 +241,11 @@ func (s *adaptive) explain(c *whatIfCase, ans *ArmAnswer) {
 	}
 	ans.Decision = DecideBandit
 	if total == 0 {
-		c.setMsg(s.generic)
-		ans.Reason = fmt.Sprintf("the bandit's first draws (it knows nothing yet: every segment × message starts equal) bought other segments: your segment %s (%d people) gets no ad at step 1; %d untargeted impressions among %d people",
-			SegmentName(key), ans.SegmentSize, c.rnd, c.n)
+		c.setMsg(s.generic) // says: its first draws bought other segments
 		return
 	}
 	pt := min(1, float64(total)/float64(max(1, ans.SegmentSize)))
 	ans.Targeted = true
 	ans.Chance = 1 - (1-pt)*(1-ans.Chance)
 	c.setMsg(best)
-	ans.Reason = fmt.Sprintf("bandit's draw for segment %s: %d of its %d people get an ad at step 1, most often %q (the bandit knows nothing yet: every segment × message starts equal)",
-		SegmentName(key), total, ans.SegmentSize, ans.Message)
 }

@@ -32,8 +32,8 @@ func broadcastDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the broadcast arm treats the persona of World.WhatIf at
+// explain says how the broadcast arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *broadcast) explain(c *whatIfCase, ans *ArmAnswer) {
-	c.random(s.msg, "broadcast buys random users")
+func (s *broadcast) explain(c *likeMeCase, ans *ArmAnswer) {
+	c.random(s.msg, Phrase{Format: "Broadcast buys ads for random users and uses no personal data."})
 }

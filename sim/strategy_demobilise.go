@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 
 	"boomerang/sim/population"
@@ -107,7 +106,7 @@ func (d *demobilise) Plan(t int, w *World, s *ArmState, plan *Plan) {
 // demobSkip says why the demobiliser leaves a person out of its ranking.
 type demobSkip int
 
-// The reasons (WhatIf puts them in words).
+// The reasons (LikeMe puts them in words).
 const (
 	demobRanked    demobSkip = iota // ranked: a likely opponent who can vote
 	demobInvisible                  // the platform cannot see their likes
@@ -119,7 +118,7 @@ const (
 // demobiliseValue is the demobiliser's value of person i of pop, whose
 // profile is prof (sc its z-scales): P(other side) × predicted turnout,
 // shrunk by the profile's confidence, with P(other side) from the
-// inferred party and/or ideology the arm may use. WhatIf asks it about a
+// inferred party and/or ideology the arm may use. LikeMe asks it about a
 // persona.
 func demobiliseValue(w *World, pop *population.Population, prof *Profiles, sc *scale, useParty, useIdeo bool, i int) (v, other float64, skip demobSkip) {
 	conf := float64(prof.Confidence[i])
@@ -163,12 +162,12 @@ func demobiliseDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the demobilise arm treats the persona of World.WhatIf at
+// explain says how the demobilise arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *demobilise) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *demobilise) explain(c *likeMeCase, ans *ArmAnswer) {
 	if s.fallback >= 0 {
 		ans.Fallback = true
-		c.random(s.fallback, "the regulation leaves it no audience: it broadcasts instead")
+		c.random(s.fallback, Phrase{Format: sayFallback})
 		return
 	}
 	ans.Chance = 0 // it buys no c.random impressions
@@ -180,12 +179,8 @@ func (s *demobilise) explain(c *whatIfCase, ans *ArmAnswer) {
 	if why == "" {
 		ans.Matched = ans.Message
 	}
-	if why != "" {
+	if why != "" { // says: on the campaign's side, excluded, or unknown
 		ans.Message, ans.Appeal = "", ""
-		ans.Reason = why + ": no ads (it spends nothing at random)"
-		if c.res.Excluded {
-			ans.Reason = c.excluded + ": no ads (it spends nothing at random)"
-		}
 		return
 	}
 	cut, full := rankCutoff(s.rank.base, c.plan, WhyOtherSide, c.w.Config.Campaign.Budget)
@@ -194,11 +189,8 @@ func (s *demobilise) explain(c *whatIfCase, ans *ArmAnswer) {
 		ans.Cutoff = math.Exp(float64(cut))
 	}
 	if full && float32(math.Log(v)) < cut {
-		ans.Reason = fmt.Sprintf("likely supporter of the other side (P = %.2f) but ranked below this step's %d best targets (value %.3f, cut-off %.3f): no ad at step 1",
-			other, c.w.Config.Campaign.Budget, v, ans.Cutoff)
-		ans.Message, ans.Appeal = "", ""
+		ans.Message, ans.Appeal = "", "" // says: ranked below this step's best targets
 		return
 	}
 	ans.Targeted, ans.Chance = true, 1
-	ans.Reason = fmt.Sprintf("likely supporter of the other side, by inferred %s (P = %.2f, value %.3f)", Attr(s.detail), other, v)
 }

@@ -154,16 +154,16 @@ func demographicDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the demographic arm treats the persona of World.WhatIf at
+// explain says how the demographic arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *demographic) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
-		c.fallBack(ans, s.msg, "the regulation leaves it no segment it may buy")
+		c.fallBack(ans, s.msg)
 		return
 	}
 	if c.res.Excluded {
-		c.random(s.msg, c.excluded)
+		c.random(s.msg, Phrase{Format: sayExcluded})
 		return
 	}
 	key, attrs, sens := segmentKey(c.one, c.view, s.sc, dimsFor(c.w, c.ac), 0)
@@ -171,7 +171,7 @@ func (s *demographic) explain(c *whatIfCase, ans *ArmAnswer) {
 	ans.SegmentSize = segmentSize(s.seg, key)
 	ans.Decision, ans.RunTime = DecideSegment, true
 	pilot := c.w.Config.Campaign.PilotSteps
-	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	c.random(s.msg, Phrase{Format: sayPilot, Args: []any{pilot}})
 	ans.Later = fmt.Sprintf("after step %d it buys the segments whose clicks converted best in the pilot; yours is %q (%d people)",
 		pilot, SegmentName(key), ans.SegmentSize)
 	if !c.w.audienceOK(ans.SegmentSize) {

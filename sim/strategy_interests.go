@@ -298,15 +298,15 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 
 // explain says how the interest arm treats the persona: random in the
 // pilot, then targeted if they visibly like pages of the interests whose
-// fans buy (World.WhatIf).
-func (s *interests) explain(c *whatIfCase, ans *ArmAnswer) {
+// fans buy (World.LikeMe).
+func (s *interests) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	if s.fallback {
-		c.fallBack(ans, s.msg, "it sees nobody's likes")
+		c.fallBack(ans, s.msg)
 		return
 	}
 	pilot := c.w.Config.Campaign.PilotSteps
-	c.random(s.msg, fmt.Sprintf("pilot: the first %d steps buy random users", pilot))
+	c.random(s.msg, Phrase{Format: sayPilot, Args: []any{pilot}})
 	ans.RunTime = true
 	if c.res.Excluded {
 		ans.Later = c.excluded + ": it reaches you only at random, or beside content of the interests it targets (no personal data)"

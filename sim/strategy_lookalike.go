@@ -224,16 +224,17 @@ func lookalikeDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the lookalike arm treats the persona of World.WhatIf at
+// explain says how the lookalike arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *lookalike) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *lookalike) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.msg)
 	ans.RunTime = true
 	names := make([]string, len(s.attrs))
 	for k, a := range s.attrs {
 		names[k] = a.String()
 	}
-	c.random(s.msg, fmt.Sprintf("it needs %d converters it can see before it builds a lookalike audience", c.w.Config.Campaign.LookalikeSeed))
+	c.random(s.msg, Phrase{Format: "It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them.",
+		Args: []any{c.w.Config.Campaign.LookalikeSeed}})
 	ans.Later = fmt.Sprintf("once it has %d converters it scores everyone it sees by how much they look like them, on %s", c.w.Config.Campaign.LookalikeSeed, strings.Join(names, ", "))
 	switch {
 	case len(s.attrs) == 0:

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"slices"
 )
@@ -135,7 +134,7 @@ func (p *psychographic) Plan(t int, w *World, s *ArmState, plan *Plan) {
 // message that fits them best and its expected value relative to a
 // random person with the generic ad (the predicted lift, shrunk towards
 // none by the confidence); −1 when it cannot value the person. use holds
-// the attributes the arm may use. WhatIf asks it about a persona.
+// the attributes the arm may use. LikeMe asks it about a persona.
 func (p *psychographic) value(w *World, prof *Profiles, use map[Attr]bool, i int) (int, float64) {
 	conf := float64(prof.Confidence[i])
 	if !prof.Visible[i] || !(conf > 0) {
@@ -175,25 +174,18 @@ func psychographicDescriptor() strategyDescriptor {
 	}
 }
 
-// explain says how the psychographic arm treats the persona of World.WhatIf at
+// explain says how the psychographic arm treats the persona of World.LikeMe at
 // step 1, and later.
-func (s *psychographic) explain(c *whatIfCase, ans *ArmAnswer) {
+func (s *psychographic) explain(c *likeMeCase, ans *ArmAnswer) {
 	c.setMsg(s.generic)
 	if s.fallback || c.res.Excluded || !c.view.Visible[0] {
 		ans.Fallback = s.fallback
-		why := "it cannot see your likes, so it has no personality profile of you"
-		switch {
-		case s.fallback:
-			why = "the regulation leaves it no personality data"
-		case c.res.Excluded:
-			why = c.excluded
-		}
-		c.random(s.generic, why)
+		c.random(s.generic, Phrase{Format: sayUnseen}) // says: the fallback and the exclusion come first
 		return
 	}
 	j, v := psychValue(c.w, s, c.view, 0)
 	if j < 0 {
-		c.random(s.generic, "no message fits your profile")
+		c.random(s.generic, Phrase{Format: "No message of this campaign fits your profile."})
 		return
 	}
 	ans.Value, ans.Attributes, ans.Sensitive = v, s.attrs, s.sensitive
@@ -202,7 +194,8 @@ func (s *psychographic) explain(c *whatIfCase, ans *ArmAnswer) {
 		ans.Trait, ans.TraitZ = m.trait, s.sc.z(c.view, m.trait, 0)
 	}
 	if k := c.w.minAudience(); k > 0 && messageAudience(s.rank.base, s.msgOf, j) < k {
-		c.random(s.generic, fmt.Sprintf("the people matched to %q are fewer than regulation.min_audience = %d", m.Name, k))
+		c.random(s.generic, Phrase{Format: "The people matched to %q are fewer than the smallest audience the regulation allows (%d): it does not target them.",
+			Args: []any{messageName(m.Name), k}})
 		return
 	}
 	cut, full := rankCutoff(s.rank.base, c.plan, WhyTrait, c.w.Config.Campaign.Budget)
@@ -215,19 +208,9 @@ func (s *psychographic) explain(c *whatIfCase, ans *ArmAnswer) {
 	ans.Decision = DecideTrait
 	ans.Later = "later steps spread the budget as ad fatigue lowers the value of people who already saw ads"
 	ans.Matched = m.Name
-	if !picked {
-		ans.Reason = fmt.Sprintf("ranked below this step's most persuadable people (value %.2f, cut-off %.2f): only random impressions reach you; if picked you would get %q",
-			v, ans.Cutoff, m.Name)
-		if lv <= 0 {
-			ans.Reason = fmt.Sprintf("predicted no better than a random person (value %.2f ≤ 1): it does not target you; if it did you would get %q", v, m.Name)
-		}
+	if !picked { // says: ranked below the cut-off, or no better than random
 		return
 	}
 	c.setMsg(j)
 	ans.Targeted, ans.Chance = true, 1
-	if m.pole == 0 {
-		ans.Reason = fmt.Sprintf("ranked as persuadable from inferred personality (value %.2f)", v)
-	} else {
-		ans.Reason = fmt.Sprintf("matched on inferred personality: %s (inferred %s %+.1f sd), value %.2f", m.Appeal, m.trait, ans.TraitZ, v)
-	}
 }

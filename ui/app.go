@@ -4,26 +4,37 @@
 // headline cards, a settings panel generated from the scenario keys and
 // exports of charts, run data and the scenario.
 //
-// Threading: the simulation runs on a Controller goroutine, which hands
-// each new state to the UI goroutine through fyne.Do; widgets are only
-// touched there. The live charts are gonum/plot images (package chart)
-// redrawn at most MaxFPS times a second.
+// Threading: the simulation runs on a play.Controller goroutine (package
+// ui/play, no Fyne), which hands each new state to the UI goroutine
+// through fyne.Do; widgets are only touched there. The live charts are
+// gonum/plot images (package chart) redrawn at most MaxFPS times a second.
 //
-// Files: app.go builds the window and loads scenarios, controller.go runs
-// the model, livechart.go draws it, headline.go writes the cards,
-// settings.go is the settings panel, export.go the exports, prefs.go the
-// preferences and keyboard, smoke.go checks a real start-up, trace.go
-// tells the real-window test (scripts/window-test.sh) what is on screen.
+// Every tab is a view (view.go): content, plus optional capabilities
+// (scenario changed, snapshot, shown, theme changed, stop) that the App
+// loops over.
+//
+// Files: app.go builds the window and loads scenarios, toolbar.go is the
+// toolbar and the status line; the tabs are campaign.go (cards, colour
+// key, ledger picker) with livechart.go (the charts) and headline.go (the
+// cards' words), population.go with population_layout.go, target.go (one
+// person), likeme.go ("Someone like me"), tradeoff.go, learn.go and
+// settings.go; story.go is the story panel beside them. reason.go says the
+// engine's Phrases in the app's language, i18n.go switches it (bundles in
+// translations/), labels.go holds small widgets, present.go presentation
+// mode, prefs.go the preferences and keyboard. export.go, export_graph.go
+// and web.go make the exports, open_data.go finds an opened scenario's
+// data files, footprint_lazy.go builds likes a view needs in the
+// background. web_js.go and web_other.go are the browser's hooks and their
+// desktop stand-ins. smoke.go checks a real start-up, trace.go tells the
+// real-window test (scripts/window-test.sh) what is on screen.
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -41,6 +52,7 @@ import (
 	"boomerang/assets"
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
 // Options configure the app.
@@ -91,17 +103,6 @@ type Options struct {
 	Trace io.Writer
 }
 
-// Speeds are the choices of the speed picker: the minimum time per step.
-var Speeds = []struct {
-	Label string
-	Delay time.Duration
-}{
-	{"Slow", 300 * time.Millisecond},
-	{"Normal", DefaultStepDelay},
-	{"Fast", 30 * time.Millisecond},
-	{"Fastest", 0},
-}
-
 // StoryWidth is the story panel's width in Fyne units: with the
 // campaign view's two chart columns it fits a 1280-pixel screen at
 // FYNE_SCALE=1.5 (853 units).
@@ -123,7 +124,7 @@ type App struct {
 	fyneApp fyne.App
 	cfg     sim.Config
 	opt     Options
-	ctrl    *Controller
+	ctrl    *play.Controller
 	do      func(func())
 	workers int
 	gen     int // which controller's snapshots are shown (UI goroutine)
@@ -142,7 +143,7 @@ type App struct {
 	settings                  *settingsPanel
 	tabs                      *container.AppTabs
 	pop                       *PopulationView
-	prey                      *preyView
+	target                    *targetView
 	likeMe                    *likeMeView
 	tradeoff                  *tradeoffView
 	story                     *storyPanel
@@ -156,11 +157,12 @@ type App struct {
 	saidDone                  bool    // the status line has summed up the finished run
 	fromStory                 bool    // Load is applying a story step
 	storyHidden               bool    // the story panel is folded away
-	shownArm                  int     // arm the population and target views show; -1: DefaultShownArm
+	shownArm                  int     // arm the population and target views show; -1: play.DefaultShownArm
 	armSels                   []*keySelect
-	armSwatches               []*canvas.Rectangle // the shown arm's colour, next to each picker
-	armFor                    string              // arm names the pickers offer
-	tabNames                  []string
+	armSwatches               []*canvas.Rectangle  // the shown arm's colour, next to each picker
+	armFor                    string               // arm names the pickers offer
+	tabNames                  []string             // the tabs shown, in order (settings is not shown in presentation mode)
+	views                     []tab                // every view, in tab order (view.go)
 	keys                      fyne.ShortcutHandler // Ctrl+E
 	legend                    *fyne.Container      // arm colours, above the charts
 	legendFor                 string               // arm names the legend shows
@@ -174,7 +176,7 @@ type App struct {
 // close stops the simulation and any further UI updates.
 func (u *App) close() {
 	u.closing.Store(true)
-	u.tradeoff.stop()
+	u.viewsStop()
 	u.ctrl.Stop()
 }
 
@@ -200,7 +202,7 @@ func Icon() fyne.Resource { return fyne.NewStaticResource(assets.IconName, asset
 // ShowAndRun) to put it on screen.
 func New(a fyne.App, cfg sim.Config, opt Options) *App {
 	cfg, _ = fitTab(cfg, opt.Replications) // a browser tab's size (web_js.go)
-	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: DefaultStepDelay, shownArm: -1}
+	u := &App{fyneApp: a, cfg: cfg, opt: opt, delay: play.DefaultStepDelay, shownArm: -1}
 	base := opt.Do
 	if base == nil {
 		base = fyne.Do
@@ -270,7 +272,7 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 func (u *App) startController() {
 	u.gen++
 	gen := u.gen
-	u.ctrl = NewController(u.cfg, u.cfg.Seed, u.workers,
+	u.ctrl = play.NewController(u.cfg, u.cfg.Seed, u.workers,
 		func(s Snapshot) {
 			u.do(func() {
 				if u.gen == gen {
@@ -286,6 +288,7 @@ func (u *App) startController() {
 			})
 		})
 	u.ctrl.SetStepDelay(u.delay)
+	u.ctrl.SetMinStepDelay(minStepDelay) // a browser needs its thread back to draw (web_js.go)
 	u.ctrl.SetReplications(u.opt.Replications)
 	if u.shownArm >= 0 {
 		u.ctrl.ShowArm(u.shownArm)
@@ -330,17 +333,7 @@ func (u *App) Load(cfg sim.Config) error {
 	u.explain.SetText(explanation(cfg))
 	u.seed.SetText(strconv.FormatUint(cfg.Seed, 10))
 	u.size.SetText(strconv.Itoa(cfg.Population.Size))
-	for _, c := range u.Charts {
-		c.SetXMax(cfg.Steps)
-		c.SetResult(sim.Result{})
-	}
-	u.settings.refresh(cfg)
-	u.setLedgerChoices()
-	u.setCards([]sim.Result{{}})
-	u.pop.Clear()
-	u.prey.clear()
-	u.likeMe.setWorld(nil)
-	u.tradeoff.scenarioChanged(cfg)
+	u.viewsScenarioChanged(cfg)
 	if !u.fromStory {
 		u.story.scenarioChanged(cfg)
 	}
@@ -394,226 +387,11 @@ func cloneConfig(cfg sim.Config) sim.Config {
 	return c
 }
 
-// build lays out the window: two toolbar rows, the tabs.
+// build lays out the window: the toolbar, the tabs (the campaign view
+// first) and the story panel beside them.
 func (u *App) build() {
-	u.play = widget.NewButtonWithIcon(lang.L("Play"), theme.MediaPlayIcon(), func() { u.ctrl.Toggle() })
-	u.play.Importance = widget.HighImportance
-	u.step = widget.NewButtonWithIcon(lang.L("Step"), theme.MediaSkipNextIcon(), func() { u.ctrl.Step() })
-	u.reset = widget.NewButtonWithIcon(lang.L("Reset"), theme.MediaReplayIcon(), func() { u.resetRun() })
-	for _, b := range []*widget.Button{u.play, u.step, u.reset} {
-		b.Disable() // until the population is built
-	}
-	u.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), u.showExport)
-	u.counter = widget.NewLabel(lang.L("Building the population…"))
-	u.counter.TextStyle.Monospace = true
-	// The counter is as wide as "Step 999 / 999": a longer message
-	// ("Building the population…") is cut with an ellipsis rather than
-	// widening the toolbar, and so the window, for good. Half a
-	// character to spare: without it "Step 126 / 200" was cut.
-	u.counter.Truncation = fyne.TextTruncateEllipsis
-	counterBox := container.New(&minWidth{w: fyne.MeasureText(fmt.Sprintf(lang.L("Step %d / %d"), 999, 999),
-		theme.TextSize(), fyne.TextStyle{Monospace: true}).Width + 2*theme.InnerPadding() + theme.TextSize()/2}, u.counter)
-	u.status = widget.NewLabel("")
-	u.status.Wrapping = fyne.TextWrapWord
-
-	// Scenario picker: every built-in, by its one-line title.
-	list := scenarios.List()
-	titles := make([]string, len(list))
-	for i, s := range list {
-		titles[i] = lang.L(s.Title)
-	}
-	u.scenario = newSelect(titles, nil)
-	u.selectScenario(u.opt.Scenario)
-	u.scenario.OnChanged = func(title string) {
-		for _, s := range list {
-			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
-				if err := u.LoadBuiltin(s.Name); err != nil {
-					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
-				}
-			}
-		}
-	}
-	open := widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), u.showOpen)
-	about := widget.NewButtonWithIcon("", theme.InfoIcon(), u.showAbout)
-
-	speedLabels := make([]string, len(Speeds))
-	for i, s := range Speeds {
-		speedLabels[i] = lang.L(s.Label)
-	}
-	u.speed = newSelect(speedLabels, func(label string) {
-		for _, s := range Speeds {
-			if lang.L(s.Label) == label {
-				u.delay = s.Delay
-				if u.ctrl != nil {
-					u.ctrl.SetStepDelay(s.Delay)
-				}
-			}
-		}
-	})
-	u.speed.SetSelected(speedLabel(u.delay))
-
-	runChoices := []int{1, 3, 5, 10}
-	runLabels := make([]string, len(runChoices))
-	for i, n := range runChoices {
-		runLabels[i] = fmt.Sprintf("%d×", n)
-	}
-	u.runs = newSelect(runLabels, nil)
-	for i, n := range runChoices {
-		if n == max(1, u.opt.Replications) {
-			u.runs.SetSelected(runLabels[i])
-		}
-	}
-	u.runs.OnChanged = func(label string) {
-		for i, n := range runChoices {
-			if runLabels[i] == label && n != max(1, u.opt.Replications) {
-				u.opt.Replications = n
-				if err := u.Load(u.cfg); err == nil {
-					u.setStatus(fmt.Sprintf(lang.L("%d replications side by side: the charts show their mean and a 95 %% band."), n), false)
-				}
-			}
-		}
-	}
-	u.seed = u.newEntry()
-	u.seed.SetText(strconv.FormatUint(u.cfg.Seed, 10))
-	u.seed.OnSubmitted = func(s string) { u.fieldValue(u.seed, "seed", s, strconv.FormatUint(u.cfg.Seed, 10)) }
-	u.size = u.newEntry()
-	u.size.SetText(strconv.Itoa(u.cfg.Population.Size))
-	u.size.OnSubmitted = func(s string) {
-		u.fieldValue(u.size, "population.size", s, strconv.Itoa(u.cfg.Population.Size))
-	}
-
-	ledger := u.Charts[3]
-	u.metric = newSelect(u.ledgerLabels(), func(label string) {
-		for _, m := range Metrics {
-			if m.Text() == label {
-				ledger.SetMetric(m.Name)
-				u.tracef("chart %s", m.Name)
-				u.opt.Metric = m.Name // a rebuild (F5, language) keeps it
-			}
-		}
-	})
-	first := Metrics[0].Text()
-	for _, m := range Metrics {
-		if m.Name == u.opt.Metric {
-			first = m.Text()
-		}
-	}
-	u.metric.SetSelected(first)
-
-	u.language = newSelect(languageNames(), nil)
-	u.language.SetSelected(languageName())
-	u.language.OnChanged = func(name string) {
-		for _, l := range Languages {
-			if l.Name == name && l.Code != CurrentLanguage() {
-				// After this callback: rebuilding replaces the picker.
-				go u.do(func() { _ = u.SetLanguage(l.Code) })
-			}
-		}
-	}
-	u.present = widget.NewButtonWithIcon(u.presentLabel(), theme.ViewFullScreenIcon(), func() {
-		go u.do(u.TogglePresentation)
-	})
-	row1 := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Scenario:")),
-		container.NewHBox(counterBox, open, u.export, u.present, u.language, about), u.scenario)
-	// A Select is as wide as its placeholder: make that the longest
-	// choice, so a picker is no wider than what it shows (Fyne's
-	// "(Select one)" is wider than "EN", and longer still in Dutch).
-	for _, sel := range []*keySelect{u.speed, u.runs, u.language} {
-		sel.PlaceHolder = longest(sel.Options)
-	}
-	row2 := container.NewHBox(
-		u.play, u.step, u.reset,
-		widget.NewLabel(lang.L("Speed")), u.speed,
-		widget.NewLabel(lang.L("Seed")), container.New(&minWidth{w: 90}, u.seed),
-		widget.NewLabel(lang.L("People")), container.New(&minWidth{w: 90}, u.size),
-	)
-	var top fyne.CanvasObject = container.NewVBox(row1, row2)
-	if u.presenting {
-		// One row, and only what a lecturer presses (Ctrl+E still
-		// exports): the room goes to the charts. A projector shows the
-		// run, not its knobs. Step and Reset are their icons (→ and R
-		// do the same), so that the row fits 1024 pixels in Dutch.
-		u.step.SetText("")
-		u.reset.SetText("")
-		top = container.NewBorder(nil, nil, nil, container.NewHBox(
-			u.play, u.step, u.reset, u.speed, counterBox, u.present, u.language), u.scenario)
-	}
-	u.explain = widget.NewLabel(explanation(u.cfg))
-	u.explain.Wrapping = fyne.TextWrapWord
-
-	// Campaign view: headline cards over a 2×2 grid of charts; the fourth
-	// chart (the ledger) has a picker.
-	cardRow := container.NewGridWithColumns(4)
-	u.cards = nil // a rebuild makes new ones
-	wide := u.presenting && u.wideCards()
-	for range 4 {
-		c := newCard(wide)
-		u.cards = append(u.cards, c)
-		cardRow.Add(c.content)
-	}
-	// The charts keep a readable minimum size; on a small (or scaled up)
-	// window the grid scrolls instead of squeezing them.
-	// The fourth chart's picker sits in its top right corner: its title
-	// says the full name, so a truncated picker is still clear.
-	u.metric.PlaceHolder = lang.L("Chart…")
-	fourth := container.NewStack(u.Charts[3],
-		container.NewBorder(container.NewBorder(nil, nil, nil,
-			container.New(&minWidth{w: 110 * float32(textFactor())}, u.metric)), nil, nil, nil))
-	grid := container.NewGridWithColumns(2, u.Charts[0], u.Charts[1], u.Charts[2], fourth)
-	u.legend = container.NewHBox()
-	// The runs picker sits at the end of the colour key: it decides
-	// whether the charts draw bands.
-	keyRow := container.NewBorder(nil, nil, nil,
-		container.NewHBox(widget.NewLabel(lang.L("Runs")), u.runs), container.NewHScroll(u.legend))
-	campaign := container.NewBorder(container.NewVBox(u.explain, cardRow, keyRow), nil, nil, nil,
-		container.NewVScroll(grid))
-
-	u.settings = newSettingsPanel(u)
-	u.pop = NewPopulationView()
-	u.pop.OnSelect = u.SelectAgent
-	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
-	u.pop.SetLayout(LayoutNetwork)
-	u.prey = newPreyView(u)
-	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
-	for _, box := range []*fyne.Container{u.pop.ArmBox, u.prey.armBox} {
-		sel := newSelect(nil, nil)
-		sw := canvas.NewRectangle(color.Transparent)
-		sw.SetMinSize(fyne.NewSize(20, 20))
-		u.armSels, u.armSwatches = append(u.armSels, sel), append(u.armSwatches, sw)
-		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), container.NewCenter(sw), sel}
-	}
-	u.refreshArmPickers()
-	u.likeMe = newLikeMeView(u)
-	u.tradeoff = newTradeoffView(u)
-	old := u.story
-	u.story = newStoryPanel(u)
-	u.learn = newLearnView(u)
-	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
-	u.tabNames = []string{"campaign", "population", "target", "likeme", "tradeoff", "learn", "settings"}
-	u.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Campaign"), campaign),
-		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), container.NewScroll(u.prey.content())),
-		// These views are tall and wide: on a small (scaled up) window
-		// they scroll instead of growing the window past the screen.
-		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),
-		container.NewTabItem(lang.L("Trade-off"), container.NewScroll(u.tradeoff.content())),
-		container.NewTabItem(lang.L("Learn"), u.learn.content()),
-	)
-	if !u.presenting {
-		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
-	}
-	u.tabs.OnSelected = func(*container.TabItem) {
-		switch u.CurrentTab() {
-		case "target":
-			u.prey.shown()
-		case "likeme":
-			u.likeMe.shown()
-		}
-	}
-	u.setCards([]sim.Result{{}})
-	u.ShowTab(u.opt.Tab)
-
+	top := u.buildToolbar()
+	u.buildTabs()
 	u.storySide = container.NewStack()
 	u.showStory()
 	var bottom fyne.CanvasObject = u.status
@@ -637,95 +415,59 @@ func (u *App) build() {
 	})
 }
 
-// selectScenario shows name in the picker without loading it again.
-func (u *App) selectScenario(name string) {
-	for _, s := range scenarios.List() {
-		if s.Name == name {
-			u.opt.Scenario = name
-			if u.scenario.Selected != lang.L(s.Title) {
-				u.scenario.SetSelected(lang.L(s.Title))
-			}
-			return
+// buildTabs makes the views and the tabs that show them.
+func (u *App) buildTabs() {
+	campaign := newCampaignView(u)
+	u.settings = newSettingsPanel(u)
+	u.pop = NewPopulationView()
+	u.pop.OnSelect = u.SelectAgent
+	u.pop.Do = u.do // the network layout comes back through the app's wrapper (tests queue it)
+	u.pop.SetLayout(LayoutNetwork)
+	u.target = newTargetView(u)
+	u.buildArmPickers()
+	u.likeMe = newLikeMeView(u)
+	u.tradeoff = newTradeoffView(u)
+	old := u.story
+	u.story = newStoryPanel(u)
+	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
+	u.learn = newLearnView(u)
+	u.views = []tab{
+		{name: "campaign", title: "Campaign", v: campaign, presenting: true},
+		{name: "population", title: "Population", v: u.pop, presenting: true},
+		{name: "target", title: "Target", v: u.target, scroll: true, presenting: true},
+		// These views are tall and wide: on a small (scaled up) window
+		// they scroll instead of growing the window past the screen.
+		{name: "likeme", title: "Someone like me", v: u.likeMe, scroll: true, presenting: true},
+		{name: "tradeoff", title: "Trade-off", v: u.tradeoff, scroll: true, presenting: true},
+		{name: "learn", title: "Learn", v: u.learn, presenting: true},
+		{name: "settings", title: "Settings", v: settingsTab{u.settings}},
+	}
+	u.tabs = container.NewAppTabs()
+	u.tabNames = nil
+	for _, t := range u.views {
+		if t.presenting || !u.presenting {
+			u.tabs.Append(t.item())
+			u.tabNames = append(u.tabNames, t.name)
 		}
 	}
-	u.scenario.ClearSelected()
-	u.scenario.PlaceHolder = u.cfg.Title
-	u.scenario.Refresh()
+	u.tabs.OnSelected = func(*container.TabItem) { u.tabShown() }
+	u.setCards([]sim.Result{{}})
+	u.ShowTab(u.opt.Tab)
 }
 
-// fieldValue applies a typed value for key from entry e; a refused value
-// is marked at the field, reported, and the entry goes back to prev.
-// Either way the keyboard goes back to the window (Space plays again).
-func (u *App) fieldValue(e *keyEntry, key, value, prev string) {
-	defer u.refocus()
-	if err := u.SetValue(key, value); err != nil {
-		err = u.explainSize(key, value, err)
-		e.SetValidationError(err)
-		u.refuse(key, err)
-		e.SetText(prev)
-		return
+// buildArmPickers puts an arm picker with the shown arm's colour into
+// the population and target views.
+func (u *App) buildArmPickers() {
+	u.armSels, u.armSwatches, u.armFor = nil, nil, ""
+	for _, box := range []*fyne.Container{u.pop.ArmBox, u.target.armBox} {
+		sel := newSelect(nil, nil)
+		sw := canvas.NewRectangle(color.Transparent)
+		sw.SetMinSize(fyne.NewSize(20, 20))
+		u.armSels, u.armSwatches = append(u.armSels, sel), append(u.armSwatches, sw)
+		box.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Arm:")), container.NewCenter(sw), sel}
 	}
-	e.SetValidationError(nil)
+	u.refreshArmPickers()
 }
-
-// explainSize rewords a refusal of a population size that another
-// setting caused (People = 1 broke campaign.budget, which may be at most
-// 100 impressions per person): the message then names the size and the
-// smallest one this scenario accepts.
-func (u *App) explainSize(key, value string, err error) error {
-	var fe *sim.FieldError
-	if key != "population.size" || !errors.As(err, &fe) || fe.Key == key {
-		return err
-	}
-	c := cloneConfig(u.cfg)
-	if scenarios.Set(&c, key, fmt.Sprint(u.cfg.Population.Size)) != nil || c.Validate() != nil {
-		return err
-	}
-	// The loaded size is valid; the smallest valid one lies below it
-	// (every size rule is a lower bound on the population).
-	lo, hi := 0, u.cfg.Population.Size // lo invalid (or 0), hi valid
-	for hi-lo > 1 {
-		mid := lo + (hi-lo)/2
-		c.Population.Size = mid
-		if c.Validate() == nil {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return fmt.Errorf(lang.L("%s people are too few for this scenario, which needs at least %d (%v)"), value, hi, err)
-}
-
-// refuse reports a refused value in the status line.
-func (u *App) refuse(what string, err error) {
-	u.setStatus(fmt.Sprintf(lang.L("Refused %s: %v. The previous scenario stays loaded."), what, err), true)
-}
-
-// setStatus writes the status line: in the error colour if isErr, in the
-// normal colour otherwise (a success after a refusal is not red).
-func (u *App) setStatus(text string, isErr bool) {
-	if text != "" {
-		u.tracef("status error=%v %s", isErr, text)
-	}
-	u.status.Importance = widget.MediumImportance
-	if isErr {
-		u.status.Importance = widget.DangerImportance
-	}
-	u.status.SetText(text)
-}
-
-// StatusIsError reports whether the status line shows an error (tests).
-func (u *App) StatusIsError() bool { return u.status.Importance == widget.DangerImportance }
-
-// resetRun starts the run again from step 0 (Reset button, R): the status
-// line's sentence about the run so far goes with it.
-func (u *App) resetRun() {
-	u.setStatus("", false)
-	u.ctrl.Reset()
-}
-
-// StatusText is the status line's text.
-func (u *App) StatusText() string { return u.status.Text }
 
 // selectWidth is the width a Select needs to show the longest of labels
 // without truncating it.
@@ -735,15 +477,6 @@ func selectWidth(labels []string) float32 {
 		w = max(w, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	return w + theme.IconInlineSize() + 6*theme.InnerPadding()
-}
-
-func speedLabel(d time.Duration) string {
-	for _, s := range Speeds {
-		if s.Delay == d {
-			return lang.L(s.Label)
-		}
-	}
-	return lang.L(Speeds[1].Label)
 }
 
 // initialSize is the window's opening size in Fyne units: 1200×740, but
@@ -793,147 +526,27 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// explanation is the line under the toolbar that tells a student what
-// they are looking at.
-func explanation(cfg sim.Config) string {
-	if len(cfg.Arms) == 1 {
-		return lang.L("One population and no campaign: press Play to watch how opinions move when people only talk to each other.")
-	}
-	if len(cfg.Arms) == 2 && sim.IsControl(cfg.Arms[0].Strategy) && cfg.Arms[1].Strategy == "broadcast" {
-		return lang.L("Two identical copies of one population: the control arm sees no ads, the broadcast arm sees the campaign. Press Play to watch them diverge.")
-	}
-	return fmt.Sprintf(lang.L("%d identical copies of one population: the control arm sees no ads, every other arm runs one campaign strategy. Press Play to watch them diverge."), len(cfg.Arms))
-}
-
-// themeChanged redraws what is drawn in the theme's colours.
-func (u *App) themeChanged() {
-	u.flushCharts()
-	for _, c := range u.cards {
-		c.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-		c.bg.Refresh()
-	}
-	u.legendFor = ""
-	u.setLegend(u.last.Result)
-	u.pop.raster.Refresh()
-	u.prey.themeChanged()
-	u.story.refresh()
-}
-
-// flushCharts redraws every chart now.
-func (u *App) flushCharts() {
-	for _, c := range u.Charts {
-		c.Flush()
-	}
-}
-
-// apply shows a snapshot from the controller (UI goroutine).
+// apply shows a snapshot from the controller (UI goroutine): the
+// toolbar's counter and buttons, then every view.
 func (u *App) apply(s Snapshot) {
-	first := !u.hasSnap
 	switch {
-	case first:
+	case !u.hasSnap:
 		u.tracef("ready %s step %d", u.cfg.Name, s.T)
 	case s.Playing != u.last.Playing:
 		u.tracef("playing %v", s.Playing)
 	}
 	u.last, u.hasSnap = s, true
-	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
-	u.showStep(s) // the page hears of it in a browser (web_js.go)
-	switch {
-	case s.Playing:
-		u.play.SetText(lang.L("Pause"))
-		u.play.SetIcon(theme.MediaPauseIcon())
-	case s.Done:
-		u.play.SetText(lang.L("Play again"))
-		u.play.SetIcon(theme.MediaReplayIcon())
-	default:
-		u.play.SetText(lang.L("Play"))
-		u.play.SetIcon(theme.MediaPlayIcon())
-	}
-	if s.Done {
-		u.step.Disable()
-	} else {
-		u.step.Enable()
-	}
-	u.play.Enable()
-	u.reset.Enable()
-	for _, c := range u.Charts {
-		c.SetXMax(s.Steps)
-		c.SetResults(append([]sim.Result{s.Result}, s.Replicas...))
-		if first || s.Done || !s.Playing {
-			c.Flush() // step 0, the final step and every manual step at once
-		}
-	}
-	h := u.setCards(append([]sim.Result{s.Result}, s.Replicas...))
-	if s.Done && !u.saidDone {
-		// The run is over: the status line sums it up in one sentence
-		// (the cards say it in four pieces).
-		u.saidDone = true
-		u.setStatus(h.Sentence, false)
-	} else if !s.Done {
-		u.saidDone = false
-	}
-	u.setLegend(s.Result)
-	u.pop.SetSnapshot(s)
-	u.prey.setSnapshot(s)
-	if s.World != nil && s.World != u.likeMe.world {
-		u.likeMe.setWorld(s.World)
-	}
+	u.showControls(s)
+	u.viewsApply(s)
 	if u.smoke != nil {
 		u.smoke.snapshot(s)
 	}
 }
 
-// ledgerLabels are the ledger chart's choices that apply to the loaded
-// scenario's campaign (sim.MetricApplies: no vote share for a festival).
-func (u *App) ledgerLabels() []string {
-	var labels []string
-	for _, m := range Metrics {
-		if sim.MetricApplies(m.Name, u.cfg.Campaign.Aim) {
-			labels = append(labels, m.Text())
-		}
-	}
-	return labels
-}
-
-// setLedgerChoices offers the loaded scenario's ledger choices; a chart
-// showing a metric that no longer applies goes back to the first.
-func (u *App) setLedgerChoices() {
-	if u.metric == nil {
-		return
-	}
-	u.metric.Options = u.ledgerLabels()
-	if !slices.Contains(u.metric.Options, u.metric.Selected) {
-		u.metric.SetSelected(u.metric.Options[0])
-	}
-	u.metric.Refresh()
-}
-
-// setCards fills the headline cards from res and returns what they say.
-func (u *App) setCards(runs []sim.Result) Headline {
-	h := HeadlinesFor(runs, u.cfg.Campaign.Aim, StoryTalksBackfires(u.cfg))
-	res := runs[0]
-	// Before the first step the line under the toolbar explains what to
-	// do; from then on it says what happened.
-	started := false
-	for _, a := range res.Arms {
-		started = started || len(a.Series) > 1
-	}
-	// Once the run has started the cards say it: the line gives the room
-	// to the charts (a scaled-up projector window is short).
-	if started || u.presenting { // presenting: the story panel says it
-		u.explain.Hide()
-	} else {
-		u.explain.SetText(explanation(u.cfg))
-		u.explain.Show()
-	}
-	for i, c := range u.cards {
-		if i < len(h.Cards) {
-			c.set(h.Cards[i].Value, h.Cards[i].Caption)
-		} else {
-			c.set("–", "")
-		}
-	}
-	return h
+// themeChanged redraws what is drawn in the theme's colours.
+func (u *App) themeChanged() {
+	u.viewsThemeChanged()
+	u.story.refresh()
 }
 
 // showError reports a run that could not be built.
@@ -947,14 +560,11 @@ func (u *App) showError(err error) {
 }
 
 // Controller returns the controller running the simulation.
-func (u *App) Controller() *Controller { return u.ctrl }
+func (u *App) Controller() *play.Controller { return u.ctrl }
 
 // Snapshot returns the last state shown (UI goroutine), and whether there
 // is one yet.
 func (u *App) Snapshot() (Snapshot, bool) { return u.last, u.hasSnap }
-
-// StepLabel returns the step counter's text.
-func (u *App) StepLabel() string { return u.counter.Text }
 
 // Show puts the window on screen.
 func (u *App) Show() { u.Window.Show() }
@@ -973,90 +583,6 @@ func (u *App) ShowAndRun() error {
 		return u.smoke.result()
 	}
 	return nil
-}
-
-// card is a headline card: a big value over a caption that wraps, so
-// that four fit side by side on a scaled-up projector window.
-type card struct {
-	value   *widget.RichText
-	caption *widget.Label
-	bg      *canvas.Rectangle
-	content fyne.CanvasObject
-}
-
-// wideCards reports whether the window is wide enough for wide cards: a
-// caption beside its value at least 11 characters' height wide, which
-// keeps words whole ("persoonskenmerk en" broke on a narrow card).
-func (u *App) wideCards() bool {
-	w := u.Window.Canvas().Size().Width
-	text := theme.TextSize()
-	value := fyne.MeasureText("+34 %", theme.Size(theme.SizeNameSubHeadingText), fyne.TextStyle{Bold: true}).Width
-	caption := (w-StoryWidth-6*theme.Padding())/4 - value - 4*theme.InnerPadding()
-	return caption >= 11*text
-}
-
-// newCard makes a card; a wide one (presentation mode) puts the caption
-// beside the value, which leaves the charts a line more of the screen.
-func newCard(wide bool) *card {
-	c := &card{value: widget.NewRichTextFromMarkdown("## –"), caption: widget.NewLabel("")}
-	c.caption.Wrapping = fyne.TextWrapWord
-	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	c.bg.CornerRadius = theme.InputRadiusSize()
-	text := container.NewVBox(c.value, c.caption)
-	if wide {
-		text = container.NewBorder(nil, nil, container.NewCenter(c.value), nil, c.caption)
-	}
-	c.content = container.NewStack(c.bg, text)
-	return c
-}
-
-func (c *card) set(value, caption string) {
-	c.value.ParseMarkdown("## " + value)
-	c.caption.SetText(caption)
-}
-
-// Title is the card's value (tests).
-func (c *card) Title() string {
-	if len(c.value.Segments) == 0 {
-		return ""
-	}
-	if t, ok := c.value.Segments[0].(*widget.TextSegment); ok {
-		return t.Text
-	}
-	return ""
-}
-
-// setLegend shows one colour swatch per arm above the charts: the charts'
-// own legends give way to the lines when a small chart has many arms.
-func (u *App) setLegend(res sim.Result) {
-	arms := resultArms(res)
-	names := make([]string, len(arms))
-	for i, a := range arms {
-		names[i] = a.Name
-	}
-	key := strings.Join(names, "\x00")
-	if key == u.legendFor {
-		return
-	}
-	u.legendFor = key
-	u.legend.RemoveAll()
-	if len(names) == 0 {
-		return
-	}
-	u.legend.Add(widget.NewLabel(lang.L("Arms:")))
-	for i, c := range armColours(arms) {
-		sw := canvas.NewRectangle(c)
-		sw.SetMinSize(fyne.NewSize(28, 6))
-		u.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(DisplayName(names[i]))))
-	}
-}
-
-// Legend is the arm names the legend shows (tests).
-func (u *App) Legend() []string {
-	if u.legendFor == "" {
-		return nil
-	}
-	return strings.Split(u.legendFor, "\x00")
 }
 
 // ShowTab brings the view named name to the front: "campaign",
@@ -1084,7 +610,7 @@ func (u *App) SelectAgent(i int) {
 	if u.pop.Selected() != i {
 		u.pop.Select(i)
 	}
-	u.prey.follow(i)
+	u.target.follow(i)
 	u.ShowTab("target")
 }
 
@@ -1154,7 +680,7 @@ func (u *App) shownArmIndex() int {
 	if u.shownArm >= 0 && u.shownArm < len(u.cfg.Arms) {
 		return u.shownArm
 	}
-	return DefaultShownArm(u.cfg)
+	return play.DefaultShownArm(u.cfg)
 }
 
 // refreshArmPickers offers the loaded scenario's campaign arms in the

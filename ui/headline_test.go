@@ -1,5 +1,3 @@
-//go:build ci
-
 package ui
 
 import (
@@ -10,6 +8,7 @@ import (
 	"boomerang/batch"
 	"boomerang/scenarios"
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
 // A story that talks about backfires gets them on a card: the last card
@@ -51,7 +50,7 @@ func TestCardsStateOnlyClearDifferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := batch.Run(context.Background(), batch.Options{Config: cfg, Reps: DefaultReplications, Workers: 2})
+	out, err := batch.Run(context.Background(), batch.Options{Config: cfg, Reps: play.DefaultReplications, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +78,7 @@ func TestCardsStateOnlyClearDifferences(t *testing.T) {
 	if c := HeadlinesOf(runs[:1], false).Cards[0]; c.Value != "?" || !strings.Contains(c.Caption, "one run cannot tell") {
 		t.Errorf("one run: %+v", c)
 	}
-	t.Logf("weekend-event, %d runs: %s", DefaultReplications, h.Sentence)
+	t.Logf("weekend-event, %d runs: %s", play.DefaultReplications, h.Sentence)
 }
 
 // Metrics that do not apply to a campaign's aim are not offered: no vote

@@ -21,7 +21,7 @@ import (
 // This file is the "Someone like me" tab: a visitor enters a rough profile
 // (age band, gender, region, 10–30 pages they like) and sees what the
 // platform of the loaded scenario would infer about them and which ad each
-// arm would show them, and why. The answers come from sim.World.WhatIf:
+// arm would show them, and why. The answers come from sim.World.LikeMe:
 // the engine's own inference and strategies, not a copy of them. Nothing
 // entered here leaves the view: it is not stored, logged or exported.
 
@@ -83,10 +83,10 @@ type likeMeView struct {
 	syncing bool // a check is being set by the view, not the visitor
 
 	results *fyne.Container // inference and ads, filled by showResult
-	result  *sim.WhatIfResult
+	result  *sim.LikeMeResult
 	// rows are the shown inferred values, per attribute (for tests).
 	rows [sim.NumAttrs]*widget.Label
-	busy int // generation of the pending WhatIf; results of older ones are dropped
+	busy int // generation of the pending LikeMe; results of older ones are dropped
 }
 
 func newLikeMeView(u *App) *likeMeView {
@@ -162,6 +162,18 @@ func newLikeMeView(u *App) *likeMeView {
 
 // content is the tab's content.
 func (v *likeMeView) content() fyne.CanvasObject { return v.root }
+
+// apply implements snapshotShower: the view takes the snapshot's world
+// when it is a new one.
+func (v *likeMeView) apply(s Snapshot) {
+	if s.World != nil && s.World != v.world {
+		v.setWorld(s.World)
+	}
+}
+
+// scenarioChanged implements scenarioWatcher: no world while the new
+// one is being built.
+func (v *likeMeView) scenarioChanged(sim.Config) { v.setWorld(nil) }
 
 // setWorld gives the view the platform of the loaded scenario; nil while
 // a new one is being built (UI goroutine). The visitor's picks survive a
@@ -413,7 +425,7 @@ func (v *likeMeView) persona() sim.Persona {
 	return p
 }
 
-// submit checks the form and asks the engine in the background: WhatIf
+// submit checks the form and asks the engine in the background: LikeMe
 // runs each arm's first plan, O(population) per arm (UI goroutine).
 func (v *likeMeView) submit() {
 	w := v.world
@@ -434,7 +446,7 @@ func (v *likeMeView) submit() {
 	gen := v.busy
 	v.show.Disable()
 	go func() {
-		r := w.WhatIf(p)
+		r := w.LikeMe(p)
 		v.u.do(func() {
 			if gen != v.busy || w != v.world {
 				return // the world changed meanwhile
@@ -500,7 +512,7 @@ func howSure(a sim.Attr, cv float64, usable bool) string {
 }
 
 // showResult fills the result column (UI goroutine).
-func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
+func (v *likeMeView) showResult(w *sim.World, r *sim.LikeMeResult) {
 	v.result = r
 	bold, wrap := boldLabel, wrapLabel
 	objs := []fyne.CanvasObject{bold(lang.L("What the platform infers about you"))}
@@ -561,90 +573,12 @@ func (v *likeMeView) showResult(w *sim.World, r *sim.WhatIfResult) {
 	v.results.Refresh()
 }
 
-// armSentence says in the current language what arm a would do and why.
+// armSentence says in the current language what arm a would do and why:
+// the engine's sentences (sim.ArmAnswer.Says), each translated.
 func armSentence(w *sim.World, a sim.ArmAnswer) string {
-	pct := func(p float64) string { return numf("%.1f %%", 100*p) }
-	tr := func(name string) string { // message names: the built-in ones have Dutch
-		if name == "" {
-			return ""
-		}
-		return lang.L(name)
-	}
-	msg, matched := tr(a.Message), tr(a.Matched)
-	var s []string
-	randomly := trf("Only random ads, chosen without any data about you: a %s chance of one at step 1 (%q).", pct(a.Chance), msg)
-	if a.Chance == 0 {
-		randomly = lang.L("No random ad reaches you at step 1 either: the whole budget went to the people it picked.")
-	}
-	switch a.Decision {
-	case sim.DecideNoAds:
-		return lang.L("No campaign: this arm shows no ads.")
-	case sim.DecideRandom:
-		switch {
-		case a.Fallback:
-			s = append(s, lang.L("The regulation leaves this strategy no data it may use, so it buys random ads."))
-		case a.Excluded:
-			s = append(s, lang.L("The regulation forbids choosing you with personal data."))
-		case a.Strategy == "broadcast":
-			s = append(s, lang.L("Broadcast buys ads for random users and uses no personal data."))
-		case a.Strategy == "psychographic" && !strings.Contains(a.Reason, "min_audience"):
-			s = append(s, lang.L("It cannot see your likes, so it has no personality profile of you."))
-		case a.Strategy == "lookalike":
-			s = append(s, trf("It first needs %d customers it can see before it builds a lookalike audience; then it targets people who resemble them.", w.Config.Campaign.LookalikeSeed))
-		default:
-			s = append(s, lang.L(a.Reason))
-		}
-		s = append(s, randomly)
-	case sim.DecideSegment:
-		s = append(s, trf("The first %d steps are a random pilot.", w.Config.Campaign.PilotSteps), randomly,
-			trf("After that it buys the segments whose ads converted best. Yours is %s (%d people), from %d personal attributes.",
-				segmentLabel(w, a.Segment), a.SegmentSize, a.Attributes))
-	case sim.DecideBandit:
-		if a.Targeted {
-			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random. It buys your segment, %s: a %s chance of an ad, most often %q.",
-				segmentLabel(w, a.Segment), pct(a.Chance), msg))
-		} else {
-			s = append(s, trf("The bandit knows nothing yet at step 1 and tries segments at random; its first draws bought other segments than yours (%s): no ad at step 1.",
-				segmentLabel(w, a.Segment)))
-		}
-	case sim.DecideTrait:
-		switch {
-		case a.Targeted && a.Appeal != "":
-			s = append(s, trf("Matched on your inferred personality: you get the %q ad because your inferred %s is %+.1f sd from average.",
-				msg, strings.ToLower(attrLabel(a.Trait)), a.TraitZ))
-		case a.Targeted:
-			s = append(s, trf("Ranked as persuadable from your inferred personality: you get the %q ad.", msg))
-		case a.Value <= 1:
-			s = append(s, trf("It predicts you are no more persuadable than a random person (value %.2f), so it does not target you.", a.Value), randomly)
-		default:
-			s = append(s, trf("You rank below this step's most persuadable people (value %.2f, cut-off %.2f); if picked you would get %q.", a.Value, a.Cutoff, matched), randomly)
-		}
-	case sim.DecideOtherSide:
-		switch {
-		case a.Targeted:
-			s = append(s, trf("Inferred supporter of the other side (%s likely): you get %q, an ad meant to keep you from voting.", pct(a.Lean), msg))
-		case a.Lean > 0.5:
-			s = append(s, trf("Inferred supporter of the other side (%s likely), but not among this step's best targets: no ad yet (it would be %q).", pct(a.Lean), matched))
-		case a.Lean > 0:
-			s = append(s, trf("Inferred to be on the campaign's side (other side %s likely): no ads.", pct(a.Lean)))
-		case a.Excluded:
-			s = append(s, lang.L("The regulation forbids choosing you with personal data: no ads (it buys no random ones)."))
-		default:
-			s = append(s, lang.L("It cannot infer your side: no ads (it buys no random ones)."))
-		}
-	}
-	if a.Targeted && a.Attributes > 0 {
-		u := trf("Uses %d personal attributes.", a.Attributes)
-		if a.Sensitive {
-			u += " " + lang.L("Including a special category.")
-		}
-		s = append(s, u)
-	}
-	switch {
-	case a.RunTime:
-		s = append(s, lang.L("This is the answer at step 1; it changes as the campaign learns."))
-	case a.Decision == sim.DecideTrait:
-		s = append(s, lang.L("Later steps spread the budget: people who already saw ads are worth less, so others get their turn."))
+	s := make([]string, len(a.Says))
+	for i, p := range a.Says {
+		s[i] = reasonText(w, p)
 	}
 	return strings.Join(s, " ")
 }

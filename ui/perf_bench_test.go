@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"boomerang/scenarios"
+	"boomerang/ui/play"
 )
 
 // BenchmarkLiveAt100k plays broadcast-basics at 100,000 agents on the test
@@ -77,7 +78,7 @@ func BenchmarkTargetingAt100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		cfg.Population.Size = 100_000
-		if !LogsImpressions(cfg, cfg.Population.Size) {
+		if !play.LogsImpressions(cfg, cfg.Population.Size) {
 			b.Fatalf("budget %d × %d steps is not logged", cfg.Campaign.Budget, cfg.Steps)
 		}
 		u := New(a, cfg, Options{Do: q.do, StepDelay: -1, Workers: 2, NoPrefs: true})

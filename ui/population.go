@@ -96,7 +96,7 @@ type PopulationView struct {
 	status    *widget.Label // the hover line, or what the view is doing
 	note      *widget.Label // what the layout means
 	legend    *fyne.Container
-	content   fyne.CanvasObject
+	root      fyne.CanvasObject
 	layoutSel *keySelect
 	colourSel *keySelect
 	xSel      *keySelect
@@ -175,7 +175,7 @@ func NewPopulationView() *PopulationView {
 	split := container.NewHSplit(container.NewBorder(nil, p.status, nil, nil, p), side)
 	split.Offset = 0.65
 	top := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(axes), container.NewHScroll(p.legend), p.note)
-	p.content = container.NewBorder(top, nil, nil, nil, split)
+	p.root = container.NewBorder(top, nil, nil, nil, split)
 	return p
 }
 
@@ -334,8 +334,8 @@ func (p *PopulationView) updateNote() {
 // relayout lays out the view again after the note appeared or went: a
 // container does not notice that a child's visibility changed.
 func (p *PopulationView) relayout() {
-	if p.content != nil {
-		p.content.Refresh()
+	if p.root != nil {
+		p.root.Refresh()
 	}
 }
 
@@ -416,7 +416,7 @@ func maxInt32(v []int32) int32 {
 }
 
 // Content is the view with its pickers, legend and profile panel.
-func (p *PopulationView) Content() fyne.CanvasObject { return p.content }
+func (p *PopulationView) Content() fyne.CanvasObject { return p.root }
 
 // CreateRenderer implements fyne.Widget.
 func (p *PopulationView) CreateRenderer() fyne.WidgetRenderer {
@@ -470,6 +470,20 @@ func (p *PopulationView) SetSnapshot(s Snapshot) {
 		p.raster.Refresh()
 	}
 }
+
+// content implements view: the tab is the view's content.
+func (p *PopulationView) content() fyne.CanvasObject { return p.root }
+
+// apply implements snapshotShower.
+func (p *PopulationView) apply(s Snapshot) { p.SetSnapshot(s) }
+
+// scenarioChanged implements scenarioWatcher: the population is being
+// built.
+func (p *PopulationView) scenarioChanged(sim.Config) { p.Clear() }
+
+// themeChanged implements themeWatcher: the dots are drawn in the
+// theme's colours.
+func (p *PopulationView) themeChanged() { p.raster.Refresh() }
 
 // Selected is the selected agent, or -1.
 func (p *PopulationView) Selected() int {

@@ -165,14 +165,14 @@ func (u *App) SetLanguage(code string) error {
 // rebuild lays out the window again (new language or presentation mode)
 // and shows the last state on it.
 func (u *App) rebuild(tab string) {
-	u.tradeoff.stop()
+	u.viewsStop()
 	u.legendFor = ""
 	u.opt.Tab = tab
 	sel := u.pop.Selected()
 	u.build()
 	if sel >= 0 {
 		u.pop.Select(sel)
-		u.prey.follow(sel)
+		u.target.follow(sel)
 	}
 	u.selectScenario(u.opt.Scenario)
 	if u.hasSnap {

@@ -261,7 +261,7 @@ func TestShownArmSwitch(t *testing.T) {
 	if sel := u.armSels[1]; sel.Selected != DisplayName("psychographic") || len(sel.Options) != 3 {
 		t.Errorf("target view's arm picker: %q of %v", sel.Selected, sel.Options)
 	}
-	preySteps(t, u, q, 3)
+	targetSteps(t, u, q, 3)
 	u.armSels[1].SetSelected(DisplayName("broadcast"))
 	waitFor(t, q, "the broadcast arm", func() bool { s, _ := u.Snapshot(); return s.ArmIndex == 1 })
 	s, _ := u.Snapshot()

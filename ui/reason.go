@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2/lang"
 
 	"boomerang/sim"
@@ -60,5 +58,5 @@ func reasonText(w *sim.World, p sim.Phrase) string {
 	if format != "%s" { // a bare list or literal (age band): nothing to translate, and Fyne logs a miss
 		format = lang.L(format)
 	}
-	return fmt.Sprintf(format, args...)
+	return numf(format, args...)
 }

@@ -1,5 +1,3 @@
-//go:build ci
-
 package ui
 
 import (
@@ -221,10 +219,10 @@ func TestReasonDutch(t *testing.T) {
 	if len(kinds) != 7 {
 		t.Errorf("checked %d kinds of reason, want 7", len(kinds))
 	}
-	// Concrete texts: a number kept, a province named, a list joined.
+	// Concrete texts: a number in Dutch notation, a province named, a list joined.
 	w.Profiles.Inferred[sim.AttrExtraversion][0] = 1.25
 	e := sim.Exposure{Why: sim.WhyTrait, Detail: 4} // extravert
-	if got, want := reasonText(w, w.Reason(e)), "afgestemd op afgeleide persoonlijkheid: extravert (afgeleid: extraversie +1.2 sd)"; got != want {
+	if got, want := reasonText(w, w.Reason(e)), "afgestemd op afgeleide persoonlijkheid: extravert (afgeleid: extraversie +1,2 sd)"; got != want {
 		t.Errorf("trait reason = %q, want %q", got, want)
 	}
 	k := reasonKey(t, w, "women", 3)
@@ -239,12 +237,12 @@ func TestReasonDutch(t *testing.T) {
 	}
 }
 
-// TestReasonPreyDutch: the Target view lists the reasons in Dutch.
-func TestReasonPreyDutch(t *testing.T) {
+// TestReasonTargetDutch: the Target view lists the reasons in Dutch.
+func TestReasonTargetDutch(t *testing.T) {
 	i18nUseDutch(t)
-	u, q := newPreyTestApp(t)
-	p := u.prey
-	preySteps(t, u, q, 3)
+	u, q := newTargetTestApp(t)
+	p := u.target
+	targetSteps(t, u, q, 3)
 	s, _ := u.Snapshot()
 	if len(s.Log) == 0 {
 		t.Fatal("no impressions logged after 3 steps")
@@ -252,7 +250,7 @@ func TestReasonPreyDutch(t *testing.T) {
 	first := s.Log[0]
 	u.SelectAgent(int(first.Agent))
 	settle(q, 50*time.Millisecond)
-	_, why := preyRow(p, 0)
+	_, why := targetRow(p, 0)
 	if want := reasonText(s.World, s.World.Reason(first.Exposure)); why != want || why == s.World.Explain(first.Exposure) {
 		t.Errorf("shown reason %q, want the Dutch %q (English %q)", why, want, s.World.Explain(first.Exposure))
 	}

@@ -46,7 +46,7 @@ func TestEveryBuiltinAt500People(t *testing.T) {
 		}
 		u.SelectAgent(7)
 		waitFor(t, q, info.Name+": the person's likes", func() bool {
-			return u.prey.fp != nil && u.prey.agent == 7 && u.prey.likes.Text != ""
+			return u.target.fp != nil && u.target.agent == 7 && u.target.likes.Text != ""
 		})
 	}
 }

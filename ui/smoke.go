@@ -89,6 +89,37 @@ func (s *smoke) run() {
 		timeout = 60 * time.Second
 	}
 	deadline := time.After(timeout)
+	firstFrame, ok := s.waitStart(deadline, timeout)
+	if !ok {
+		return
+	}
+	s.u.ctrl.Play()
+	if !s.u.opt.Smoke {
+		return // autoplay only
+	}
+
+	stage := fmt.Sprintf("step %d to be drawn", SmokeSteps)
+	var lastT int
+	for lastT < SmokeSteps {
+		select {
+		case ev := <-s.events:
+			if f, ok := ev.(Frame); ok {
+				lastT = max(lastT, f.T)
+			}
+		case <-deadline:
+			s.failf("timed out after %v waiting for %s (last drawn: step %d)", timeout, stage, lastT)
+			return
+		}
+	}
+	played := time.Since(s.begin)
+	s.u.ctrl.Pause()
+	s.check(firstFrame, played, lastT)
+}
+
+// waitStart waits until the app has started and shows its first chart
+// (or, autoplaying, its first snapshot); it reports how long the chart
+// took, and false if the deadline came first.
+func (s *smoke) waitStart(deadline <-chan time.Time, timeout time.Duration) (time.Duration, bool) {
 	stage := "the app to start"
 	var started, shown bool
 	var firstFrame time.Duration
@@ -114,30 +145,15 @@ func (s *smoke) run() {
 			if s.u.opt.Smoke {
 				s.failf("timed out after %v waiting for %s", timeout, stage)
 			}
-			return
+			return 0, false
 		}
 	}
-	s.u.ctrl.Play()
-	if !s.u.opt.Smoke {
-		return // autoplay only
-	}
+	return firstFrame, true
+}
 
-	stage = fmt.Sprintf("step %d to be drawn", SmokeSteps)
-	var lastT int
-	for lastT < SmokeSteps {
-		select {
-		case ev := <-s.events:
-			if f, ok := ev.(Frame); ok {
-				lastT = max(lastT, f.T)
-			}
-		case <-deadline:
-			s.failf("timed out after %v waiting for %s (last drawn: step %d)", timeout, stage, lastT)
-			return
-		}
-	}
-	played := time.Since(s.begin)
-	s.u.ctrl.Pause()
-
+// check makes sure the chart on screen is a real chart, reports the
+// timings and quits.
+func (s *smoke) check(firstFrame, played time.Duration, lastT int) {
 	// The chart the painter asked for must be a real chart, not a blank
 	// image. (The window itself cannot be checked here: under Xvfb's
 	// software GL, Canvas.Capture reads back an all-black front buffer.)

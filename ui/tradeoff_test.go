@@ -277,8 +277,8 @@ func TestArmColourSameInEveryView(t *testing.T) {
 		}
 		waitFor(t, q, "the shown arm", func() bool { s, ok := u.Snapshot(); return ok && s.ArmIndex == k })
 		u.SelectAgent(3)
-		u.prey.update()
-		if got := u.prey.traceCol; got != want {
+		u.target.update()
+		if got := u.target.traceCol; got != want {
 			t.Errorf("arm %s: target view's opinion line %v, key %v", u.cfg.Arms[k].Name, got, want)
 		}
 	}

@@ -25,6 +25,7 @@ import (
 	"boomerang/scenarios"
 	"boomerang/sim"
 	"boomerang/ui"
+	"boomerang/ui/play"
 )
 
 func main() {
@@ -44,14 +45,14 @@ func main() {
 	agent := flag.Int("agent", -1, "open the target view on this person (0 … population size − 1)")
 	trace := flag.Bool("trace", os.Getenv("BOOMERANG_TRACE") == "1",
 		"print a line per event and the screen's texts with their positions (for scripts/window-test.sh)")
-	reps := flag.Int("replications", ui.DefaultReplications, fmt.Sprintf("replications side by side, 1 … %d (more than 1 draws 95 %% bands)", ui.MaxReplications))
+	reps := flag.Int("replications", play.DefaultReplications, fmt.Sprintf("replications side by side, 1 … %d (more than 1 draws 95 %% bands)", play.MaxReplications))
 	flag.Parse()
 	if *language != "" && *language != "en" && *language != "nl" {
 		fmt.Fprintf(os.Stderr, "boomerang: unknown language %q (choose en or nl)\n", *language)
 		os.Exit(2)
 	}
-	if *reps < 1 || *reps > ui.MaxReplications {
-		fmt.Fprintf(os.Stderr, "boomerang: --replications %d: choose 1 … %d\n", *reps, ui.MaxReplications)
+	if *reps < 1 || *reps > play.MaxReplications {
+		fmt.Fprintf(os.Stderr, "boomerang: --replications %d: choose 1 … %d\n", *reps, play.MaxReplications)
 		os.Exit(2)
 	}
 

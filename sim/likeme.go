@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/population"
@@ -18,7 +19,7 @@ import (
 // own Predict and Confidence, the very calls footprint.Infer makes for an
 // agent the operator sees, so a persona with an agent's likes gets that
 // agent's World.Profiles values bit for bit. The ads come from each arm's
-// strategy as the engine builds it: World.WhatIf runs the strategy's real
+// strategy as the engine builds it: World.LikeMe runs the strategy's real
 // step-1 plan on a fresh arm state, then places the persona in it with the
 // strategy's own rules (segment keys, congruence, rankers' thresholds),
 // evaluated on a one-person copy of the profile. Where a strategy's choice
@@ -115,13 +116,31 @@ type ArmAnswer struct {
 	// RunTime: the answer depends on what the strategy learns during the
 	// run; after step 1 it may change (see Later).
 	RunTime bool
-	// Reason says in English why; Later what may change after step 1.
-	Reason, Later string
+	// Why is the strategy's own reason for reaching the persona only at
+	// random (DecideRandom), in words addressed to the persona.
+	Why Phrase
+	// Says is the whole answer in words addressed to the persona, sentence
+	// by sentence: English Phrases (formats are translation keys) that the
+	// app translates where it shows them (likeme_says.go).
+	Says []Phrase
+	// Later says in English what may change after step 1 (a note for
+	// logs and tests; the app says it with Says' "changes as the campaign
+	// learns").
+	Later string
 }
 
-// WhatIfResult is what the platform would infer about a persona and what
+// String is the answer in English: its sentences joined by spaces.
+func (a ArmAnswer) String() string {
+	s := make([]string, len(a.Says))
+	for i, p := range a.Says {
+		s[i] = p.String()
+	}
+	return strings.Join(s, " ")
+}
+
+// LikeMeResult is what the platform would infer about a persona and what
 // each arm would show them.
-type WhatIfResult struct {
+type LikeMeResult struct {
 	Persona Persona // with its likes cleaned: sorted, distinct, known pages only
 	// Modelled: the world has an inference model (data.quiz_share > 0).
 	Modelled bool
@@ -181,17 +200,17 @@ func (w *World) InferLikes(likes []uint16) (vals [NumAttrs]float32, conf float32
 	return vals, float32(m.Confidence(len(likes))), true
 }
 
-// WhatIf says what the platform would infer about p and what each arm of
+// LikeMe says what the platform would infer about p and what each arm of
 // the world's scenario would show p at the first step, and why. It reads
 // the world and runs each arm's step-1 plan on a fresh arm state (O(N) per
 // arm); it changes nothing, so it may run beside a Run on the same world.
-func (w *World) WhatIf(p Persona) WhatIfResult {
+func (w *World) LikeMe(p Persona) LikeMeResult {
 	pages := 0
 	if w.Footprint != nil {
 		pages = len(w.Footprint.Catalogue.Pages)
 	}
 	p.Likes = cleanLikes(p.Likes, pages)
-	res := WhatIfResult{Persona: p}
+	res := LikeMeResult{Persona: p}
 	vals, conf, ok := w.InferLikes(p.Likes)
 	res.Modelled = ok
 	res.Visible = ok && p.Tracking
@@ -283,16 +302,16 @@ func randomCount(plan *Plan) int {
 
 // answer places the persona (agent 0 of one, with view the profiles the
 // strategies may use) in arm ac's step-1 plan.
-func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResult) ArmAnswer {
+func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *LikeMeResult) ArmAnswer {
 	ans := ArmAnswer{Arm: ac.Name, Strategy: ac.Strategy, Excluded: res.Excluded}
 	st, plan, err := w.stepOne(ac)
-	if err != nil {
-		ans.Reason = err.Error()
+	if err != nil { // cannot happen for a validated scenario: the engine's own words
+		ans.Says = []Phrase{{Format: "%s", Args: []any{err.Error()}}}
 		return ans
 	}
 	if _, ok := st.(noCampaign); ok {
 		ans.Decision = DecideNoAds
-		ans.Reason = "control arm: no campaign, no ads"
+		ans.Says = w.says(ans)
 		return ans
 	}
 	n := w.Pop.N
@@ -304,16 +323,16 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 			ans.Message, ans.Appeal = w.Messages[j].Name, w.Messages[j].Appeal
 		}
 	}
-	random := func(j int, why string) {
+	random := func(j int, why Phrase) {
 		setMsg(j)
-		ans.Reason = fmt.Sprintf("random: no personal data used (%s); %d untargeted impressions among %d people", why, rnd, n)
+		ans.Why = why
 	}
 	excluded := "the regulation forbids choosing you with personal data"
 	if ex, ok := st.(explainer); ok {
-		ex.explain(&whatIfCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res, n: n, rnd: rnd,
+		ex.explain(&likeMeCase{w: w, ac: ac, one: one, view: view, plan: plan, res: res,
 			excluded: excluded, setMsg: setMsg, random: random}, &ans)
-		return ans
 	}
+	ans.Says = w.says(ans)
 	return ans
 }
 
@@ -321,31 +340,30 @@ func (w *World) answer(ac ArmConfig, one *World, view *Profiles, res *WhatIfResu
 // how it would treat the persona at step 1 (issue 16: the explanation
 // belongs with the strategy, not in a type switch here).
 type explainer interface {
-	explain(c *whatIfCase, ans *ArmAnswer)
+	explain(c *likeMeCase, ans *ArmAnswer)
 }
 
-// whatIfCase is what a strategy's explanation may use: the world, the
-// persona's result so far, the number of people and of untargeted
-// impressions at step 1, and the helpers that set the message and a
-// "random" reason.
-type whatIfCase struct {
+// likeMeCase is what a strategy's explanation may use: the world, the
+// persona's result so far, the arm's step-1 plan, and the helpers that
+// set the message and the reason for reaching the persona only at random
+// (ArmAnswer.Why).
+type likeMeCase struct {
 	w        *World
 	ac       ArmConfig // the arm
 	one      *World    // the one-person world holding the persona as agent 0
 	view     *Profiles // the profiles the strategies may use of the persona
 	plan     *Plan     // the arm's step-1 plan
-	res      *WhatIfResult
-	n, rnd   int
+	res      *LikeMeResult
 	excluded string
 	setMsg   func(j int)
-	random   func(j int, why string)
+	random   func(j int, why Phrase)
 }
 
 // fallBack answers for a strategy the regulation (or missing data) has
-// reduced to broadcasting: random impressions of message msg, for reason why.
-func (c *whatIfCase) fallBack(ans *ArmAnswer, msg int, why string) {
+// reduced to broadcasting: random impressions of message msg.
+func (c *likeMeCase) fallBack(ans *ArmAnswer, msg int) {
 	ans.Fallback = true
-	c.random(msg, why)
+	c.random(msg, Phrase{Format: sayFallback})
 }
 
 // dimsFor is the segment dimensions arm ac's strategy may use.

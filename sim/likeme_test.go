@@ -4,12 +4,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// whatIfTestWorld builds a small world with a trained inference model and
+// likeMeTestWorld builds a small world with a trained inference model and
 // one arm of every strategy.
-func whatIfTestWorld(t *testing.T) *World {
+func likeMeTestWorld(t *testing.T) *World {
 	t.Helper()
 	c := DefaultConfig()
 	c.Population.Size = 3000
@@ -34,7 +35,7 @@ func whatIfTestWorld(t *testing.T) *World {
 }
 
 // armAnswer returns the answer of the arm with strategy name.
-func armAnswer(t *testing.T, r WhatIfResult, name string) ArmAnswer {
+func armAnswer(t *testing.T, r LikeMeResult, name string) ArmAnswer {
 	t.Helper()
 	for _, a := range r.Arms {
 		if a.Strategy == name {
@@ -50,8 +51,8 @@ func same(a, b float32) bool { return a == b || a != a && b != b }
 
 // The acceptance test: "someone like me" with given likes yields
 // the same inference as the engine for an agent with those likes.
-func TestWhatIfInferenceMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+func TestLikeMeInferenceMatchesEngine(t *testing.T) {
+	w := likeMeTestWorld(t)
 	visible, hidden := 0, 0
 	for i := 0; i < w.Pop.N; i++ {
 		p := w.PersonaOf(i)
@@ -81,7 +82,7 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 	if visible < 1000 || hidden < 100 {
 		t.Fatalf("%d visible, %d hidden: the test world does not test both", visible, hidden)
 	}
-	// Through WhatIf, with the likes shuffled, duplicated and padded with
+	// Through LikeMe, with the likes shuffled, duplicated and padded with
 	// unknown pages: the same profile.
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, i := range []int{0, 7, 123, 999, 2998} {
@@ -89,17 +90,17 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 		p.Likes = append(p.Likes, p.Likes...)
 		p.Likes = append(p.Likes, 65535)
 		r.Shuffle(len(p.Likes), func(a, b int) { p.Likes[a], p.Likes[b] = p.Likes[b], p.Likes[a] })
-		res := w.WhatIf(p)
+		res := w.LikeMe(p)
 		if res.Visible != w.Profiles.Visible[i] {
 			t.Errorf("agent %d: visible %v, engine %v", i, res.Visible, w.Profiles.Visible[i])
 		}
 		for a := range NumAttrs {
 			if !same(res.Inferred[a], w.Profiles.Inferred[a][i]) {
-				t.Errorf("agent %d %s: WhatIf %v, engine %v", i, a, res.Inferred[a], w.Profiles.Inferred[a][i])
+				t.Errorf("agent %d %s: LikeMe %v, engine %v", i, a, res.Inferred[a], w.Profiles.Inferred[a][i])
 			}
 		}
 		if res.Confidence != w.Profiles.Confidence[i] {
-			t.Errorf("agent %d confidence: WhatIf %v, engine %v", i, res.Confidence, w.Profiles.Confidence[i])
+			t.Errorf("agent %d confidence: LikeMe %v, engine %v", i, res.Confidence, w.Profiles.Confidence[i])
 		}
 		if !slices.Equal(res.Persona.Likes, w.Footprint.Likes.Of(i)) {
 			t.Errorf("agent %d: cleaned likes differ from the agent's", i)
@@ -110,8 +111,8 @@ func TestWhatIfInferenceMatchesEngine(t *testing.T) {
 // Psychographic: the persona's message and value are those the strategy
 // gives the agent with the same profile, and the persona is targeted at
 // step 1 exactly when that agent is.
-func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+func TestLikeMePsychographicMatchesEngine(t *testing.T) {
+	w := likeMeTestWorld(t)
 	ac := ArmConfig{Name: "psychographic", Strategy: "psychographic"}
 	st, plan, err := w.stepOne(ac)
 	if err != nil {
@@ -147,9 +148,9 @@ func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
 	}
 	in, out := 0, 0
 	for i := 0; i < w.Pop.N; i += 7 {
-		a := armAnswer(t, w.WhatIf(w.PersonaOf(i)), "psychographic")
+		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "psychographic")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: WhatIf targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a)
 		}
 		if a.Targeted {
 			in++
@@ -167,8 +168,8 @@ func TestWhatIfPsychographicMatchesEngine(t *testing.T) {
 
 // Demobilise: the persona's value is the strategy's for the same agent,
 // and the step-1 answer agrees with the engine's plan.
-func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
-	w := whatIfTestWorld(t)
+func TestLikeMeDemobiliseMatchesEngine(t *testing.T) {
+	w := likeMeTestWorld(t)
 	ac := ArmConfig{Name: "demobilise", Strategy: "demobilise"}
 	st, plan, err := w.stepOne(ac)
 	if err != nil {
@@ -193,9 +194,9 @@ func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
 		targeted[e.Agent] = true
 	}
 	for i := 0; i < w.Pop.N; i += 11 {
-		a := armAnswer(t, w.WhatIf(w.PersonaOf(i)), "demobilise")
+		a := armAnswer(t, w.LikeMe(w.PersonaOf(i)), "demobilise")
 		if a.Targeted != targeted[int32(i)] {
-			t.Errorf("agent %d: WhatIf targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a.Reason)
+			t.Errorf("agent %d: LikeMe targeted %v, engine %v (%s)", i, a.Targeted, targeted[int32(i)], a)
 		}
 		if !a.Targeted && a.Chance != 0 {
 			t.Errorf("agent %d: demobilise buys no random ads, chance %v", i, a.Chance)
@@ -207,8 +208,8 @@ func TestWhatIfDemobiliseMatchesEngine(t *testing.T) {
 // put the persona in the agent's own segment (declared age band, gender,
 // region; adaptive adds inferred personality); the control arm shows
 // nothing; lookalike prospects until it has converters.
-func TestWhatIfStrategiesConsistent(t *testing.T) {
-	w := whatIfTestWorld(t)
+func TestLikeMeStrategiesConsistent(t *testing.T) {
+	w := likeMeTestWorld(t)
 	var demo, adapt *segments
 	for _, name := range []string{"demographic", "adaptive"} {
 		st, _, err := w.stepOne(ArmConfig{Name: name, Strategy: name})
@@ -225,7 +226,7 @@ func TestWhatIfStrategiesConsistent(t *testing.T) {
 	wantChance := randomChance(w.Config.Campaign.Budget, w.Pop.N)
 	bought := 0
 	for i := 0; i < w.Pop.N; i += 97 {
-		r := w.WhatIf(w.PersonaOf(i))
+		r := w.LikeMe(w.PersonaOf(i))
 		b := armAnswer(t, r, "broadcast")
 		if b.Decision != DecideRandom || b.Targeted || b.Attributes != 0 || b.Sensitive || b.Message != "generic" {
 			t.Errorf("broadcast: %+v", b)
@@ -267,8 +268,8 @@ func TestWhatIfStrategiesConsistent(t *testing.T) {
 // random; the special-categories ban hides ideology from the strategies
 // (demobilise falls back to broadcast) but not from the platform;
 // political consent excludes a persona without it from all targeting.
-func TestWhatIfPrivacyAndRegulation(t *testing.T) {
-	w := whatIfTestWorld(t)
+func TestLikeMePrivacyAndRegulation(t *testing.T) {
+	w := likeMeTestWorld(t)
 	i := -1
 	for j := range w.Pop.N {
 		if w.Profiles.Visible[j] {
@@ -278,13 +279,13 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	}
 	p := w.PersonaOf(i)
 	p.Tracking = false
-	r := w.WhatIf(p)
+	r := w.LikeMe(p)
 	if r.Visible || r.Confidence != 0 || !math.IsNaN(float64(r.Inferred[AttrOpenness])) {
 		t.Errorf("untracked persona profiled: %+v", r)
 	}
 	for _, a := range r.Arms {
 		if a.Strategy != "demographic" && a.Strategy != "adaptive" && a.Targeted {
-			t.Errorf("untracked persona targeted by %s: %s", a.Strategy, a.Reason)
+			t.Errorf("untracked persona targeted by %s: %s", a.Strategy, a)
 		}
 	}
 
@@ -292,7 +293,7 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	ban.Config.Regulation.SpecialCategoriesBan = true
 	ban.rules = newRules(&ban)
 	p.Tracking = true
-	r = ban.WhatIf(p)
+	r = ban.LikeMe(p)
 	if math.IsNaN(float64(r.Inferred[AttrIdeology])) {
 		t.Error("under the ban the platform still infers ideology; the app should show it")
 	}
@@ -309,7 +310,7 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 	pc.Config.Regulation.PoliticalConsent = true
 	pc.rules = newRules(&pc)
 	p.PoliticalConsent = false
-	r = pc.WhatIf(p)
+	r = pc.LikeMe(p)
 	if !r.Excluded || !r.Visible {
 		t.Errorf("no political consent: excluded %v visible %v", r.Excluded, r.Visible)
 	}
@@ -319,22 +320,62 @@ func TestWhatIfPrivacyAndRegulation(t *testing.T) {
 		}
 	}
 	p.PoliticalConsent = true
-	if r = pc.WhatIf(p); r.Excluded {
+	if r = pc.LikeMe(p); r.Excluded {
 		t.Error("a persona with political consent is excluded")
 	}
 }
 
-// WhatIf changes nothing in the world and gives the same answer twice.
-func TestWhatIfDeterministic(t *testing.T) {
-	w := whatIfTestWorld(t)
+// LikeMe changes nothing in the world and gives the same answer twice.
+func TestLikeMeDeterministic(t *testing.T) {
+	w := likeMeTestWorld(t)
 	p := w.PersonaOf(42)
-	a, b := w.WhatIf(p), w.WhatIf(p)
+	a, b := w.LikeMe(p), w.LikeMe(p)
 	if len(a.Arms) != len(b.Arms) {
 		t.Fatal("different arm counts")
 	}
 	for k := range a.Arms {
-		if a.Arms[k].Reason != b.Arms[k].Reason || a.Arms[k].Chance != b.Arms[k].Chance {
-			t.Errorf("arm %s: %q vs %q", a.Arms[k].Arm, a.Arms[k].Reason, b.Arms[k].Reason)
+		if a.Arms[k].String() != b.Arms[k].String() || a.Arms[k].Chance != b.Arms[k].Chance {
+			t.Errorf("arm %s: %q vs %q", a.Arms[k].Arm, a.Arms[k], b.Arms[k])
+		}
+	}
+}
+
+// TestLikeMeSays: every arm's answer, for a tracked and an untracked
+// persona, is said in sentences (Phrases the app translates), the first
+// one a strategy's own; none is the engine's technical wording (a
+// scenario key such as regulation.min_audience) and every Phrase renders
+// without a fmt error.
+func TestLikeMeSays(t *testing.T) {
+	w := likeMeTestWorld(t)
+	for i := range 20 {
+		p := w.PersonaOf(i)
+		for _, tracking := range []bool{true, false} {
+			p.Tracking = tracking
+			for _, a := range w.LikeMe(p).Arms {
+				if len(a.Says) == 0 {
+					t.Fatalf("%s: no sentence for persona %d", a.Arm, i)
+				}
+				for _, s := range a.Says {
+					en := s.String()
+					if en == "" || strings.Contains(en, "%!") || strings.Contains(en, "regulation.") {
+						t.Errorf("%s: sentence %q (format %q)", a.Arm, en, s.Format)
+					}
+				}
+				if a.Decision == DecideRandom && !a.Fallback && !a.Excluded && a.Why.Format == "" {
+					t.Errorf("%s: reaches persona %d only at random without saying why", a.Arm, i)
+				}
+			}
+		}
+	}
+}
+
+// TestStrategyPersuades: the descriptor says which strategies aim at
+// opinion; the control and demobilise do not.
+func TestStrategyPersuades(t *testing.T) {
+	for _, s := range StrategyNames() {
+		want := s != "none" && s != "demobilise"
+		if got := StrategyPersuades(s); got != want {
+			t.Errorf("StrategyPersuades(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -15,10 +15,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"boomerang/sim"
+	"boomerang/ui/play"
 )
 
-// newPreyTestApp opens the app on a small population and waits for step 0.
-func newPreyTestApp(t *testing.T) (*App, *uiQueue) {
+// newTargetTestApp opens the app on a small population and waits for step 0.
+func newTargetTestApp(t *testing.T) (*App, *uiQueue) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	q := newQueue()
@@ -32,8 +33,8 @@ func newPreyTestApp(t *testing.T) (*App, *uiQueue) {
 	return u, q
 }
 
-// preySteps presses Step n times and waits for them.
-func preySteps(t *testing.T, u *App, q *uiQueue, n int) {
+// targetSteps presses Step n times and waits for them.
+func targetSteps(t *testing.T, u *App, q *uiQueue, n int) {
 	t.Helper()
 	want := step(u) + n
 	for range n {
@@ -43,8 +44,8 @@ func preySteps(t *testing.T, u *App, q *uiQueue, n int) {
 	q.drain()
 }
 
-// preyLogCount counts person i's impressions in the snapshot's log.
-func preyLogCount(s Snapshot, i int) (n int, first sim.Impression) {
+// targetLogCount counts person i's impressions in the snapshot's log.
+func targetLogCount(s Snapshot, i int) (n int, first sim.Impression) {
 	for _, e := range s.Log {
 		if int(e.Agent) == i {
 			if n == 0 {
@@ -56,17 +57,17 @@ func preyLogCount(s Snapshot, i int) (n int, first sim.Impression) {
 	return n, first
 }
 
-// preyRow renders row id of the ads list as the list would.
-func preyRow(p *preyView, id int) (what, why string) {
+// targetRow renders row id of the ads list as the list would.
+func targetRow(p *targetView, id int) (what, why string) {
 	o := p.ads.CreateItem()
 	p.ads.UpdateItem(id, o)
 	box := o.(*fyne.Container)
 	return box.Objects[0].(*widget.Label).Text, box.Objects[1].(*widget.Label).Text
 }
 
-func TestPreyEmptyStateShowsHint(t *testing.T) {
-	u, _ := newPreyTestApp(t)
-	p := u.prey
+func TestTargetEmptyStateShowsHint(t *testing.T) {
+	u, _ := newTargetTestApp(t)
+	p := u.target
 	u.ShowTab("target")
 	if !p.hint.Visible() || p.body.Visible() {
 		t.Errorf("nobody followed: hint visible %v, body visible %v", p.hint.Visible(), p.body.Visible())
@@ -79,10 +80,10 @@ func TestPreyEmptyStateShowsHint(t *testing.T) {
 	}
 }
 
-func TestPreyListsAdsWithReasons(t *testing.T) {
-	u, q := newPreyTestApp(t)
-	p := u.prey
-	preySteps(t, u, q, 6)
+func TestTargetListsAdsWithReasons(t *testing.T) {
+	u, q := newTargetTestApp(t)
+	p := u.target
+	targetSteps(t, u, q, 6)
 	s, _ := u.Snapshot()
 	if len(s.Log) == 0 {
 		t.Fatal("no impressions logged after 6 steps")
@@ -103,11 +104,11 @@ func TestPreyListsAdsWithReasons(t *testing.T) {
 	if p.hint.Visible() || !p.body.Visible() {
 		t.Error("following someone still shows the hint")
 	}
-	n, first := preyLogCount(s, best)
+	n, first := targetLogCount(s, best)
 	if got := p.ads.Length(); got != n || n == 0 {
 		t.Fatalf("the list shows %d ads, the log has %d for person %d", got, n, best)
 	}
-	what, why := preyRow(p, 0)
+	what, why := targetRow(p, 0)
 	if want := s.World.Explain(first.Exposure); why != want {
 		t.Errorf("reason of the first ad = %q, want World.Explain's %q", why, want)
 	}
@@ -143,10 +144,10 @@ func TestPreyListsAdsWithReasons(t *testing.T) {
 	}
 
 	// More steps: the index reads only the new entries and the list grows.
-	preySteps(t, u, q, 4)
+	targetSteps(t, u, q, 4)
 	settle(q, 120*time.Millisecond)
 	s, _ = u.Snapshot()
-	n, _ = preyLogCount(s, best)
+	n, _ = targetLogCount(s, best)
 	if got := p.ads.Length(); got != n {
 		t.Errorf("after 4 more steps the list shows %d ads, the log has %d", got, n)
 	}
@@ -160,30 +161,30 @@ func TestPreyListsAdsWithReasons(t *testing.T) {
 	if got := p.ads.Length(); got != 0 {
 		t.Errorf("after reset the list shows %d ads", got)
 	}
-	preySteps(t, u, q, 2)
+	targetSteps(t, u, q, 2)
 	s, _ = u.Snapshot()
-	n, first = preyLogCount(s, best)
+	n, first = targetLogCount(s, best)
 	if got := p.ads.Length(); got != n {
 		t.Errorf("after reset and 2 steps the list shows %d ads, the log has %d", got, n)
 	}
 	if n > 0 {
-		if _, why := preyRow(p, 0); why != s.World.Explain(first.Exposure) {
+		if _, why := targetRow(p, 0); why != s.World.Explain(first.Exposure) {
 			t.Errorf("after reset, reason %q", why)
 		}
 	}
 }
 
-func TestPreyCatchesUpWhenShown(t *testing.T) {
-	u, q := newPreyTestApp(t)
-	p := u.prey
-	preySteps(t, u, q, 3)
+func TestTargetCatchesUpWhenShown(t *testing.T) {
+	u, q := newTargetTestApp(t)
+	p := u.target
+	targetSteps(t, u, q, 3)
 	s, _ := u.Snapshot()
 	agent := int(s.Log[0].Agent)
 	u.SelectAgent(agent)
 	u.ShowTab("campaign")
 	u.Window.Canvas().Capture()
 	before := p.now.Text
-	preySteps(t, u, q, 3)
+	targetSteps(t, u, q, 3)
 	if !p.stale || p.now.Text != before {
 		t.Errorf("off screen the view was updated (stale %v, %q → %q)", p.stale, before, p.now.Text)
 	}
@@ -194,20 +195,20 @@ func TestPreyCatchesUpWhenShown(t *testing.T) {
 		t.Errorf("shown again: stale %v, %q", p.stale, p.now.Text)
 	}
 	s, _ = u.Snapshot()
-	if n, _ := preyLogCount(s, agent); p.ads.Length() != n {
+	if n, _ := targetLogCount(s, agent); p.ads.Length() != n {
 		t.Errorf("list %d, log %d", p.ads.Length(), n)
 	}
 }
 
-func TestPreyWhoMovedMostAndBackfired(t *testing.T) {
-	u, q := newPreyTestApp(t)
-	p := u.prey
+func TestTargetWhoMovedMostAndBackfired(t *testing.T) {
+	u, q := newTargetTestApp(t)
+	p := u.target
 	// Before any step nobody moved: the view says so and follows no one.
 	test.Tap(p.most)
 	if p.agent != -1 || !p.status.Visible() {
 		t.Errorf("step 0: following %d, status %q", p.agent, p.status.Text)
 	}
-	preySteps(t, u, q, 12)
+	targetSteps(t, u, q, 12)
 	s, _ := u.Snapshot()
 	stance := float32(1)
 	if s.World.Config.Campaign.Stance < 0 {
@@ -248,7 +249,7 @@ func TestPreyWhoMovedMostAndBackfired(t *testing.T) {
 	mv.Opinions = append([]float32(nil), s.Opinions...)
 	j := len(mv.Opinions) / 4
 	mv.Opinions[j] = s.Control[j] + 0.05*stance
-	p.setSnapshot(mv)
+	p.apply(mv)
 	test.Tap(p.most)
 	if p.agent != j {
 		t.Errorf("Who moved most follows %d, want %d (moved +0.05 towards the campaign)", p.agent, j)
@@ -258,7 +259,7 @@ func TestPreyWhoMovedMostAndBackfired(t *testing.T) {
 	bf.Opinions = append([]float32(nil), s.Opinions...)
 	k := len(bf.Opinions) / 3
 	bf.Opinions[k] = s.Control[k] - 0.5*stance
-	p.setSnapshot(bf)
+	p.apply(bf)
 	test.Tap(p.backfired)
 	if p.agent != k {
 		t.Errorf("Who backfired follows %d, want %d (moved −0.5 against the campaign)", p.agent, k)
@@ -273,19 +274,19 @@ func TestPreyWhoMovedMostAndBackfired(t *testing.T) {
 	}
 }
 
-func TestPreyTooLargeToLog(t *testing.T) {
-	u, q := newPreyTestApp(t)
-	p := u.prey
-	preySteps(t, u, q, 2)
+func TestTargetTooLargeToLog(t *testing.T) {
+	u, q := newTargetTestApp(t)
+	p := u.target
+	targetSteps(t, u, q, 2)
 	s, _ := u.Snapshot()
 	// The same snapshot as the controller sends for a population above
 	// MaxLogAgents and MaxHistory: no log, no history.
 	w := *s.World
 	pop := *w.Pop
-	pop.N = MaxLogAgents + 1
+	pop.N = play.MaxLogAgents + 1
 	w.Pop = &pop
 	s.World, s.Log, s.History = &w, nil, nil
-	p.setSnapshot(s)
+	p.apply(s)
 	p.follow(3)
 	u.ShowTab("target")
 	if !strings.Contains(p.adsHead.Text, "not kept") || p.ads.Length() != 0 {
@@ -296,14 +297,14 @@ func TestPreyTooLargeToLog(t *testing.T) {
 	}
 }
 
-// TestPreyTranslations checks that every text of the view has a Dutch
+// TestTargetTranslations checks that every text of the view has a Dutch
 // translation, and that the bundle avoids go-i18n's reserved keys.
-func TestPreyTranslations(t *testing.T) {
-	src, err := os.ReadFile("prey.go")
+func TestTargetTranslations(t *testing.T) {
+	src, err := os.ReadFile("target.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile("translations/prey.nl.json")
+	data, err := os.ReadFile("translations/target.nl.json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ import (
 	"boomerang/sim"
 	"boomerang/sim/footprint"
 	"boomerang/sim/population"
+	"boomerang/ui/play"
 )
 
 // The target ("prey") view shows one person as the campaign sees them:
@@ -41,20 +42,20 @@ import (
 // when painted; while the view is off screen nothing but the index is
 // updated and the view catches up when it is shown again.
 
-// preyTopLikes is how many of a person's likes the view lists: the most
+// targetTopLikes is how many of a person's likes the view lists: the most
 // telling ones, which is what a student needs to see how likes give a
 // person away; the rest is a count.
-const preyTopLikes = 8
+const targetTopLikes = 8
 
-// preyView is the Target tab: one person as the campaign sees them.
+// targetView is the Target tab: one person as the campaign sees them.
 // All its methods run on the UI goroutine; the raster generators read
 // what mu guards.
-type preyView struct {
+type targetView struct {
 	armBox *fyne.Container // holds the app's arm picker
 	u      *App
 	agent  int // the person followed, or -1
 
-	root      *preyRoot
+	root      *targetRoot
 	left      *container.Scroll
 	hint      *widget.Label
 	body      fyne.CanvasObject
@@ -113,20 +114,20 @@ type preyView struct {
 	draws    int // charts drawn (tests)
 }
 
-// preyRoot is the tab's content. The tabs container shows and hides its
+// targetRoot is the tab's content. The tabs container shows and hides its
 // content as the user switches tabs: Show is the moment to catch up on
 // the snapshots that arrived while the view was hidden.
-type preyRoot struct {
+type targetRoot struct {
 	widget.BaseWidget
-	p   *preyView
+	p   *targetView
 	obj fyne.CanvasObject
 }
 
 // CreateRenderer implements fyne.Widget.
-func (r *preyRoot) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.obj) }
+func (r *targetRoot) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.obj) }
 
 // Show implements fyne.CanvasObject: it brings the view up to date.
-func (r *preyRoot) Show() {
+func (r *targetRoot) Show() {
 	r.BaseWidget.Show()
 	r.p.shown()
 }
@@ -134,14 +135,14 @@ func (r *preyRoot) Show() {
 // shown brings the view up to date when it comes to the front (the app
 // calls it when its tab is selected: a scroller around the view is what
 // the tabs show and hide).
-func (p *preyView) shown() {
+func (p *targetView) shown() {
 	if p.stale {
 		p.update()
 	}
 }
 
-func newPreyView(u *App) *preyView {
-	p := &preyView{u: u, agent: -1}
+func newTargetView(u *App) *targetView {
+	p := &targetView{u: u, agent: -1}
 	p.hint = wrapLabel(lang.L("Tap a dot in the Population view, or press Follow a random person."))
 	p.hint.Alignment = fyne.TextAlignCenter
 	p.title = wrapLabel("")
@@ -187,18 +188,18 @@ func newPreyView(u *App) *preyView {
 	p.body.Hide()
 	p.armBox = container.NewHBox()
 	top := container.NewVBox(container.NewHBox(p.armBox, p.random, p.most, p.backfired), p.status)
-	p.root = &preyRoot{p: p, obj: container.NewBorder(top, nil, nil, nil,
+	p.root = &targetRoot{p: p, obj: container.NewBorder(top, nil, nil, nil,
 		container.NewStack(p.body, container.NewCenter(container.New(&minWidth{w: 360}, p.hint))))}
 	p.root.ExtendBaseWidget(p.root)
 	return p
 }
 
 // content is the tab's content.
-func (p *preyView) content() fyne.CanvasObject { return p.root }
+func (p *targetView) content() fyne.CanvasObject { return p.root }
 
 // onScreen is the cheap test before redrawing: the tabs container hides
 // the content of every tab but the selected one.
-func (p *preyView) onScreen() bool {
+func (p *targetView) onScreen() bool {
 	// The app wraps the view in a scroller, which the tabs hide instead
 	// of the view: ask the app which tab is in front.
 	if p.u != nil && p.u.tabs != nil && p.u.CurrentTab() != "target" {
@@ -207,10 +208,10 @@ func (p *preyView) onScreen() bool {
 	return p.root.Visible() && p.root.Size().Width > 0
 }
 
-// setSnapshot shows the latest state (UI goroutine). The log is indexed
+// apply implements snapshotShower: it shows the latest state (UI goroutine). The log is indexed
 // at once (only its new entries); the rest waits until the view is on
 // screen, and is throttled to MaxFPS while the run plays.
-func (p *preyView) setSnapshot(s Snapshot) {
+func (p *targetView) apply(s Snapshot) {
 	if s.World == nil || len(s.Opinions) == 0 {
 		return
 	}
@@ -243,7 +244,7 @@ func (p *preyView) setSnapshot(s Snapshot) {
 
 // requestUpdate updates the view now, or once 1/MaxFPS after the last
 // update: a fast run publishes far more snapshots than anyone can read.
-func (p *preyView) requestUpdate() {
+func (p *targetView) requestUpdate() {
 	interval := time.Second / MaxFPS
 	since := time.Since(p.lastDraw)
 	if since >= interval || !p.snap.Playing {
@@ -267,7 +268,7 @@ func (p *preyView) requestUpdate() {
 }
 
 // resetIndex forgets the log index (a new world or a new run).
-func (p *preyView) resetIndex() {
+func (p *targetView) resetIndex() {
 	p.log, p.read, p.base = nil, 0, nil
 	for i := range p.byAgent {
 		p.byAgent[i] = p.byAgent[i][:0]
@@ -280,7 +281,7 @@ func (p *preyView) resetIndex() {
 
 // index reads the entries of log it has not read yet. A log that is
 // shorter, or starts elsewhere, is a new run's (Reset, Play again).
-func (p *preyView) index(log []sim.Impression) {
+func (p *targetView) index(log []sim.Impression) {
 	if len(log) < p.read || (len(log) > 0 && p.base != nil && &log[0] != p.base) {
 		p.resetIndex()
 	}
@@ -302,7 +303,7 @@ func (p *preyView) index(log []sim.Impression) {
 }
 
 // entries are the log positions of the followed person's impressions.
-func (p *preyView) entries() []int32 {
+func (p *targetView) entries() []int32 {
 	if p.agent < 0 || p.agent >= len(p.byAgent) {
 		return nil
 	}
@@ -311,13 +312,13 @@ func (p *preyView) entries() []int32 {
 
 // logged reports whether the controller logs impressions for this
 // run (LogsImpressions): a nil log at step 0 is only empty.
-func (p *preyView) logged() bool {
-	return p.log != nil || (p.world != nil && LogsImpressions(p.world.Config, p.world.Pop.N))
+func (p *targetView) logged() bool {
+	return p.log != nil || (p.world != nil && play.LogsImpressions(p.world.Config, p.world.Pop.N))
 }
 
 // follow makes agent i the person shown (UI goroutine); -1 shows the
 // hint.
-func (p *preyView) follow(i int) {
+func (p *targetView) follow(i int) {
 	p.status.Hide()
 	if !p.has || i < 0 || i >= len(p.snap.Opinions) {
 		p.agent = -1
@@ -346,7 +347,7 @@ func (p *preyView) follow(i int) {
 }
 
 // setFootprint shows fp's likes and visibility (nil: none yet).
-func (p *preyView) setFootprint(fp *footprint.Footprint) {
+func (p *targetView) setFootprint(fp *footprint.Footprint) {
 	p.fp, p.titles = fp, nil
 	if fp != nil && fp.Catalogue != nil {
 		p.titles = fp.Catalogue.Titles()
@@ -355,7 +356,7 @@ func (p *preyView) setFootprint(fp *footprint.Footprint) {
 
 // needFootprint starts building the footprint of a world that has none,
 // once per world; the person followed is shown again when it is there.
-func (p *preyView) needFootprint() {
+func (p *targetView) needFootprint() {
 	w := p.world
 	if p.fp != nil || w == nil || p.fpFor == w {
 		return
@@ -372,8 +373,9 @@ func (p *preyView) needFootprint() {
 	})
 }
 
-// clear forgets the population (a new scenario is being built).
-func (p *preyView) clear() {
+// scenarioChanged implements scenarioWatcher: it forgets the population
+// (a new scenario is being built).
+func (p *targetView) scenarioChanged(sim.Config) {
 	p.agent, p.has, p.world, p.snap = -1, false, nil, Snapshot{}
 	p.fp, p.fpFor, p.titles = nil, nil, nil
 	p.clicks = 0
@@ -393,7 +395,7 @@ func (p *preyView) clear() {
 
 // update shows what changes from step to step: the person's opinion now,
 // their ads and the opinion chart.
-func (p *preyView) update() {
+func (p *targetView) update() {
 	p.stale = false
 	p.lastDraw = time.Now()
 	i := p.agent
@@ -424,7 +426,7 @@ func (p *preyView) update() {
 	switch {
 	case !p.logged():
 		p.adsHead.SetText(trf("Ads in the %s arm: %d. The list of each ad is not kept for runs this large (above %d people or %d million impressions); make the population or the campaign smaller to see it.",
-			DisplayName(s.Arm), p.impressions(i), MaxLogAgents, MaxLogImpressions/1_000_000))
+			DisplayName(s.Arm), p.impressions(i), play.MaxLogAgents, play.MaxLogImpressions/1_000_000))
 	default:
 		p.adsHead.SetText(trf("Ads received in the %s arm: %d", DisplayName(s.Arm), len(rows)))
 	}
@@ -457,7 +459,7 @@ func (p *preyView) update() {
 }
 
 // impressions is how many ads person i has had in the shown arm.
-func (p *preyView) impressions(i int) int {
+func (p *targetView) impressions(i int) int {
 	if i < len(p.snap.Impressions) {
 		return int(p.snap.Impressions[i])
 	}
@@ -465,7 +467,7 @@ func (p *preyView) impressions(i int) int {
 }
 
 // headline names the person in one line.
-func (p *preyView) headline(i int) string {
+func (p *targetView) headline(i int) string {
 	pop := p.world.Pop
 	gender := lang.L("woman")
 	if pop.Gender[i] == 1 {
@@ -493,7 +495,7 @@ func at[T any](s []T, i int) (T, bool) {
 }
 
 // traitText is the person's true traits, short enough to read aloud.
-func (p *preyView) traitText(i int) string {
+func (p *targetView) traitText(i int) string {
 	pop := p.world.Pop
 	var b strings.Builder
 	b.WriteString(lang.L("Who this person really is") + "\n")
@@ -544,7 +546,7 @@ func (p *preyView) traitText(i int) string {
 // come first (a latent interest or a general page reveals nothing it
 // targets), then by the strength of the loading, then by popularity: a
 // strong page says most about who likes it.
-func (p *preyView) likeText(i int) string {
+func (p *targetView) likeText(i int) string {
 	fp := p.fp
 	if fp == nil {
 		p.needFootprint()
@@ -568,7 +570,7 @@ func (p *preyView) likeText(i int) string {
 	})
 	b.WriteString(trf("Likes %d pages. The most telling:", len(liked)))
 	for k, pg := range liked {
-		if k == preyTopLikes {
+		if k == targetTopLikes {
 			break
 		}
 		b.WriteString("\n  • " + pageName(&pages[pg], p.titles[pg]))
@@ -601,35 +603,18 @@ func pageName(pg *footprint.Page, title string) string {
 	return title + " (" + what + ")"
 }
 
-// attrName is a page attribute in words.
+// attrName is a page attribute in words: one name per attribute,
+// indexed by it (the order of footprint's attributes).
 func attrName(a footprint.Attribute) string {
-	switch a {
-	case footprint.Openness:
-		return lang.L("openness")
-	case footprint.Conscientiousness:
-		return lang.L("conscientiousness")
-	case footprint.Extraversion:
-		return lang.L("extraversion")
-	case footprint.Agreeableness:
-		return lang.L("agreeableness")
-	case footprint.Neuroticism:
-		return lang.L("neuroticism")
-	case footprint.Ideology:
-		return lang.L("right-wing ideology")
-	case footprint.Age:
-		return lang.L("age")
-	case footprint.Gender:
-		return lang.L("being a man")
-	case footprint.Party:
-		return lang.L("right party")
-	case footprint.Religious:
-		return lang.L("religion")
-	case footprint.Migrant:
-		return lang.L("migration background")
-	case footprint.LGB:
-		return lang.L("being lesbian, gay or bisexual")
-	case footprint.Health:
-		return lang.L("chronic health condition")
+	if a < footprint.NumAttributes {
+		return [footprint.NumAttributes]string{
+			footprint.Openness: lang.L("openness"), footprint.Conscientiousness: lang.L("conscientiousness"),
+			footprint.Extraversion: lang.L("extraversion"), footprint.Agreeableness: lang.L("agreeableness"),
+			footprint.Neuroticism: lang.L("neuroticism"), footprint.Ideology: lang.L("right-wing ideology"),
+			footprint.Age: lang.L("age"), footprint.Gender: lang.L("being a man"), footprint.Party: lang.L("right party"),
+			footprint.Religious: lang.L("religion"), footprint.Migrant: lang.L("migration background"),
+			footprint.LGB: lang.L("being lesbian, gay or bisexual"), footprint.Health: lang.L("chronic health condition"),
+		}[a]
 	}
 	if a.IsInterest() {
 		return trf("hobby %d", int(a-footprint.NumAttributes)+1)
@@ -656,7 +641,7 @@ func telling(pg *footprint.Page) int {
 }
 
 // visibilityText says whether, and how, the platform sees the likes.
-func (p *preyView) visibilityText(i int) string {
+func (p *targetView) visibilityText(i int) string {
 	v := &p.fp.Visibility
 	if i >= len(v.Flags) || !v.Visible(i) {
 		return lang.L("The platform cannot see these likes: no consent, no quiz, not harvested.")
@@ -676,7 +661,7 @@ func (p *preyView) visibilityText(i int) string {
 
 // profileRows are the bars of the inference chart: every attribute the
 // platform may infer, the truth on the attribute's own scale.
-func (p *preyView) profileRows(i int) []chart.ProfileRow {
+func (p *targetView) profileRows(i int) []chart.ProfileRow {
 	pop := p.world.Pop
 	prof := p.world.Profiles
 	inferred := func(a sim.Attr) float64 {
@@ -739,10 +724,10 @@ func (p *preyView) profileRows(i int) []chart.ProfileRow {
 }
 
 // adCount is the ads list's length.
-func (p *preyView) adCount() int { return len(p.entries()) }
+func (p *targetView) adCount() int { return len(p.entries()) }
 
 // adAt is the followed person's id-th impression.
-func (p *preyView) adAt(id widget.ListItemID) (sim.Impression, bool) {
+func (p *targetView) adAt(id widget.ListItemID) (sim.Impression, bool) {
 	rows := p.entries()
 	if id < 0 || id >= len(rows) || int(rows[id]) >= len(p.log) {
 		return sim.Impression{}, false
@@ -751,7 +736,7 @@ func (p *preyView) adAt(id widget.ListItemID) (sim.Impression, bool) {
 }
 
 // newAdRow is a row template: what happened, and why (in italics).
-func (p *preyView) newAdRow() fyne.CanvasObject {
+func (p *targetView) newAdRow() fyne.CanvasObject {
 	what := widget.NewLabel("")
 	what.Truncation = fyne.TextTruncateEllipsis
 	why := widget.NewLabel("")
@@ -761,7 +746,7 @@ func (p *preyView) newAdRow() fyne.CanvasObject {
 }
 
 // updateAdRow fills row id.
-func (p *preyView) updateAdRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (p *targetView) updateAdRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	what, why := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
 	e, ok := p.adAt(id)
@@ -777,11 +762,11 @@ func (p *preyView) updateAdRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // describe is an impression in words: when, which ad, what it did, and
 // why the person was picked (World.Reason in the current language).
-func (p *preyView) describe(e sim.Impression) (line, why string) {
+func (p *targetView) describe(e sim.Impression) (line, why string) {
 	name, demobilise := fmt.Sprint(e.Message), false
 	if m := int(e.Message); m >= 0 && m < len(p.world.Messages) {
 		name = DisplayName(p.world.Messages[m].Name)
-		demobilise = p.world.Messages[m].Aim == "demobilise"
+		demobilise = p.world.Messages[m].Aim == sim.AimDemobilise
 	}
 	outcome := lang.L("not clicked")
 	switch {
@@ -801,7 +786,7 @@ func (p *preyView) describe(e sim.Impression) (line, why string) {
 // followRandom follows a person drawn from a PCG seeded with the world's
 // seed and the number of presses: the same scenario and seed give the
 // same people in the same order, in class and at home.
-func (p *preyView) followRandom() {
+func (p *targetView) followRandom() {
 	if !p.has || len(p.snap.Opinions) == 0 {
 		return
 	}
@@ -855,7 +840,7 @@ func armBackfires(s *Snapshot) int64 {
 }
 
 // followExtreme follows who moved most towards (or against) the campaign.
-func (p *preyView) followExtreme(towards bool) {
+func (p *targetView) followExtreme(towards bool) {
 	if !p.has {
 		return
 	}
@@ -881,7 +866,7 @@ func (p *preyView) followExtreme(towards bool) {
 }
 
 // drawBars is the inference chart's raster generator.
-func (p *preyView) drawBars(w, h int) image.Image {
+func (p *targetView) drawBars(w, h int) image.Image {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.barsImg = p.render(p.barsImg, p.barsR, w, h, len(p.barRows) == 0, func(opt chart.Options) (*plot.Plot, error) {
@@ -895,7 +880,7 @@ func (p *preyView) drawBars(w, h int) image.Image {
 }
 
 // drawTrace is the opinion chart's raster generator.
-func (p *preyView) drawTrace(w, h int) image.Image {
+func (p *targetView) drawTrace(w, h int) image.Image {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.traceImg = p.render(p.traceImg, p.traceR, w, h, p.traceOp == nil, func(opt chart.Options) (*plot.Plot, error) {
@@ -913,7 +898,7 @@ func (p *preyView) drawTrace(w, h int) image.Image {
 
 // render draws a chart into a reused image of w×h pixels, at the DPI
 // that matches the screen scale (as LiveChart does). Called with mu held.
-func (p *preyView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty bool, build func(chart.Options) (*plot.Plot, error)) *image.RGBA {
+func (p *targetView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty bool, build func(chart.Options) (*plot.Plot, error)) *image.RGBA {
 	if w <= 0 || h <= 0 {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
@@ -944,7 +929,7 @@ func (p *preyView) render(img *image.RGBA, r *canvas.Raster, w, h int, empty boo
 
 // themeChanged redraws the charts, which are drawn in the theme's
 // colours (for App.themeChanged).
-func (p *preyView) themeChanged() {
+func (p *targetView) themeChanged() {
 	p.barsR.Refresh()
 	p.traceR.Refresh()
 }
