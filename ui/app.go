@@ -270,14 +270,13 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 func (u *App) startController() {
 	u.gen++
 	gen := u.gen
-	u.ctrl = NewController(u.cfg, u.cfg.Seed, u.workers,
-		func(s Snapshot) {
-			u.do(func() {
-				if u.gen == gen {
-					u.apply(s)
-				}
-			})
-		},
+	// The newest snapshot only, when the UI is free (latest.go).
+	show := newLatest(u.do, func(s Snapshot) {
+		if u.gen == gen {
+			u.apply(s)
+		}
+	})
+	u.ctrl = NewController(u.cfg, u.cfg.Seed, u.workers, show.put,
 		func(err error) {
 			u.do(func() {
 				if u.gen == gen {
@@ -829,6 +828,10 @@ func (u *App) flushCharts() {
 // apply shows a snapshot from the controller (UI goroutine).
 func (u *App) apply(s Snapshot) {
 	first := !u.hasSnap
+	if first {
+		BootMark("apply first snapshot")
+		defer BootMark("applied first snapshot")
+	}
 	switch {
 	case first:
 		u.tracef("ready %s step %d", u.cfg.Name, s.T)
@@ -838,16 +841,13 @@ func (u *App) apply(s Snapshot) {
 	u.last, u.hasSnap = s, true
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	u.showStep(s) // the page hears of it in a browser (web_js.go)
-	switch {
+	switch {      // setButton: no refresh when unchanged (unchanged.go)
 	case s.Playing:
-		u.play.SetText(lang.L("Pause"))
-		u.play.SetIcon(theme.MediaPauseIcon())
+		setButton(u.play, lang.L("Pause"), theme.MediaPauseIcon())
 	case s.Done:
-		u.play.SetText(lang.L("Play again"))
-		u.play.SetIcon(theme.MediaReplayIcon())
+		setButton(u.play, lang.L("Play again"), theme.MediaReplayIcon())
 	default:
-		u.play.SetText(lang.L("Play"))
-		u.play.SetIcon(theme.MediaPlayIcon())
+		setButton(u.play, lang.L("Play"), theme.MediaPlayIcon())
 	}
 	if s.Done {
 		u.step.Disable()
@@ -1011,6 +1011,9 @@ func newCard(wide bool) *card {
 }
 
 func (c *card) set(value, caption string) {
+	if c.value.String() == value && c.caption.Text == caption {
+		return // unchanged: no relayout (unchanged.go)
+	}
 	c.value.ParseMarkdown("## " + value)
 	c.caption.SetText(caption)
 }

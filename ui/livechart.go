@@ -228,6 +228,9 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	began := time.Now()
+	if lc.frames == 0 {
+		BootMark("first frame of " + lc.metric)
+	}
 	defer func() { lc.cost = time.Since(began) }()
 	if lc.img == nil || lc.img.Bounds().Dx() != w || lc.img.Bounds().Dy() != h {
 		lc.img = image.NewRGBA(image.Rect(0, 0, w, h))

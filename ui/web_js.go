@@ -298,3 +298,28 @@ func setBrowserLanguage(code string) {
 	obj.Call("defineProperty", nav, "languages", map[string]any{"value": []any{code}, "configurable": true})
 	obj.Call("defineProperty", nav, "language", map[string]any{"value": code, "configurable": true})
 }
+
+// BootMark writes on the browser's console how long after the page
+// began to load what happened ("boot: 4210 ms window shown"), so that
+// the start-up's time can be read in a real browser
+// (docs/PERFORMANCE.md).
+func BootMark(what string) {
+	now := js.Global().Get("performance").Call("now").Float()
+	fmt.Printf("boot: %6.0f ms %s\n", now, what)
+}
+
+// applyShare is the share of the tab's thread that showing snapshots
+// may take while a run plays: after a snapshot took cost to apply, the
+// next waits until cost/applyShare has passed (latest.go), so that the
+// model, the charts and the page's drawing keep the rest.
+const applyShare = 0.25
+
+// maxApplyGap bounds that wait, so that the step counter moves at least
+// this often however slow the machine.
+const maxApplyGap = time.Second
+
+// applyGap is the least time from one delivery of snapshots to the
+// next, when the last one took cost.
+func applyGap(cost time.Duration) time.Duration {
+	return min(time.Duration(float64(cost)/applyShare), maxApplyGap)
+}

@@ -50,3 +50,12 @@ func redrawInterval(time.Duration) time.Duration { return 0 }
 // setBrowserLanguage does nothing on the desktop, where Fyne follows
 // LANGUAGE.
 func setBrowserLanguage(string) {}
+
+// BootMark logs a start-up event on a browser's console; the desktop has
+// none.
+func BootMark(string) {}
+
+// applyGap is the least time from one delivery of snapshots to the
+// next: none on the desktop, whose UI has its own thread (latest.go
+// only skips the snapshots it had no time for).
+func applyGap(time.Duration) time.Duration { return 0 }

@@ -19,6 +19,7 @@ import (
 )
 
 func main() {
+	ui.BootMark("main")
 	q := query()
 	if q.Get("bench") == "1" {
 		if err := bench(q.Get("scenario")); err != nil {
@@ -29,6 +30,7 @@ func main() {
 	if err := ui.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "boomerang: translations:", err)
 	}
+	ui.BootMark("translations loaded")
 	a := app.NewWithID("org.boomerang.app")
 	a.SetIcon(ui.Icon())
 	language := q.Get("lang")
@@ -70,8 +72,10 @@ func main() {
 	if q.Get("fast") == "1" {
 		delay = -1 // as fast as the model runs (the speed test)
 	}
+	ui.BootMark("scenario chosen")
 	u := ui.New(a, cfg, ui.Options{Autoplay: q.Get("autoplay") == "1", Metric: q.Get("metric"), StepDelay: delay,
 		Scenario: name, Tab: q.Get("tab"), Present: q.Get("present") == "1", Agent: -1, Trace: trace})
+	ui.BootMark("ui built")
 	if err := u.ShowAndRun(); err != nil {
 		fmt.Fprintln(os.Stderr, "boomerang:", err)
 	}

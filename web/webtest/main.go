@@ -51,7 +51,15 @@ func main() {
 	chrome := flag.String("chromium", "chromium", "the browser to run")
 	benchNames := flag.String("bench", "", "instead of the test: time these built-in scenarios (comma-separated) in the tab without the UI (index.html?bench=1), -reps times each")
 	reps := flag.Int("reps", 3, "repetitions of each -bench measure")
+	times := flag.Int("times", 0, "instead of the test: this many times, the time to the first chart (with the page's boot: lines) and the default scenario's steps/s at full speed, each with the load average")
 	flag.Parse()
+	if *times > 0 {
+		if err := timings(*base, *out, *chrome, *times, *timeout); err != nil {
+			fmt.Fprintln(os.Stderr, "webtest: times:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *benchNames != "" {
 		if err := measure(*base, *chrome, strings.Split(*benchNames, ","), *reps, *timeout); err != nil {
 			fmt.Fprintln(os.Stderr, "webtest: bench:", err)
@@ -219,38 +227,11 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 	done()
 
 	// 3. Speed: the default scenario at full speed, all its steps.
-	p, done = openPage(bctx, timeout)
-	defer done()
-	// Without the trace: its screen dumps on the console would be part
-	// of what is measured. The first step on screen marks the start.
-	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"?lang=en&fast=1")); err != nil {
-		return err
-	}
-	if err := p.waitStep(0); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	steps, err := p.intAttr("data-steps")
+	rate, from, steps, err := speed(bctx, base, out, timeout)
 	if err != nil {
-		return p.fail(out, "speed", err)
-	}
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
 		return err
 	}
-	if err := p.waitStep(1); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	began, from := time.Now(), 1
-	if s, err := p.intAttr("data-step"); err == nil {
-		from = s
-	}
-	if err := p.waitStep(steps); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	rate := float64(steps-from) / time.Since(began).Seconds()
 	report = append(report, fmt.Sprintf("broadcast-basics at full speed: %.1f steps/s (steps %d…%d)", rate, from, steps))
-	if err := p.clean(out, "speed"); err != nil {
-		return err
-	}
 	for _, r := range report {
 		fmt.Println("webtest:", r)
 	}
@@ -258,6 +239,86 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 		return fmt.Errorf("%.1f steps/s, below %.1f", rate, minRate)
 	}
 	return nil
+}
+
+// timings measures n times, each in a new tab, the time to the first
+// chart (printing the page's boot: lines, ui.BootMark) and the default
+// scenario's steps per second at full speed, with the machine's load
+// average before each.
+func timings(base, out, chrome string, n int, timeout time.Duration) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	bctx, stop := newBrowser(chrome)
+	defer stop()
+	for i := range n {
+		p, done := openPage(bctx, timeout)
+		load := loadAverage()
+		first, err := p.load(base + "?lang=en&tab=campaign&trace=1")
+		if err != nil {
+			done()
+			return p.fail(out, "times", err)
+		}
+		p.mu.Lock()
+		for _, l := range p.lines {
+			if strings.HasPrefix(l, "boot: ") {
+				fmt.Println("  ", l)
+			}
+		}
+		p.mu.Unlock()
+		done()
+		fmt.Printf("times %d: first chart after %.2f s (load %s)\n", i+1, first.Seconds(), load)
+		load = loadAverage()
+		rate, from, steps, err := speed(bctx, base, out, timeout)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("times %d: %.1f steps/s (steps %d…%d; load %s)\n", i+1, rate, from, steps, load)
+	}
+	return nil
+}
+
+// loadAverage is the machine's 1-minute load average, or "?".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// speed plays the default scenario at full speed (?fast=1) in a new tab,
+// from its first step to its last, and returns its steps per second and
+// the steps it measured over. Without the trace: its screen dumps on the
+// console would be part of what is measured; the first step on screen
+// marks the start.
+func speed(bctx context.Context, base, out string, timeout time.Duration) (rate float64, from, steps int, err error) {
+	p, done := openPage(bctx, timeout)
+	defer done()
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"?lang=en&fast=1")); err != nil {
+		return 0, 0, 0, err
+	}
+	if err := p.waitStep(0); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	if steps, err = p.intAttr("data-steps"); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
+		return 0, 0, 0, err
+	}
+	if err := p.waitStep(1); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	began, from := time.Now(), 1
+	if s, err := p.intAttr("data-step"); err == nil {
+		from = s
+	}
+	if err := p.waitStep(steps); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	rate = float64(steps-from) / time.Since(began).Seconds()
+	return rate, from, steps, p.clean(out, "speed")
 }
 
 // openPage opens a tab that records its console.
