@@ -165,6 +165,9 @@ type App struct {
 	legend                    *fyne.Container      // arm colours, above the charts
 	legendFor                 string               // arm names the legend shows
 
+	builtins  []scenarios.Info // the picker's scenarios: every built-in once listed (startup.go)
+	listedAll bool             // builtins holds every built-in
+
 	last    Snapshot
 	hasSnap bool
 	smoke   *smoke
@@ -234,6 +237,7 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 		u.delay = 0
 	}
 
+	u.listBuiltinsNow() // or, in a browser, after the first frame (startup.go)
 	u.Window = a.NewWindow(Title(cfg))
 	u.Window.SetIcon(Icon())
 	for _, m := range []string{"shift_vs_control", "conversions", "cost_per_conversion", Metrics[0].Name} {
@@ -416,7 +420,7 @@ func (u *App) build() {
 	u.status.Wrapping = fyne.TextWrapWord
 
 	// Scenario picker: every built-in, by its one-line title.
-	list := scenarios.List()
+	list := u.builtins
 	titles := make([]string, len(list))
 	for i, s := range list {
 		titles[i] = lang.L(s.Title)
@@ -424,7 +428,7 @@ func (u *App) build() {
 	u.scenario = newSelect(titles, nil)
 	u.selectScenario(u.opt.Scenario)
 	u.scenario.OnChanged = func(title string) {
-		for _, s := range list {
+		for _, s := range u.builtins {
 			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
 				if err := u.LoadBuiltin(s.Name); err != nil {
 					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
@@ -589,18 +593,19 @@ func (u *App) build() {
 	u.learn = newLearnView(u)
 	u.story.keep(old, u.cfg) // a rebuild (F5, language) keeps the story's step
 	u.tabNames = []string{"campaign", "population", "target", "likeme", "tradeoff", "learn", "settings"}
+	// tabContent: in a browser a view is laid out when first shown (web_lazy.go).
 	u.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Campaign"), campaign),
-		container.NewTabItem(lang.L("Population"), u.pop.Content()),
-		container.NewTabItem(lang.L("Target"), container.NewScroll(u.prey.content())),
+		container.NewTabItem(lang.L("Population"), tabContent(u.pop.Content())),
+		container.NewTabItem(lang.L("Target"), tabContent(container.NewScroll(u.prey.content()))),
 		// These views are tall and wide: on a small (scaled up) window
 		// they scroll instead of growing the window past the screen.
-		container.NewTabItem(lang.L("Someone like me"), container.NewScroll(u.likeMe.content())),
-		container.NewTabItem(lang.L("Trade-off"), container.NewScroll(u.tradeoff.content())),
-		container.NewTabItem(lang.L("Learn"), u.learn.content()),
+		container.NewTabItem(lang.L("Someone like me"), tabContent(container.NewScroll(u.likeMe.content()))),
+		container.NewTabItem(lang.L("Trade-off"), tabContent(container.NewScroll(u.tradeoff.content()))),
+		container.NewTabItem(lang.L("Learn"), tabContent(u.learn.content())),
 	)
 	if !u.presenting {
-		u.tabs.Append(container.NewTabItem(lang.L("Settings"), u.settings.content))
+		u.tabs.Append(container.NewTabItem(lang.L("Settings"), tabContent(u.settings.content)))
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		switch u.CurrentTab() {
@@ -638,7 +643,7 @@ func (u *App) build() {
 
 // selectScenario shows name in the picker without loading it again.
 func (u *App) selectScenario(name string) {
-	for _, s := range scenarios.List() {
+	for _, s := range u.builtins {
 		if s.Name == name {
 			u.opt.Scenario = name
 			if u.scenario.Selected != lang.L(s.Title) {
@@ -831,6 +836,7 @@ func (u *App) apply(s Snapshot) {
 	if first {
 		BootMark("apply first snapshot")
 		defer BootMark("applied first snapshot")
+		u.afterFirstFrame() // what a browser leaves until now (startup.go)
 	}
 	switch {
 	case first:

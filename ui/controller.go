@@ -299,6 +299,7 @@ func (c *Controller) loop() {
 		}
 	}
 	publish()
+	firstFrameWait() // a browser draws step 0 before the replicas are built (web_js.go)
 	if err := buildExtra(); err != nil {
 		if c.fail != nil {
 			c.fail(err)

@@ -5,6 +5,8 @@ package ui
 import (
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"boomerang/sim"
 )
 
@@ -59,3 +61,15 @@ func BootMark(string) {}
 // next: none on the desktop, whose UI has its own thread (latest.go
 // only skips the snapshots it had no time for).
 func applyGap(time.Duration) time.Duration { return 0 }
+
+// tabContent is what a tab other than the first holds: on the desktop
+// its view itself (a browser defers its layout, web_lazy.go).
+func tabContent(view fyne.CanvasObject) fyne.CanvasObject { return view }
+
+// listLater makes the app list the built-in scenarios after its first
+// frame (startup.go); the desktop lists them at once.
+const listLater = false
+
+// firstFrameWait lets a browser draw step 0 before the replicas are
+// built; the desktop draws on its own threads.
+func firstFrameWait() {}
