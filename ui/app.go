@@ -243,6 +243,7 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 	for _, m := range []string{"shift_vs_control", "conversions", "cost_per_conversion", Metrics[0].Name} {
 		c := NewLiveChart(m, cfg.Steps, u.do)
 		c.SetScale(ChartScale)
+		c.SetOffScreen(func() bool { return u.tabs != nil && u.CurrentTab() != "campaign" })
 		u.Charts = append(u.Charts, c)
 	}
 	u.Chart = u.Charts[0]
@@ -609,6 +610,10 @@ func (u *App) build() {
 	}
 	u.tabs.OnSelected = func(*container.TabItem) {
 		switch u.CurrentTab() {
+		case "campaign": // the charts skipped what came while hidden
+			for _, c := range u.Charts {
+				c.Shown()
+			}
 		case "target":
 			u.prey.shown()
 		case "likeme":
