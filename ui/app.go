@@ -839,8 +839,6 @@ func (u *App) flushCharts() {
 func (u *App) apply(s Snapshot) {
 	first := !u.hasSnap
 	if first {
-		BootMark("apply first snapshot")
-		defer BootMark("applied first snapshot")
 		u.afterFirstFrame() // what a browser leaves until now (startup.go)
 	}
 	switch {

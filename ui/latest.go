@@ -33,6 +33,7 @@ type latest struct {
 	pending bool       // a delivery is scheduled or queued
 	next    time.Time  // the earliest time of the next delivery
 	started bool       // the first snapshot (the run is built) has come
+	shown   bool       // the first snapshot has been applied
 }
 
 // newLatest returns a latest that shows snapshots with apply, on the
@@ -82,5 +83,10 @@ func (l *latest) deliver() {
 	gap := applyGap(time.Since(began))
 	l.mu.Lock()
 	l.next = began.Add(gap)
+	first := !l.shown && len(queue) > 0
+	l.shown = l.shown || first
 	l.mu.Unlock()
+	if first {
+		BootMark("step 0 applied")
+	}
 }
