@@ -850,7 +850,8 @@ func (u *App) apply(s Snapshot) {
 	u.last, u.hasSnap = s, true
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	u.showStep(s) // the page hears of it in a browser (web_js.go)
-	switch {      // setButton: no refresh when unchanged (unchanged.go)
+	// setButton: no refresh when unchanged (unchanged.go).
+	switch {
 	case s.Playing:
 		setButton(u.play, lang.L("Pause"), theme.MediaPauseIcon())
 	case s.Done:
