@@ -4,16 +4,17 @@
 # `boomerang-cli serve-web` on a free local port, and drives it in
 # headless Chromium with web/webtest (chromedp): first chart, Play by
 # click (English) and by Space (Dutch), the step counter moving, Export →
-# PNG and steps.csv as downloads, no uncaught error, and the default
-# scenario's steps per second at full speed (at least WEB_MIN_RATE, 2 by
-# default: CI shares its 2 cores, and the 5 steps/s of issue 21 is a
-# measurement on a quiet machine, docs/PERFORMANCE.md, not a gate).
+# PNG (while the run plays) and steps.csv as downloads, no uncaught
+# error, and the default scenario's steps per second at full speed with
+# its 3 runs: at least WEB_MIN_RATE, 5 by default (issue 21's target; the
+# shared two-core machine measured 8-22 steps/s at load 11-15,
+# docs/PERFORMANCE.md).
 # Screenshots of the campaign view in English and Dutch go to
 # out/screenshots/web-campaign-{en,nl}.png (artefacts, not golden), the
 # console logs and downloads to out/web-test/.
 #
 #   scripts/web-test.sh
-#   WEB_TIMEOUT=120s WEB_MIN_RATE=5 scripts/web-test.sh
+#   WEB_TIMEOUT=180s WEB_MIN_RATE=3 scripts/web-test.sh   # a slower machine
 #
 # Needs chromium (scripts/deps.sh installs it).
 set -eu
@@ -44,7 +45,7 @@ done
 	cat "$log" >&2
 	exit 1
 }
-bin/webtest -url "$url" -out "$out" -timeout "${WEB_TIMEOUT:-120s}" -min-rate "${WEB_MIN_RATE:-2}"
+bin/webtest -url "$url" -out "$out" -timeout "${WEB_TIMEOUT:-120s}" -min-rate "${WEB_MIN_RATE:-5}"
 for lang in en nl; do
 	cp "$out/campaign-$lang.png" "out/screenshots/web-campaign-$lang.png"
 	echo "web-test: out/screenshots/web-campaign-$lang.png"

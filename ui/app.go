@@ -167,6 +167,9 @@ type App struct {
 	legend                    *fyne.Container      // arm colours, above the charts
 	legendFor                 string               // arm names the legend shows
 
+	builtins  []scenarios.Info // the picker's scenarios: every built-in once listed (startup.go)
+	listedAll bool             // builtins holds every built-in
+
 	last    Snapshot
 	hasSnap bool
 	smoke   *smoke
@@ -236,11 +239,13 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 		u.delay = 0
 	}
 
+	u.listBuiltinsNow() // or, in a browser, after the first frame (startup.go)
 	u.Window = a.NewWindow(Title(cfg))
 	u.Window.SetIcon(Icon())
 	for _, m := range []string{"shift_vs_control", "conversions", "cost_per_conversion", Metrics[0].Name} {
 		c := NewLiveChart(m, cfg.Steps, u.do)
 		c.SetScale(ChartScale)
+		c.SetOffScreen(func() bool { return u.tabs != nil && u.CurrentTab() != "campaign" })
 		u.Charts = append(u.Charts, c)
 	}
 	u.Chart = u.Charts[0]
@@ -272,14 +277,13 @@ func New(a fyne.App, cfg sim.Config, opt Options) *App {
 func (u *App) startController() {
 	u.gen++
 	gen := u.gen
-	u.ctrl = play.NewController(u.cfg, u.cfg.Seed, u.workers,
-		func(s Snapshot) {
-			u.do(func() {
-				if u.gen == gen {
-					u.apply(s)
-				}
-			})
-		},
+	// The newest snapshot only, when the UI is free (latest.go).
+	show := newLatest(u.do, func(s Snapshot) {
+		if u.gen == gen {
+			u.apply(s)
+		}
+	})
+	u.ctrl = play.NewController(u.cfg, u.cfg.Seed, u.workers, show.put,
 		func(err error) {
 			u.do(func() {
 				if u.gen == gen {
@@ -288,7 +292,8 @@ func (u *App) startController() {
 			})
 		})
 	u.ctrl.SetStepDelay(u.delay)
-	u.ctrl.SetMinStepDelay(minStepDelay) // a browser needs its thread back to draw (web_js.go)
+	u.ctrl.SetMinStepDelay(minStepDelay)     // a browser needs its thread back to draw (web_js.go)
+	u.ctrl.SetBeforeReplicas(firstFrameWait) // a browser draws step 0 before the replicas are built (web_js.go)
 	u.ctrl.SetReplications(u.opt.Replications)
 	if u.shownArm >= 0 {
 		u.ctrl.ShowArm(u.shownArm)
@@ -529,6 +534,9 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // apply shows a snapshot from the controller (UI goroutine): the
 // toolbar's counter and buttons, then every view.
 func (u *App) apply(s Snapshot) {
+	if !u.hasSnap {
+		u.afterFirstFrame() // what a browser leaves until now (startup.go)
+	}
 	switch {
 	case !u.hasSnap:
 		u.tracef("ready %s step %d", u.cfg.Name, s.T)

@@ -242,6 +242,9 @@ func newCard(wide bool) *card {
 }
 
 func (c *card) set(value, caption string) {
+	if c.value.String() == value && c.caption.Text == caption {
+		return // unchanged: no relayout (unchanged.go)
+	}
 	c.value.ParseMarkdown("## " + value)
 	c.caption.SetText(caption)
 }

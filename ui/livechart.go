@@ -94,6 +94,8 @@ type LiveChart struct {
 	pending     bool
 	interval    time.Duration
 	refreshes   int
+	offScreen   func() bool // whether the chart is hidden (another tab in front); nil: never
+	stale       bool        // a redraw was skipped while the chart was hidden
 }
 
 // NewLiveChart returns a chart of metric (a sim metric column name) over
@@ -186,10 +188,28 @@ func (lc *LiveChart) Flush() {
 	lc.raster.Refresh()
 }
 
+// SetOffScreen sets how the chart learns that it is hidden (another tab
+// in front): then a new result is not drawn, since every refresh makes
+// the window paint again (a whole frame in a browser), until Shown.
+func (lc *LiveChart) SetOffScreen(hidden func() bool) { lc.offScreen = hidden }
+
+// Shown draws the latest result if one came while the chart was hidden
+// (UI goroutine).
+func (lc *LiveChart) Shown() {
+	if lc.stale {
+		lc.stale = false
+		lc.Flush()
+	}
+}
+
 // requestRedraw refreshes the raster at most MaxFPS times a second; a
 // request inside the interval schedules one trailing redraw, so the last
-// result is always drawn.
+// result is always drawn. A hidden chart waits until it is shown.
 func (lc *LiveChart) requestRedraw() {
+	if lc.offScreen != nil && lc.offScreen() {
+		lc.stale = true
+		return
+	}
 	lc.mu.Lock()
 	interval := max(lc.interval, redrawInterval(lc.cost)) // longer in a browser (web_js.go)
 	lc.mu.Unlock()
@@ -205,6 +225,10 @@ func (lc *LiveChart) requestRedraw() {
 	time.AfterFunc(interval-since, func() {
 		lc.do(func() {
 			lc.pending = false
+			if lc.offScreen != nil && lc.offScreen() {
+				lc.stale = true
+				return
+			}
 			lc.Flush()
 		})
 	})
@@ -220,6 +244,9 @@ func (lc *LiveChart) generate(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	began := time.Now()
+	if lc.frames == 0 {
+		BootMark("first frame of " + lc.metric)
+	}
 	defer func() { lc.cost = time.Since(began) }()
 	if lc.img == nil || lc.img.Bounds().Dx() != w || lc.img.Bounds().Dy() != h {
 		lc.img = image.NewRGBA(image.Rect(0, 0, w, h))

@@ -99,7 +99,7 @@ func (u *App) newCounter() fyne.CanvasObject {
 // newScenarioPicker makes the scenario picker: every built-in, by its
 // one-line title.
 func (u *App) newScenarioPicker() {
-	list := scenarios.List()
+	list := u.builtins
 	titles := make([]string, len(list))
 	for i, s := range list {
 		titles[i] = lang.L(s.Title)
@@ -107,7 +107,7 @@ func (u *App) newScenarioPicker() {
 	u.scenario = newSelect(titles, nil)
 	u.selectScenario(u.opt.Scenario)
 	u.scenario.OnChanged = func(title string) {
-		for _, s := range list {
+		for _, s := range u.builtins {
 			if lang.L(s.Title) == title && s.Name != u.opt.Scenario {
 				if err := u.LoadBuiltin(s.Name); err != nil {
 					u.refuse(fmt.Sprintf(lang.L("scenario %s"), s.Name), err)
@@ -192,7 +192,7 @@ func (u *App) newLanguagePicker() {
 
 // selectScenario shows name in the picker without loading it again.
 func (u *App) selectScenario(name string) {
-	for _, s := range scenarios.List() {
+	for _, s := range u.builtins {
 		if s.Name == name {
 			u.opt.Scenario = name
 			if u.scenario.Selected != lang.L(s.Title) {
@@ -294,16 +294,14 @@ func speedLabel(d time.Duration) string {
 func (u *App) showControls(s Snapshot) {
 	u.counter.SetText(fmt.Sprintf(lang.L("Step %d / %d"), s.T, s.Steps))
 	u.showStep(s) // the page hears of it in a browser (web_js.go)
+	// setButton: no refresh when unchanged (unchanged.go).
 	switch {
 	case s.Playing:
-		u.play.SetText(lang.L("Pause"))
-		u.play.SetIcon(theme.MediaPauseIcon())
+		setButton(u.play, lang.L("Pause"), theme.MediaPauseIcon())
 	case s.Done:
-		u.play.SetText(lang.L("Play again"))
-		u.play.SetIcon(theme.MediaReplayIcon())
+		setButton(u.play, lang.L("Play again"), theme.MediaReplayIcon())
 	default:
-		u.play.SetText(lang.L("Play"))
-		u.play.SetIcon(theme.MediaPlayIcon())
+		setButton(u.play, lang.L("Play"), theme.MediaPlayIcon())
 	}
 	if s.Done {
 		u.step.Disable()

@@ -67,6 +67,9 @@ func (t tab) item() *container.TabItem {
 	if t.scroll {
 		c = container.NewScroll(c)
 	}
+	if t.name != "campaign" {
+		c = tabContent(c) // in a browser, laid out when first shown (web_lazy.go)
+	}
 	return container.NewTabItem(lang.L(t.title), c)
 }
 
@@ -115,6 +118,11 @@ func (u *App) viewsStop() {
 
 // tabShown tells the view in front that it is shown.
 func (u *App) tabShown() {
+	if u.CurrentTab() == "campaign" { // the charts skipped what came while hidden
+		for _, c := range u.Charts {
+			c.Shown()
+		}
+	}
 	for _, t := range u.views {
 		if t.name != u.CurrentTab() {
 			continue

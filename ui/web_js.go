@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -298,3 +299,46 @@ func setBrowserLanguage(code string) {
 	obj.Call("defineProperty", nav, "languages", map[string]any{"value": []any{code}, "configurable": true})
 	obj.Call("defineProperty", nav, "language", map[string]any{"value": code, "configurable": true})
 }
+
+// BootMark writes on the browser's console how long after the page
+// began to load what happened ("boot: 4210 ms window shown"), so that
+// the start-up's time can be read in a real browser
+// (docs/PERFORMANCE.md).
+func BootMark(what string) {
+	g := js.Global()
+	now := g.Get("performance").Call("now").Float()
+	g.Get("console").Call("log", fmt.Sprintf("boot: %6.0f ms %s", now, what))
+}
+
+// applyShare is the share of the tab's thread that showing snapshots
+// may take while a run plays: after a snapshot took cost to apply, the
+// next waits until cost/applyShare has passed (latest.go), so that the
+// model, the charts and the page's drawing keep the rest.
+const applyShare = 0.25
+
+// maxApplyGap bounds that wait, so that the step counter moves at least
+// this often however slow the machine.
+const maxApplyGap = time.Second
+
+// applyGap is the least time from one delivery of snapshots to the
+// next, when the last one took cost.
+func applyGap(cost time.Duration) time.Duration {
+	return min(time.Duration(float64(cost)/applyShare), maxApplyGap)
+}
+
+// tabContent is what a tab other than the first holds: its view, laid
+// out only once the tab is first shown (web_lazy.go).
+func tabContent(view fyne.CanvasObject) fyne.CanvasObject { return newLazyTab(view) }
+
+// listLater makes the app list the built-in scenarios after its first
+// frame (startup.go): in a tab that takes a second of the one thread.
+const listLater = true
+
+// firstFrame is how long the controller waits after publishing step 0
+// before it builds the other replications' worlds (seconds of the tab's
+// one thread, in which the page cannot draw): time for the page to show
+// step 0 first.
+const firstFrame = 300 * time.Millisecond
+
+// firstFrameWait lets the page draw step 0 (controller goroutine).
+func firstFrameWait() { time.Sleep(firstFrame) }

@@ -5,6 +5,8 @@ package ui
 import (
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"boomerang/sim"
 )
 
@@ -50,3 +52,24 @@ func redrawInterval(time.Duration) time.Duration { return 0 }
 // setBrowserLanguage does nothing on the desktop, where Fyne follows
 // LANGUAGE.
 func setBrowserLanguage(string) {}
+
+// BootMark logs a start-up event on a browser's console; the desktop has
+// none.
+func BootMark(string) {}
+
+// applyGap is the least time from one delivery of snapshots to the
+// next: none on the desktop, whose UI has its own thread (latest.go
+// only skips the snapshots it had no time for).
+func applyGap(time.Duration) time.Duration { return 0 }
+
+// tabContent is what a tab other than the first holds: on the desktop
+// its view itself (a browser defers its layout, web_lazy.go).
+func tabContent(view fyne.CanvasObject) fyne.CanvasObject { return view }
+
+// listLater makes the app list the built-in scenarios after its first
+// frame (startup.go); the desktop lists them at once.
+const listLater = false
+
+// firstFrameWait lets a browser draw step 0 before the replicas are
+// built; the desktop draws on its own threads.
+func firstFrameWait() {}

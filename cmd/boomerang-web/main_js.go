@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"syscall/js"
 	"time"
@@ -16,9 +17,11 @@ import (
 	"boomerang/scenarios"
 	"boomerang/sim"
 	"boomerang/ui"
+	"boomerang/ui/play"
 )
 
 func main() {
+	ui.BootMark("main")
 	q := query()
 	if q.Get("bench") == "1" {
 		if err := bench(q.Get("scenario")); err != nil {
@@ -29,6 +32,7 @@ func main() {
 	if err := ui.LoadTranslations(); err != nil {
 		fmt.Fprintln(os.Stderr, "boomerang: translations:", err)
 	}
+	ui.BootMark("translations loaded")
 	a := app.NewWithID("org.boomerang.app")
 	a.SetIcon(ui.Icon())
 	language := q.Get("lang")
@@ -64,17 +68,36 @@ func main() {
 	}
 	var trace io.Writer
 	if q.Get("trace") == "1" {
-		trace = os.Stdout // the browser's console
+		trace = console{} // the browser's console
 	}
 	var delay time.Duration
 	if q.Get("fast") == "1" {
 		delay = -1 // as fast as the model runs (the speed test)
 	}
-	u := ui.New(a, cfg, ui.Options{Autoplay: q.Get("autoplay") == "1", Metric: q.Get("metric"), StepDelay: delay,
+	ui.BootMark("scenario chosen")
+	runs := play.DefaultReplications // as on the desktop (issue 17)
+	if n, err := strconv.Atoi(q.Get("runs")); err == nil {
+		runs = n
+	}
+	u := ui.New(a, cfg, ui.Options{Autoplay: q.Get("autoplay") == "1", Metric: q.Get("metric"), StepDelay: delay, Replications: runs,
 		Scenario: name, Tab: q.Get("tab"), Present: q.Get("present") == "1", Agent: -1, Trace: trace})
+	ui.BootMark("ui built")
 	if err := u.ShowAndRun(); err != nil {
 		fmt.Fprintln(os.Stderr, "boomerang:", err)
 	}
+}
+
+// console writes to the browser's console, one message per Write: the
+// trace's screen lists are dozens of lines written at once, and os.Stdout
+// makes a message of each line, which in a browser driven by a test
+// (every message sent over the DevTools protocol) cost tens of
+// milliseconds apiece.
+type console struct{}
+
+// Write logs p (without its last newline) as one console message.
+func (console) Write(p []byte) (int, error) {
+	js.Global().Get("console").Call("log", strings.TrimSuffix(string(p), "\n"))
+	return len(p), nil
 }
 
 // query is the page address's query string (?lang=nl&tab=campaign).

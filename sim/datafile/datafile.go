@@ -87,7 +87,9 @@ func Open(dir, path string) (*Source, error) {
 	}
 	s := &Source{Path: path, Name: name}
 	f, err := s.open()
-	if errors.Is(err, fs.ErrNotExist) && fs.ValidPath(path) && !strings.Contains(path, "/") {
+	// ErrUnsupported: a browser (GOOS=js) has no files at all, and its
+	// built-in scenarios still need their data.
+	if (errors.Is(err, fs.ErrNotExist) || errors.Is(err, errors.ErrUnsupported)) && fs.ValidPath(path) && !strings.Contains(path, "/") {
 		if g, err2 := builtinFS.Open("builtin/" + path); err2 == nil {
 			s.builtin, s.Name, f, err = true, "builtin:"+path, g, nil
 		}

@@ -51,6 +51,7 @@ type Controller struct {
 	delayMu  sync.Mutex
 	delay    time.Duration
 	minDelay time.Duration // the least wait between two steps while playing
+	waitRep  func()        // called between step 0's snapshot and building the replicas
 	once     sync.Once
 	reps     int
 	shown    atomic.Int32 // the arm the views show
@@ -92,6 +93,11 @@ func (c *Controller) SetReplications(n int) { c.reps = max(1, min(n, MaxReplicat
 // whatever the speed (a browser needs its thread back to draw); call
 // before Start.
 func (c *Controller) SetMinStepDelay(d time.Duration) { c.minDelay = max(d, 0) }
+
+// SetBeforeReplicas sets a function the controller calls after it has
+// published step 0 and before it builds the other replications: a
+// browser tab, with one thread, needs that moment to draw step 0.
+func (c *Controller) SetBeforeReplicas(wait func()) { c.waitRep = wait }
 
 // Start builds the run in the background and publishes step 0.
 func (c *Controller) Start() { go c.loop() }
@@ -162,6 +168,9 @@ func (c *Controller) loop() {
 		keepHistory: run.World.Pop.N*(c.cfg.Steps+1)*len(run.Arms) <= MaxHistory}
 	r.prepare()
 	r.publish()
+	if c.waitRep != nil {
+		c.waitRep()
+	}
 	// The other replications, each on its own world (built after step 0
 	// of the first is on screen, so the first frame is not delayed).
 	if err := r.buildExtra(); err != nil {

@@ -3,10 +3,10 @@
 // student would, and fails if it does not work:
 //
 //  1. English: the page loads (time to the first chart is measured), a
-//     click on Play starts the run, the step counter moves; a screenshot
-//     of the campaign view; Space pauses, and Export → PNG and Export →
-//     steps.csv each download a file, which is checked (PNG header, CSV
-//     header).
+//     click on Play starts the run, the step counter moves; Export → PNG
+//     while the run plays downloads a file; a screenshot of the campaign
+//     view; Space pauses, and Export → steps.csv downloads a file. Each
+//     download is checked (PNG header, CSV header).
 //  2. Dutch: the page loads in Dutch, Space plays, the step counter
 //     moves; a screenshot.
 //  3. Speed: the default scenario at full speed (?fast=1) plays all its
@@ -51,7 +51,16 @@ func main() {
 	chrome := flag.String("chromium", "chromium", "the browser to run")
 	benchNames := flag.String("bench", "", "instead of the test: time these built-in scenarios (comma-separated) in the tab without the UI (index.html?bench=1), -reps times each")
 	reps := flag.Int("reps", 3, "repetitions of each -bench measure")
+	times := flag.Int("times", 0, "instead of the test: this many times, the time to the first chart (with the page's boot: lines) and the default scenario's steps/s at full speed, each with the load average")
+	extra := flag.String("query", "", "with -times: more of the page's query string, e.g. runs=1")
 	flag.Parse()
+	if *times > 0 {
+		if err := timings(*base, *out, *chrome, *times, *timeout, *extra); err != nil {
+			fmt.Fprintln(os.Stderr, "webtest: times:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *benchNames != "" {
 		if err := measure(*base, *chrome, strings.Split(*benchNames, ","), *reps, *timeout); err != nil {
 			fmt.Fprintln(os.Stderr, "webtest: bench:", err)
@@ -155,7 +164,7 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 		return p.fail(out, "en", err)
 	}
 	report = append(report, fmt.Sprintf("time to first chart (en): %.2f s", first.Seconds()))
-	if err := p.clickUntil("Play", regexp.MustCompile(`^trace: playing `)); err != nil {
+	if _, err := p.clickUntil("Play", regexp.MustCompile(`^trace: playing `)); err != nil {
 		done()
 		return p.fail(out, "en", err)
 	}
@@ -163,29 +172,39 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 		done()
 		return p.fail(out, "en", fmt.Errorf("after a click on Play: %w", err))
 	}
+	// Export → PNG while the run plays: on the loaded machine clicks in
+	// this dialog were lost while the tab worked through a backlog of
+	// snapshots (issue 21); the number of clicks it took is reported.
+	playingAtExport := p.playingNow()
+	clicks, err := p.export("PNG", ".png", downloads)
+	if err != nil {
+		done()
+		return p.fail(out, "en", err)
+	}
+	report = append(report, fmt.Sprintf("export PNG (while playing: %v): downloaded after %d click(s)", playingAtExport, clicks))
 	if err := p.screenshot(filepath.Join(out, "campaign-en.png")); err != nil {
 		done()
 		return err
 	}
-	// Pause (Space), as a lecturer does before exporting a chart for a
-	// slide: on a loaded machine a click in the Export dialog while the
-	// run plays can be lost (see the report of issue 21).
-	m := p.mark()
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
-		done()
-		return err
-	}
-	if _, err := p.waitLine(m, regexp.MustCompile(`^trace: playing false`)); err != nil {
-		done()
-		return p.fail(out, "en", fmt.Errorf("Space did not pause: %w", err))
-	}
-	for _, b := range []struct{ button, suffix string }{{"PNG", ".png"}, {"steps.csv", "-steps.csv"}} {
-		if err := p.export(b.button, b.suffix, downloads); err != nil {
+	// Pause (Space), as a lecturer does before exporting the run's data,
+	// unless the run is over already.
+	if p.playingNow() {
+		m := p.mark()
+		if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
 			done()
-			return p.fail(out, "en", err)
+			return err
 		}
-		report = append(report, "export "+b.button+": downloaded")
+		if _, err := p.waitLine(m, regexp.MustCompile(`^trace: playing false`)); err != nil {
+			done()
+			return p.fail(out, "en", fmt.Errorf("Space did not pause: %w", err))
+		}
 	}
+	clicks, err = p.export("steps.csv", "-steps.csv", downloads)
+	if err != nil {
+		done()
+		return p.fail(out, "en", err)
+	}
+	report = append(report, fmt.Sprintf("export steps.csv: downloaded after %d click(s)", clicks))
 	if err := p.clean(out, "en"); err != nil {
 		done()
 		return err
@@ -219,38 +238,11 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 	done()
 
 	// 3. Speed: the default scenario at full speed, all its steps.
-	p, done = openPage(bctx, timeout)
-	defer done()
-	// Without the trace: its screen dumps on the console would be part
-	// of what is measured. The first step on screen marks the start.
-	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"?lang=en&fast=1")); err != nil {
-		return err
-	}
-	if err := p.waitStep(0); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	steps, err := p.intAttr("data-steps")
+	rate, from, steps, err := speed(bctx, base, out, timeout, "")
 	if err != nil {
-		return p.fail(out, "speed", err)
-	}
-	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
 		return err
 	}
-	if err := p.waitStep(1); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	began, from := time.Now(), 1
-	if s, err := p.intAttr("data-step"); err == nil {
-		from = s
-	}
-	if err := p.waitStep(steps); err != nil {
-		return p.fail(out, "speed", err)
-	}
-	rate := float64(steps-from) / time.Since(began).Seconds()
 	report = append(report, fmt.Sprintf("broadcast-basics at full speed: %.1f steps/s (steps %d…%d)", rate, from, steps))
-	if err := p.clean(out, "speed"); err != nil {
-		return err
-	}
 	for _, r := range report {
 		fmt.Println("webtest:", r)
 	}
@@ -258,6 +250,89 @@ func run(base, out, chrome string, timeout time.Duration, minRate float64) error
 		return fmt.Errorf("%.1f steps/s, below %.1f", rate, minRate)
 	}
 	return nil
+}
+
+// timings measures n times, each in a new tab, the time to the first
+// chart (printing the page's boot: lines, ui.BootMark) and the default
+// scenario's steps per second at full speed, with the machine's load
+// average before each.
+func timings(base, out, chrome string, n int, timeout time.Duration, extra string) error {
+	if extra != "" {
+		extra = "&" + extra
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	bctx, stop := newBrowser(chrome)
+	defer stop()
+	for i := range n {
+		p, done := openPage(bctx, timeout)
+		load := loadAverage()
+		first, err := p.load(base + "?lang=en&tab=campaign&trace=1" + extra)
+		if err != nil {
+			done()
+			return p.fail(out, "times", err)
+		}
+		p.mu.Lock()
+		for _, l := range p.lines {
+			if strings.HasPrefix(l, "boot: ") {
+				fmt.Println("  ", l)
+			}
+		}
+		p.mu.Unlock()
+		done()
+		fmt.Printf("times %d: first chart after %.2f s (load %s)\n", i+1, first.Seconds(), load)
+		load = loadAverage()
+		rate, from, steps, err := speed(bctx, base, out, timeout, extra)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("times %d: %.1f steps/s (steps %d…%d; load %s)\n", i+1, rate, from, steps, load)
+	}
+	return nil
+}
+
+// loadAverage is the machine's 1-minute load average, or "?".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+// speed plays the default scenario at full speed (?fast=1) in a new tab,
+// from its first step to its last, and returns its steps per second and
+// the steps it measured over. Without the trace: its screen dumps on the
+// console would be part of what is measured; the first step on screen
+// marks the start.
+func speed(bctx context.Context, base, out string, timeout time.Duration, extra string) (rate float64, from, steps int, err error) {
+	p, done := openPage(bctx, timeout)
+	defer done()
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"?lang=en&fast=1"+extra)); err != nil {
+		return 0, 0, 0, err
+	}
+	if err := p.waitStep(0); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	if steps, err = p.intAttr("data-steps"); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(" ")); err != nil {
+		return 0, 0, 0, err
+	}
+	if err := p.waitStep(1); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	began, from := time.Now(), 1
+	if s, err := p.intAttr("data-step"); err == nil {
+		from = s
+	}
+	if err := p.waitStep(steps); err != nil {
+		return 0, 0, 0, p.fail(out, "speed", err)
+	}
+	rate = float64(steps-from) / time.Since(began).Seconds()
+	return rate, from, steps, p.clean(out, "speed")
 }
 
 // openPage opens a tab that records its console.
@@ -422,23 +497,23 @@ func (p *page) clickText(text string) error {
 // app has drawn two new screens since and text is still on them; while
 // the app is busy (no new screens) or once text is gone (the click took:
 // a dialog closed, Play became Pause) the test waits, up to the timeout.
-func (p *page) clickUntil(text string, re *regexp.Regexp) error {
+func (p *page) clickUntil(text string, re *regexp.Regexp) (clicks int, err error) {
 	m := p.mark()
 	end := time.Now().Add(p.timeout)
 	for try := 0; try < 4; try++ {
 		if err := p.clickText(text); err != nil {
-			return err
+			return try, err
 		}
 		clicked := p.mark()
 		for {
 			if p.seen(m, re) {
-				return p.healthy()
+				return try + 1, p.healthy()
 			}
 			if err := p.healthy(); err != nil {
-				return err
+				return try + 1, err
 			}
 			if time.Now().After(end) {
-				return fmt.Errorf("clicked %q %d times; the console never matched %q within %v", text, try+1, re, p.timeout)
+				return try + 1, fmt.Errorf("clicked %q %d times; the console never matched %q within %v", text, try+1, re, p.timeout)
 			}
 			if p.screensSince(clicked) >= 2 {
 				if _, _, err := p.where(text); err == nil {
@@ -448,7 +523,20 @@ func (p *page) clickUntil(text string, re *regexp.Regexp) error {
 			time.Sleep(200 * time.Millisecond)
 		}
 	}
-	return fmt.Errorf("clicked %q four times, and the console never matched %q", text, re)
+	return 4, fmt.Errorf("clicked %q four times, and the console never matched %q", text, re)
+}
+
+// playingNow reports whether the trace's last word on playing was
+// "playing true".
+func (p *page) playingNow() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i := len(p.lines) - 1; i >= 0; i-- {
+		if rest, ok := strings.CutPrefix(p.lines[i], "trace: playing "); ok {
+			return rest == "true"
+		}
+	}
+	return false
 }
 
 // screensSince counts the screen dumps logged at or after from.
@@ -523,20 +611,22 @@ func (p *page) plays() error {
 }
 
 // export opens Export (Ctrl+E), presses button and waits for a download
-// whose name ends in suffix, then checks its first bytes.
-func (p *page) export(button, suffix, dir string) error {
+// whose name ends in suffix, then checks its first bytes. It returns
+// the clicks on button it took.
+func (p *page) export(button, suffix, dir string) (int, error) {
 	m := p.mark()
 	if err := chromedp.Do(p.ctx, chromedp.KeyEvent("e", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := p.waitLine(m, regexp.MustCompile(`^trace: dialog export`)); err != nil {
-		return fmt.Errorf("Ctrl+E opened no Export dialog: %w", err)
+		return 0, fmt.Errorf("Ctrl+E opened no Export dialog: %w", err)
 	}
 	if _, err := p.waitLine(m, regexp.MustCompile(`^trace: at "`+regexp.QuoteMeta(button)+`" `)); err != nil {
-		return err
+		return 0, err
 	}
-	if err := p.clickUntil(button, regexp.MustCompile(`^trace: download .*`+regexp.QuoteMeta(suffix)+` `)); err != nil {
-		return fmt.Errorf("%s: no download: %w", button, err)
+	clicks, err := p.clickUntil(button, regexp.MustCompile(`^trace: download .*`+regexp.QuoteMeta(suffix)+` `))
+	if err != nil {
+		return clicks, fmt.Errorf("%s: no download: %w", button, err)
 	}
 	end := time.Now().Add(p.timeout)
 	for time.Now().Before(end) {
@@ -548,19 +638,19 @@ func (p *page) export(button, suffix, dir string) error {
 			}
 			switch {
 			case strings.HasSuffix(suffix, ".png") && !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-				return fmt.Errorf("%s is not a PNG", f)
+				return clicks, fmt.Errorf("%s is not a PNG", f)
 			case strings.HasSuffix(suffix, ".csv"):
 				line, _ := bufio.NewReader(bytes.NewReader(data)).ReadString('\n')
 				if !strings.HasPrefix(line, "arm,rep,seed,step,") || bytes.Count(data, []byte("\n")) < 3 {
-					return fmt.Errorf("%s is not a steps.csv: %q", f, line)
+					return clicks, fmt.Errorf("%s is not a steps.csv: %q", f, line)
 				}
 			}
 			fmt.Printf("webtest: downloaded %s (%d bytes)\n", filepath.Base(f), len(data))
-			return p.healthy()
+			return clicks, p.healthy()
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return fmt.Errorf("%s: no file *%s in %s", button, suffix, dir)
+	return clicks, fmt.Errorf("%s: no file *%s in %s", button, suffix, dir)
 }
 
 // screenshot saves the page as PNG.
