@@ -263,6 +263,8 @@ func TestBrokenResponseFails(t *testing.T) {
 	rep := run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.AdstockHalfLife = 1e9 }}, "response")
 	if r := row(t, rep, "frequency-linear"); r.Pass {
 		t.Errorf("frequency-linear passed with an ad stock that never decays: %s", r.OursText)
+	} else {
+		t.Logf("an ad stock that never decays: frequency-linear %s", r.OursText)
 	}
 	rep = run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.OpinionElasticity = 0 }}, "response")
 	if r := row(t, rep, "opinion-converts"); r.Pass {
