@@ -17,13 +17,21 @@ func adstockDecay(r *ResponseParams) float64 {
 // (decayed since its last impression) and adds the impression to it.
 // The first impression meets a stock of 0.
 func (s *ArmState) adstock(i int32, t int, decay float64) float64 {
-	a := float64(s.stock[i])
-	if last := s.stockStep[i]; int(last) != t && a > 0 {
-		a *= s.decayed(t-int(last), decay)
+	st := &s.stock[i]
+	a := float64(st.v)
+	if int(st.t) != t && a > 0 {
+		a *= s.decayed(t-int(st.t), decay)
 	}
-	s.stock[i] = float32(a + 1)
-	s.stockStep[i] = int32(t)
+	*st = adStock{v: float32(a + 1), t: int32(t)}
 	return a
+}
+
+// adStock is one person's ad stock after their last impression and the
+// step of that impression, side by side so that an impression reads one
+// cache line, not two.
+type adStock struct {
+	v float32
+	t int32
 }
 
 // knownBuyer reports whether the campaign knows person i has converted:

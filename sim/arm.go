@@ -9,8 +9,7 @@ type ArmState struct {
 	Turnout     []float32      // probability of voting in an election, 0 … 1 (turnout.go)
 	seenThisRun []bool         // reached at least once (for reach)
 	stepHits    []uint32       // impressions in the current step (reset after each step)
-	stock       []float32      // ad stock after the last impression (adstock.go)
-	stockStep   []int32        // step of the last impression
+	stock       []adStock      // ad stock after the last impression, and its step (adstock.go)
 	decayPow    []float64      // decayPow[d] = decay^d for the ad stock (adstock.go), grown on demand
 	decayOf     float64        // the decay factor decayPow holds powers of
 	lastClick   []int32        // step of the last click, 0 = never (for attribution)
@@ -66,8 +65,7 @@ func newArmState(w *World) *ArmState {
 		Turnout:     initialTurnout(w.Pop),
 		seenThisRun: make([]bool, n),
 		stepHits:    make([]uint32, n),
-		stock:       make([]float32, n),
-		stockStep:   make([]int32, n),
+		stock:       make([]adStock, n),
 		lastClick:   make([]int32, n),
 		planCount:   make([]uint16, n),
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // organicWorld is a bare world of n agents for organic conversions:
-// heterogeneous relevance (lognormal, one outlier that pushes block 0's
+// heterogeneous relevance (lognormal, one outlier that pushes its block's
 // candidate probability to 1) and opinions spread over [−1, 1].
 func organicWorld(n int, baseline float64) (*World, []float32) {
 	w := &World{Pop: &population.Population{N: n}, Config: DefaultConfig()}
@@ -25,6 +25,7 @@ func organicWorld(n int, baseline float64) (*World, []float32) {
 		opinion[i] = float32(2*rng.Float64(1, rng.Opinion, uint64(i), 0, 0) - 1)
 	}
 	w.rel.click[5] = 40 // baseline · e · 40 > 1 for the baselines below
+	w.rel.order = relevanceOrder(w.rel.click)
 	return w, opinion
 }
 

@@ -267,11 +267,10 @@ func organicHazard(w *World, i int32, x float64) float64 {
 func organicConversions(t int, w *World, s *ArmState) {
 	o := s.organicFor(w, t)
 	st := o.at(t)
-	// Most candidates are ruled out by their relevance alone (u ≥ the
-	// largest hazard their relevance allows), before the arm's state is
-	// read: one memory access instead of three.
-	for k, i := range st.agent {
-		if u := st.u[k]; u < o.bound*w.rel.of(i) && !s.Converted[i] && u < organicHazard(w, i, float64(s.Opinion[i])) {
+	// Only live draws (u below the largest hazard the person's relevance
+	// allows) are kept, so the arm's state is read for few people.
+	for _, c := range st.live {
+		if i := c.agent; !s.Converted[i] && c.u < organicHazard(w, i, float64(s.Opinion[i])) {
 			s.convert(i, t)
 		}
 	}
@@ -283,7 +282,7 @@ func organicConversions(t int, w *World, s *ArmState) {
 // organicConversions uses, so in the control twin the same person buys in
 // that window too (up to opinion changes).
 func inMarket(w *World, o *organicWindow, i int32, t int, x float64) bool {
-	return o.fires(i, t, organicHazard(w, i, x))
+	return o.fires(i, t, func() float64 { return organicHazard(w, i, x) })
 }
 
 // leaning maps an opinion to a conversion multiplier exp(κ·stance·x)

@@ -269,6 +269,14 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 	if s.pool == nil || (t-w.Config.Campaign.PilotSteps-1)%interestReview == 0 {
 		s.choose(w, targeted)
 	}
+	if len(s.ctxWho) == 0 {
+		// No interest predicted sales (every lift ≤ 1, e.g. a pilot that
+		// saw a handful of outcomes at low consent): nobody to target or
+		// place beside, so it buys at random, as in the pilot, rather than
+		// leave the targeted budget unspent.
+		prospect(t, w, st, plan, 0, budget, s.msg)
+		return
+	}
 	n := uint64(len(s.pool))
 	people := min(targeted, len(s.pool)/demoAudiencePerAd) // one ad per person every other step at most
 	for k := 0; k < people; k++ {

@@ -263,6 +263,8 @@ func TestBrokenResponseFails(t *testing.T) {
 	rep := run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.AdstockHalfLife = 1e9 }}, "response")
 	if r := row(t, rep, "frequency-linear"); r.Pass {
 		t.Errorf("frequency-linear passed with an ad stock that never decays: %s", r.OursText)
+	} else {
+		t.Logf("an ad stock that never decays: frequency-linear %s", r.OursText)
 	}
 	rep = run(t, Options{tiny: true, Tweak: func(c *sim.Config) { c.Response.OpinionElasticity = 0 }}, "response")
 	if r := row(t, rep, "opinion-converts"); r.Pass {
@@ -319,5 +321,34 @@ func TestJackknife(t *testing.T) {
 	}
 	if _, lo, _ := jackknife(1, func(int) float64 { return 1 }); !math.IsNaN(lo) {
 		t.Fatalf("one replication: interval %v, want NaN", lo)
+	}
+}
+
+// The consent comparisons extend the full targeting runs with runs of
+// their three arms alone: an arm's results must not depend on which other
+// arms run beside it.
+func TestConsentArmsAloneMatchTheFullRun(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("two runs of weekend-event: too slow under -race / -short")
+	}
+	o := Options{Seed: 3, tiny: true}
+	full, err := targetingRunsOf(o, nil, 0, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := targetingRunsOf(o, nil, 0, 1, consentArms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alone.extra) != len(consentArms) || len(full.extra) <= len(consentArms) {
+		t.Fatalf("arms run: %d alone, %d in full", len(alone.extra), len(full.extra))
+	}
+	for _, arm := range consentArms {
+		if a, f := alone.extra[arm], full.extra[arm]; len(a) != 1 || len(f) != 1 || a[0] != f[0] {
+			t.Errorf("%s: extra conversions %v alone, %v beside every arm", arm, a, f)
+		}
+	}
+	if full.extra["interests"][0] == 0 {
+		t.Errorf("the interest arm sold nothing extra: the comparison tests little")
 	}
 }
