@@ -73,7 +73,7 @@ func AgeMoments() (mean, sd float64) {
 // Params are the scenario's [population] settings.
 type Params struct {
 	Size    int `toml:"size" comment:"number of agents, 1 to 2,000,000"`
-	Regions int `toml:"regions" comment:"number of regions, 1 to 64"`
+	Regions int `toml:"regions" limits:"1 64" comment:"number of regions, 1 to 64"`
 	// MinorsShare adds platform users aged 13–17 (minors.go); 0 keeps the
 	// adult-only population of earlier versions, draw for draw.
 	MinorsShare float64 `toml:"minors_share" comment:"share of users aged 13-17 (minors, who cannot vote), 0 to 0.5 (default 0 = adults only; about 0.07 of Dutch people aged 13+ are 13-17, CBS); regulation.minors_ban acts on them"`
