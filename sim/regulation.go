@@ -225,10 +225,11 @@ func checkRegulation(c *Config) error {
 	bad := func(key string, v any, format string, a ...any) error {
 		return &FieldError{Key: key, Value: v, Msg: fmt.Sprintf(format, a...)}
 	}
-	for _, prefix := range []string{"regulation.", "defence."} { // limits tags
-		if err := c.checkLimits(prefix); err != nil {
-			return err
-		}
+	if err := checkLimits(c.Regulation, "regulation."); err != nil {
+		return err
+	}
+	if err := checkLimits(c.Defence, "defence."); err != nil {
+		return err
 	}
 	r := &c.Regulation
 	switch {

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -38,12 +37,10 @@ func (c *Config) Validate() error {
 	if n < 1 || n > population.MaxSize {
 		return bad("population.size", n, "must be between 1 and %d", population.MaxSize)
 	}
-	if err := c.checkLimits("population."); err != nil {
+	if err := checkLimits(c.Population, "population."); err != nil {
 		return err
 	}
 	switch {
-	case !(c.Population.MinorsShare >= 0 && c.Population.MinorsShare <= population.MaxMinorsShare):
-		return bad("population.minors_share", c.Population.MinorsShare, "must be between 0 and %v", population.MaxMinorsShare)
 	case c.Steps < 0 || c.Steps > MaxSteps:
 		return bad("steps", c.Steps, "must be between 0 and %d", MaxSteps)
 	case !slices.Contains(network.Kinds(), c.Network.Kind) && c.Network.Kind != network.KindFile:
@@ -53,7 +50,7 @@ func (c *Config) Validate() error {
 	case !network.DegreeFits(c.Network.Kind, c.Network.Degree, n):
 		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
 	}
-	if err := c.checkLimits("network."); err != nil {
+	if err := checkLimits(c.Network, "network."); err != nil {
 		return err
 	}
 	switch {
@@ -62,7 +59,7 @@ func (c *Config) Validate() error {
 	case !slices.Contains(OpinionKinds(), c.Opinion.Initial):
 		return bad("opinion.initial", c.Opinion.Initial, "unknown (allowed: %v)", OpinionKinds())
 	}
-	if err := c.checkLimits("opinion."); err != nil {
+	if err := checkLimits(c.Opinion, "opinion."); err != nil {
 		return err
 	}
 	switch {
@@ -71,7 +68,7 @@ func (c *Config) Validate() error {
 	case !slices.Contains(influence.Names(), c.Influence.Model):
 		return bad("influence.model", c.Influence.Model, "unknown (allowed: %v)", influence.Names())
 	}
-	if err := c.checkLimits("influence."); err != nil {
+	if err := checkLimits(c.Influence, "influence."); err != nil {
 		return err
 	}
 	switch {
@@ -92,7 +89,7 @@ func (c *Config) Validate() error {
 	case c.Campaign.LookalikeSeed < 100 || c.Campaign.LookalikeSeed > population.MaxSize:
 		return bad("campaign.lookalike_seed", c.Campaign.LookalikeSeed, "must be at least 100 people (Meta's minimum source audience) and at most %d", population.MaxSize)
 	}
-	if err := c.checkLimits("response."); err != nil {
+	if err := checkLimits(c.Response, "response."); err != nil {
 		return err
 	}
 	switch {
@@ -138,28 +135,24 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-// checkLimits returns the first key under prefix (e.g. "response.")
-// outside the limits declared in its struct tag (package limits), as a
-// *FieldError with the tag's rule. Limits that depend on other values or
-// are named constants stay in Validate's code: population.size and
-// campaign.lookalike_seed (population.MaxSize), population.minors_share
-// (population.MaxMinorsShare), steps and opinion.burn_in (MaxSteps),
+// checkLimits returns the first parameter of the section s (keys after
+// prefix, e.g. "response.") outside the limits declared in its struct
+// tag (package sim/limits), as a *FieldError with the tag's rule. Limits
+// that depend on other values or on named constants stay in code:
+// population.size and campaign.lookalike_seed (population.MaxSize),
+// steps, opinion.burn_in and regulation.frequency_period (MaxSteps),
 // network.degree (population.size), campaign.budget (100 x
-// population.size), campaign.interests (footprint.NumInterests), the
-// regulation's min_audience, frequency_cap and frequency_period, and
-// campaign.audience.* (relevanceMaxWeight); keys whose message says more
-// than a range (campaign.cpm, campaign.frequency_cap,
-// campaign.pilot_steps, response.wear_out, response.adstock_half_life)
-// stay in code too.
-func (c *Config) checkLimits(prefix string) error {
-	v := reflect.ValueOf(c).Elem()
-	for _, f := range limits.Fields(v.Type(), "") {
-		if !strings.HasPrefix(f.Key, prefix) {
-			continue
-		}
-		if x, raw := f.Value(v); !f.Contains(x) {
-			return bad(f.Key, raw, "%s", f.Rule())
-		}
+// population.size), campaign.interests (footprint.NumInterests),
+// regulation.min_audience and regulation.frequency_cap, data.pages,
+// data.platform_users and data.components (footprint's Min/Max
+// constants) and campaign.audience.* (relevanceMaxWeight). Keys whose
+// message says more than a range stay in code too: campaign.cpm,
+// campaign.frequency_cap, campaign.pilot_steps, response.wear_out,
+// response.adstock_half_life, response.relevance and
+// campaign.audience.age_peak, age_width and ideology.
+func checkLimits(s any, prefix string) error {
+	if f, v, found := limits.Violation(s, prefix); found {
+		return bad(f.Key, v, "%s", f.Rule())
 	}
 	return nil
 }

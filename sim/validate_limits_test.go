@@ -5,11 +5,12 @@ import (
 	"reflect"
 	"testing"
 
+	"boomerang/sim/footprint"
 	"boomerang/sim/limits"
 )
 
 // Config.Validate refuses network.rewire and network.homophily by the
-// limits declared next to the parameters (network.ParamLimits), with the
+// limits declared next to the parameters (package sim/limits), with the
 // same message as the network builder's check.
 func TestValidateNetworkLimits(t *testing.T) {
 	for _, tc := range []struct {
@@ -44,7 +45,8 @@ func TestValidateDeclaredLimits(t *testing.T) {
 	for _, key := range []string{"population.regions", "network.rewire", "network.homophily",
 		"opinion.mean", "opinion.spread", "influence.epsilon", "influence.mu", "influence.gamma",
 		"influence.stubbornness", "response.ctr", "response.baseline_hazard", "response.congruence_effect",
-		"response.misinformation_effect", "regulation.consent_rate", "defence.prebunking_effect"} {
+		"response.misinformation_effect", "regulation.consent_rate", "defence.prebunking_effect",
+		"population.minors_share", "data.quiz_share"} {
 		if !declared[key] {
 			t.Errorf("%s declares no limits", key)
 		}
@@ -57,6 +59,9 @@ func TestValidateDeclaredLimits(t *testing.T) {
 		}
 		try := func(x float64) error {
 			c := DefaultConfig()
+			if f.Key == "data.quiz_share" { // quiz takers must stay within 50 to 20,000
+				c.Data.PlatformUsers = footprint.MinPlatformUsers
+			}
 			v := reflect.ValueOf(&c).Elem().FieldByIndex(f.Index)
 			if isInt {
 				v.SetInt(int64(x))

@@ -128,3 +128,25 @@ func (f Field) Value(v reflect.Value) (float64, any) {
 	}
 	panic(f.Key + ": limits on a field that is not a number")
 }
+
+// Violation returns the first parameter of the struct s (keys after
+// prefix) outside its declared limits, with its value as stored; found is
+// false when every value is allowed.
+func Violation(s any, prefix string) (f Field, value any, found bool) {
+	v := reflect.ValueOf(s)
+	for _, f := range Fields(v.Type(), prefix) {
+		if x, raw := f.Value(v); !f.Contains(x) {
+			return f, raw, true
+		}
+	}
+	return Field{}, nil, false
+}
+
+// Check is Violation as a one-line error naming the key, nil when every
+// value is allowed: "network.rewire = 1.5: must be between 0 and 1".
+func Check(s any, prefix string) error {
+	if f, v, found := Violation(s, prefix); found {
+		return fmt.Errorf("%s = %v: %s", f.Key, v, f.Rule())
+	}
+	return nil
+}

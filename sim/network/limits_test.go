@@ -2,6 +2,7 @@ package network
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"boomerang/sim/limits"
@@ -11,7 +12,7 @@ import (
 // outside them, with the message the CLI's golden files expect.
 func TestParamLimits(t *testing.T) {
 	got := map[string]limits.Field{}
-	for _, l := range ParamLimits() {
+	for _, l := range limits.Fields(reflect.TypeFor[Params](), "network.") {
 		got[l.Key] = l
 	}
 	for _, key := range []string{"network.rewire", "network.homophily"} {
