@@ -77,7 +77,7 @@ type CampaignParams struct {
 	Stance        float64 `toml:"stance" comment:"direction the campaign pushes opinion: +1 for, -1 against"`
 	Aim           string  `toml:"aim" comment:"what the campaign is for, which decides the metrics tables, cards and charts show (steps.csv keeps every column): \"sale\" (a product or ticket), \"cause\" (a behaviour such as vaccination), \"vote\" (an election: vote share and turnout), or \"\" for every metric (default)"`
 	FrequencyCap  int     `toml:"frequency_cap" comment:"most impressions one person gets from the campaign in one step, 1 to 1000, or -1 for no cap (default 5); 0 is an error"`
-	PilotSteps    int     `toml:"pilot_steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
+	PilotSteps    int     `toml:"pilot_steps" limits:"1 1000 steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
 	LookalikeSeed int     `toml:"lookalike_seed" comment:"lookalike strategy: converters (visible to the operator) needed before it builds a lookalike audience, at least 100 as on Meta (default 100)"`
 	Interests     int     `toml:"interests" comment:"interests strategy: how many interests it targets, the ones whose pages best predicted conversion in its pilot, 1 to 30 (default 3)"`
 
@@ -91,17 +91,17 @@ type CampaignParams struct {
 // All weights 0 and noise 0: everyone is equally relevant.
 type AudienceParams struct {
 	AgePeak        float64 `toml:"age_peak" comment:"age in years the offer speaks to most (0 = age does not matter)"`
-	AgeWidth       float64 `toml:"age_width" comment:"years from age_peak at which the age term has fallen by half its range, 1 to 60 (default 12)"`
-	AgeWeight      float64 `toml:"age_weight" comment:"weight of the age term: sd it adds to log relevance, 0 to 3"`
+	AgeWidth       float64 `toml:"age_width" limits:"1 60 years" comment:"years from age_peak at which the age term has fallen by half its range, 1 to 60 (default 12)"`
+	AgeWeight      float64 `toml:"age_weight" limits:"0 3; sd of log relevance" comment:"weight of the age term: sd it adds to log relevance, 0 to 3"`
 	Gender         string  `toml:"gender" comment:"women, men, or empty (gender does not matter)"`
-	GenderWeight   float64 `toml:"gender_weight" comment:"weight of the gender term, 0 to 3"`
+	GenderWeight   float64 `toml:"gender_weight" limits:"0 3; sd of log relevance" comment:"weight of the gender term, 0 to 3"`
 	HomeRegion     int     `toml:"home_region" comment:"region (0 to regions-1) where the offer is; relevance falls with the distance |region - home_region| (Johnson, Lewis & Reiley: proximity); -1 = anywhere"`
-	RegionWeight   float64 `toml:"region_weight" comment:"weight of the region term, 0 to 3"`
+	RegionWeight   float64 `toml:"region_weight" limits:"0 3; sd of log relevance" comment:"weight of the region term, 0 to 3"`
 	Interests      string  `toml:"interests" comment:"comma-separated names of the interests the offer speaks to (boomerang-cli show lists them in docs/MODEL.md), e.g. \"music and festivals, nightlife\""`
-	InterestWeight float64 `toml:"interest_weight" comment:"weight of the interest term (mean true interest in the named interests), 0 to 3"`
+	InterestWeight float64 `toml:"interest_weight" limits:"0 3; sd of log relevance" comment:"weight of the interest term (mean true interest in the named interests), 0 to 3"`
 	Ideology       float64 `toml:"ideology" comment:"causes: +1 speaks to the right (conservative ideology, right party), -1 to the left, 0 neither"`
-	IdeologyWeight float64 `toml:"ideology_weight" comment:"weight of the ideology and party term, 0 to 3"`
-	Noise          float64 `toml:"noise" comment:"sd of the individual part of log relevance that no attribute explains, 0 to 3 (default 0.5)"`
+	IdeologyWeight float64 `toml:"ideology_weight" limits:"0 3; sd of log relevance" comment:"weight of the ideology and party term, 0 to 3"`
+	Noise          float64 `toml:"noise" limits:"0 3; sd of log relevance" comment:"sd of the individual part of log relevance that no attribute explains, 0 to 3 (default 0.5)"`
 }
 
 // ResponseParams calibrate how people respond to one impression

@@ -84,10 +84,11 @@ func (c *Config) Validate() error {
 		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "0 would forbid every impression: use 1 to 1000 impressions per person per step, or -1 for no cap")
 	case c.Campaign.FrequencyCap < -1 || c.Campaign.FrequencyCap > 1000:
 		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "must be between 1 and 1000 impressions per person per step, or -1 for no cap")
-	case c.Campaign.PilotSteps < 1 || c.Campaign.PilotSteps > 1000:
-		return bad("campaign.pilot_steps", c.Campaign.PilotSteps, "must be between 1 and 1000 steps")
 	case c.Campaign.LookalikeSeed < 100 || c.Campaign.LookalikeSeed > population.MaxSize:
 		return bad("campaign.lookalike_seed", c.Campaign.LookalikeSeed, "must be at least 100 people (Meta's minimum source audience) and at most %d", population.MaxSize)
+	}
+	if err := checkLimits(c.Campaign, "campaign."); err != nil { // pilot_steps, audience weights
+		return err
 	}
 	if err := checkLimits(c.Response, "response."); err != nil {
 		return err
@@ -145,11 +146,10 @@ func (c *Config) Validate() error {
 // population.size), campaign.interests (footprint.NumInterests),
 // regulation.min_audience and regulation.frequency_cap, data.pages,
 // data.platform_users and data.components (footprint's Min/Max
-// constants) and campaign.audience.* (relevanceMaxWeight). Keys whose
-// message says more than a range stay in code too: campaign.cpm,
-// campaign.frequency_cap, campaign.pilot_steps, response.wear_out,
-// response.adstock_half_life, response.relevance and
-// campaign.audience.age_peak, age_width and ideology.
+// constants). Keys whose rule is more than a range stay in code too:
+// campaign.cpm, campaign.frequency_cap, response.wear_out,
+// response.adstock_half_life, response.relevance,
+// campaign.audience.age_peak, home_region and ideology.
 func checkLimits(s any, prefix string) error {
 	if f, v, found := limits.Violation(s, prefix); found {
 		return bad(f.Key, v, "%s", f.Rule())

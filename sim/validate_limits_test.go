@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 
 	"boomerang/sim/footprint"
@@ -46,9 +47,15 @@ func TestValidateDeclaredLimits(t *testing.T) {
 		"opinion.mean", "opinion.spread", "influence.epsilon", "influence.mu", "influence.gamma",
 		"influence.stubbornness", "response.ctr", "response.baseline_hazard", "response.congruence_effect",
 		"response.misinformation_effect", "regulation.consent_rate", "defence.prebunking_effect",
-		"population.minors_share", "data.quiz_share"} {
+		"population.minors_share", "data.quiz_share", "campaign.pilot_steps",
+		"campaign.audience.age_width", "campaign.audience.age_weight", "campaign.audience.noise"} {
 		if !declared[key] {
 			t.Errorf("%s declares no limits", key)
+		}
+	}
+	for _, f := range fields {
+		if strings.HasSuffix(f.Key, "_weight") && f.Hi != relevanceMaxWeight {
+			t.Errorf("%s: at most %v, response.relevance at most %v", f.Key, f.Hi, relevanceMaxWeight)
 		}
 	}
 	for _, f := range fields {

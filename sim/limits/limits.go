@@ -28,15 +28,21 @@ const Tag = "limits"
 type Bounds struct {
 	Lo, Hi float64
 	OpenLo bool   // the low end is excluded ("must be above Lo")
+	Unit   string // said after Hi ("steps"), "" for none
 	Note   string // said after the rule in parentheses, "" for none
 }
 
-// Parse reads a limits tag ("0 1", ">0 2", "0 1; per sd of the trait").
+// Parse reads a limits tag ("0 1", ">0 2", "1 1000 steps",
+// "0 1; per sd of the trait"): words after the two bounds are the unit.
 func Parse(tag string) (Bounds, error) {
 	var b Bounds
 	body, note, _ := strings.Cut(tag, ";")
 	b.Note = strings.TrimSpace(note)
 	f := strings.Fields(body)
+	if len(f) > 2 {
+		b.Unit = strings.Join(f[2:], " ")
+		f = f[:2]
+	}
 	if len(f) != 2 {
 		return b, fmt.Errorf("limits tag %q: want \"lo hi\"", tag)
 	}
@@ -60,11 +66,15 @@ func (b Bounds) Contains(v float64) bool {
 }
 
 // Rule says what is allowed: "must be between 0 and 1", "must be above 0
-// and at most 0.5", with the note in parentheses after it.
+// and at most 0.5", "must be between 1 and 60 years", with the note in
+// parentheses after it.
 func (b Bounds) Rule() string {
 	s := fmt.Sprintf("must be between %s and %s", Num(b.Lo), Num(b.Hi))
 	if b.OpenLo {
 		s = fmt.Sprintf("must be above %s and at most %s", Num(b.Lo), Num(b.Hi))
+	}
+	if b.Unit != "" {
+		s += " " + b.Unit
 	}
 	if b.Note != "" {
 		s += " (" + b.Note + ")"

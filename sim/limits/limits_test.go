@@ -17,6 +17,7 @@ func TestParseRuleContains(t *testing.T) {
 		{">0 0.5", "must be above 0 and at most 0.5", []float64{1e-12, 0.5}, []float64{0, 0.5000001}},
 		{"-1 1", "must be between -1 and 1", []float64{-1, 1}, []float64{-1.01, math.Inf(1)}},
 		{"0 1; per sd of the trait", "must be between 0 and 1 (per sd of the trait)", []float64{1}, []float64{2}},
+		{"1 60 years", "must be between 1 and 60 years", []float64{1, 60}, []float64{0.5, 61}},
 	} {
 		b, err := Parse(tc.tag)
 		if err != nil {
@@ -36,7 +37,7 @@ func TestParseRuleContains(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"", "1", "0 x", "1 0", "0 1 2", ">x 1"} {
+	for _, bad := range []string{"", "1", "0 x", "1 0", ">x 1", "; 0 1"} {
 		if _, err := Parse(bad); err == nil {
 			t.Errorf("malformed tag %q accepted", bad)
 		}
