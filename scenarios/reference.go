@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"boomerang/sim"
+	"boomerang/sim/limits"
 )
 
 // KeyReference renders the key reference of docs/SCENARIOS.md from the
@@ -22,10 +23,19 @@ func KeyReference() string {
 			dv = fmt.Sprintf("%q", s)
 		}
 		doc := strings.ReplaceAll(k.Doc, "|", "\\|")
-		if lo, hi, ok := k.Range(); ok {
-			doc += fmt.Sprintf(" (allowed: %s to %s)", lo, hi)
+		if b, ok := k.Bounds(); ok {
+			doc += " (allowed: " + Allowed(b) + ")"
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s |\n", k.Name, k.Type, dv, doc)
 	})
 	return b.String()
+}
+
+// Allowed says a key's declared limits in a few words: "0 to 1", or
+// "above 0, at most 2" for an open low end.
+func Allowed(b limits.Bounds) string {
+	if b.OpenLo {
+		return fmt.Sprintf("above %s, at most %s", limits.Num(b.Lo), limits.Num(b.Hi))
+	}
+	return fmt.Sprintf("%s to %s", limits.Num(b.Lo), limits.Num(b.Hi))
 }

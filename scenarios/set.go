@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"boomerang/sim"
+	"boomerang/sim/limits"
 	"boomerang/sim/network"
 )
 
@@ -16,16 +17,19 @@ type Key struct {
 	Name string // dotted, e.g. "influence.epsilon"
 	Type string // int, float, string, bool
 	Doc  string // the comment tag: meaning and unit
-	// Limits is the limits tag declared next to the parameter: "lo hi",
-	// the inclusive bounds Validate checks; "" when the key has none
-	// (its comment then says the range).
+	// Limits is the limits tag declared next to the parameter (package
+	// sim/limits: "0 1", ">0 2"), the bounds Validate checks; "" when the
+	// key has none (its comment then says the range).
 	Limits string
 }
 
-// Range returns the key's declared bounds as written in its limits tag.
-func (k Key) Range() (lo, hi string, ok bool) {
-	lo, hi, ok = strings.Cut(k.Limits, " ")
-	return lo, hi, ok
+// Bounds returns the key's declared limits; ok is false when it has none.
+func (k Key) Bounds() (b limits.Bounds, ok bool) {
+	if k.Limits == "" {
+		return b, false
+	}
+	b, err := limits.Parse(k.Limits)
+	return b, err == nil
 }
 
 // Keys lists every key that --set and --vary accept, in file order.

@@ -225,24 +225,22 @@ func checkRegulation(c *Config) error {
 	bad := func(key string, v any, format string, a ...any) error {
 		return &FieldError{Key: key, Value: v, Msg: fmt.Sprintf(format, a...)}
 	}
-	r, d := &c.Regulation, &c.Defence
+	if err := checkLimits(c.Regulation, "regulation."); err != nil {
+		return err
+	}
+	if err := checkLimits(c.Defence, "defence."); err != nil {
+		return err
+	}
+	r := &c.Regulation
 	switch {
-	case !in01(r.ConsentRate):
-		return bad("regulation.consent_rate", r.ConsentRate, "must be between 0 and 1")
 	case !slices.Contains(ConsentDesigns(), r.ConsentDesign):
 		return bad("regulation.consent_design", r.ConsentDesign, "unknown (allowed: %v)", ConsentDesigns())
-	case !in01(r.PoliticalConsentRate):
-		return bad("regulation.political_consent_rate", r.PoliticalConsentRate, "must be between 0 and 1")
 	case r.MinAudience < 0 || r.MinAudience > population.MaxSize:
 		return bad("regulation.min_audience", r.MinAudience, "must be between 0 (no floor) and %d people", population.MaxSize)
 	case r.FrequencyCap < 0 || r.FrequencyCap > MaxFrequencyCap:
 		return bad("regulation.frequency_cap", r.FrequencyCap, "must be between 0 (no cap) and %d impressions per person per period", MaxFrequencyCap)
 	case r.FrequencyPeriod < 1 || r.FrequencyPeriod > MaxSteps:
 		return bad("regulation.frequency_period", r.FrequencyPeriod, "must be between 1 and %d steps", MaxSteps)
-	case !in01(d.PrebunkingShare):
-		return bad("defence.prebunking_share", d.PrebunkingShare, "must be between 0 and 1")
-	case !in01(d.PrebunkingEffect):
-		return bad("defence.prebunking_effect", d.PrebunkingEffect, "must be between 0 and 1")
 	}
 	return nil
 }

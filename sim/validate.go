@@ -2,12 +2,12 @@ package sim
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
+	"boomerang/sim/limits"
 	"boomerang/sim/network"
 	"boomerang/sim/population"
 )
@@ -34,13 +34,13 @@ const MaxSteps = 100_000
 // *FieldError naming the key, or nil.
 func (c *Config) Validate() error {
 	n := c.Population.Size
-	switch {
-	case n < 1 || n > population.MaxSize:
+	if n < 1 || n > population.MaxSize {
 		return bad("population.size", n, "must be between 1 and %d", population.MaxSize)
-	case c.Population.Regions < 1 || c.Population.Regions > 64:
-		return bad("population.regions", c.Population.Regions, "must be between 1 and 64")
-	case !(c.Population.MinorsShare >= 0 && c.Population.MinorsShare <= population.MaxMinorsShare):
-		return bad("population.minors_share", c.Population.MinorsShare, "must be between 0 and %v", population.MaxMinorsShare)
+	}
+	if err := checkLimits(c.Population, "population."); err != nil {
+		return err
+	}
+	switch {
 	case c.Steps < 0 || c.Steps > MaxSteps:
 		return bad("steps", c.Steps, "must be between 0 and %d", MaxSteps)
 	case !slices.Contains(network.Kinds(), c.Network.Kind) && c.Network.Kind != network.KindFile:
@@ -50,32 +50,28 @@ func (c *Config) Validate() error {
 	case !network.DegreeFits(c.Network.Kind, c.Network.Degree, n):
 		return bad("network.degree", c.Network.Degree, "must be above 0 and below population.size (%d)", n)
 	}
-	for _, l := range network.ParamLimits() { // declared next to each parameter
-		if x := l.Value(c.Network); !l.Contains(x) {
-			return bad("network."+l.Key, x, "%s", l.Rule())
-		}
+	if err := checkLimits(c.Network, "network."); err != nil {
+		return err
 	}
 	switch {
 	case c.Network.Kind == "complete" && n > 5000 && c.Influence.Model == "algorithmic-bias":
 		return bad("network.kind", c.Network.Kind, "algorithmic-bias on a complete graph costs O(N) per encounter: use at most 5000 agents or a sparse network")
 	case !slices.Contains(OpinionKinds(), c.Opinion.Initial):
 		return bad("opinion.initial", c.Opinion.Initial, "unknown (allowed: %v)", OpinionKinds())
-	case !(c.Opinion.Mean >= -1 && c.Opinion.Mean <= 1):
-		return bad("opinion.mean", c.Opinion.Mean, "must be between -1 and 1")
-	case !(c.Opinion.Spread >= 0 && c.Opinion.Spread <= 2):
-		return bad("opinion.spread", c.Opinion.Spread, "must be between 0 and 2")
+	}
+	if err := checkLimits(c.Opinion, "opinion."); err != nil {
+		return err
+	}
+	switch {
 	case c.Opinion.BurnIn < 0 || c.Opinion.BurnIn > MaxSteps:
 		return bad("opinion.burn_in", c.Opinion.BurnIn, "must be between 0 and %d", MaxSteps)
 	case !slices.Contains(influence.Names(), c.Influence.Model):
 		return bad("influence.model", c.Influence.Model, "unknown (allowed: %v)", influence.Names())
-	case !(c.Influence.Epsilon > 0 && c.Influence.Epsilon <= 2):
-		return bad("influence.epsilon", c.Influence.Epsilon, "must be above 0 and at most 2 (the width of the opinion scale)")
-	case !(c.Influence.Mu > 0 && c.Influence.Mu <= 0.5):
-		return bad("influence.mu", c.Influence.Mu, "must be above 0 and at most 0.5")
-	case !(c.Influence.Gamma >= 0 && c.Influence.Gamma <= 10):
-		return bad("influence.gamma", c.Influence.Gamma, "must be between 0 and 10")
-	case !in01(c.Influence.Stubbornness):
-		return bad("influence.stubbornness", c.Influence.Stubbornness, "must be between 0 and 1")
+	}
+	if err := checkLimits(c.Influence, "influence."); err != nil {
+		return err
+	}
+	switch {
 	case c.Campaign.Budget < 0 || c.Campaign.Budget > 100*n:
 		return bad("campaign.budget", c.Campaign.Budget, "must be between 0 and 100 x population.size (%d)", 100*n)
 	case !(c.Campaign.CPM >= 0 && c.Campaign.CPM < 1e6):
@@ -88,44 +84,22 @@ func (c *Config) Validate() error {
 		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "0 would forbid every impression: use 1 to 1000 impressions per person per step, or -1 for no cap")
 	case c.Campaign.FrequencyCap < -1 || c.Campaign.FrequencyCap > 1000:
 		return bad("campaign.frequency_cap", c.Campaign.FrequencyCap, "must be between 1 and 1000 impressions per person per step, or -1 for no cap")
-	case c.Campaign.PilotSteps < 1 || c.Campaign.PilotSteps > 1000:
-		return bad("campaign.pilot_steps", c.Campaign.PilotSteps, "must be between 1 and 1000 steps")
 	case c.Campaign.LookalikeSeed < 100 || c.Campaign.LookalikeSeed > population.MaxSize:
 		return bad("campaign.lookalike_seed", c.Campaign.LookalikeSeed, "must be at least 100 people (Meta's minimum source audience) and at most %d", population.MaxSize)
-	case !in01(c.Response.CTR):
-		return bad("response.ctr", c.Response.CTR, "must be between 0 and 1")
-	case !in01(c.Response.ViewEffect):
-		return bad("response.view_effect", c.Response.ViewEffect, "must be between 0 and 1")
-	case !in01(c.Response.ClickEffect):
-		return bad("response.click_effect", c.Response.ClickEffect, "must be between 0 and 1")
+	}
+	if err := checkLimits(c.Campaign, "campaign."); err != nil { // pilot_steps, audience weights
+		return err
+	}
+	if err := checkLimits(c.Response, "response."); err != nil {
+		return err
+	}
+	switch {
 	case !(c.Response.WearOut > 0 && c.Response.WearOut < 1e9):
 		return bad("response.wear_out", c.Response.WearOut, "must be above 0 (ad stock, in impressions)")
 	case !(c.Response.AdstockHalfLife >= 0.1 && c.Response.AdstockHalfLife <= 1e9):
 		return bad("response.adstock_half_life", c.Response.AdstockHalfLife, "must be between 0.1 and 1e9 steps (1e9: the stock never decays)")
-	case !in01(c.Response.InMarketClick):
-		return bad("response.in_market_click", c.Response.InMarketClick, "must be between 0 and 1")
-	case !(c.Response.OpinionElasticity >= 0 && c.Response.OpinionElasticity <= 5):
-		return bad("response.opinion_elasticity", c.Response.OpinionElasticity, "must be between 0 and 5")
 	case c.Campaign.Interests < 1 || c.Campaign.Interests > footprint.NumInterests:
 		return bad("campaign.interests", c.Campaign.Interests, "must be between 1 and %d", footprint.NumInterests)
-	case !in01(c.Response.ClickConversion):
-		return bad("response.click_conversion", c.Response.ClickConversion, "must be between 0 and 1")
-	case !(c.Response.BaselineHazard >= 0 && c.Response.BaselineHazard <= 0.5):
-		return bad("response.baseline_hazard", c.Response.BaselineHazard, "must be between 0 and 0.5 (2 x hazard is a probability)")
-	case !in01(c.Response.BackfireRate):
-		return bad("response.backfire_rate", c.Response.BackfireRate, "must be between 0 and 1")
-	case !(c.Response.CongruenceClick >= 0 && c.Response.CongruenceClick <= 1):
-		return bad("response.congruence_click", c.Response.CongruenceClick, "must be between 0 and 1 (per sd of the trait)")
-	case !(c.Response.CongruenceConversion >= 0 && c.Response.CongruenceConversion <= 1):
-		return bad("response.congruence_conversion", c.Response.CongruenceConversion, "must be between 0 and 1 (per sd of the trait)")
-	case !(c.Response.CongruenceEffect >= 0 && c.Response.CongruenceEffect <= 1):
-		return bad("response.congruence_effect", c.Response.CongruenceEffect, "must be between 0 and 1 (per sd of the trait)")
-	case !in01(c.Response.PrivacyBackfire):
-		return bad("response.privacy_backfire", c.Response.PrivacyBackfire, "must be between 0 and 1")
-	case !in01(c.Response.FearEffect):
-		return bad("response.fear_effect", c.Response.FearEffect, "must be between 0 and 1")
-	case !in01(c.Response.MisinfoEffect):
-		return bad("response.misinformation_effect", c.Response.MisinfoEffect, "must be between 0 and 1")
 	case len(c.Arms) == 0:
 		return bad("arms", 0, "at least one arm is needed")
 	}
@@ -162,7 +136,26 @@ func (c *Config) Validate() error {
 	return nil
 }
 
-func in01(v float64) bool { return v >= 0 && v <= 1 && !math.IsNaN(v) }
+// checkLimits returns the first parameter of the section s (keys after
+// prefix, e.g. "response.") outside the limits declared in its struct
+// tag (package sim/limits), as a *FieldError with the tag's rule. Limits
+// that depend on other values or on named constants stay in code:
+// population.size and campaign.lookalike_seed (population.MaxSize),
+// steps, opinion.burn_in and regulation.frequency_period (MaxSteps),
+// network.degree (population.size), campaign.budget (100 x
+// population.size), campaign.interests (footprint.NumInterests),
+// regulation.min_audience and regulation.frequency_cap, data.pages,
+// data.platform_users and data.components (footprint's Min/Max
+// constants). Keys whose rule is more than a range stay in code too:
+// campaign.cpm, campaign.frequency_cap, response.wear_out,
+// response.adstock_half_life, response.relevance,
+// campaign.audience.age_peak, home_region and ideology.
+func checkLimits(s any, prefix string) error {
+	if f, v, found := limits.Violation(s, prefix); found {
+		return bad(f.Key, v, "%s", f.Rule())
+	}
+	return nil
+}
 
 // EnsureControl adds a control arm (strategy none) at the front if the
 // config has none, so every run can report effects against control.

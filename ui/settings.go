@@ -254,8 +254,12 @@ func KeyDoc(k scenarios.Key) string {
 		return ""
 	}
 	doc := internalRef.ReplaceAllString(lang.L(k.Doc), "")
-	if lo, hi, ok := k.Range(); ok { // the limits declared next to the parameter
-		doc = trf("%s (allowed: %s to %s)", doc, lo, hi)
+	if b, ok := k.Bounds(); ok { // the limits declared next to the parameter
+		if b.OpenLo {
+			doc = trf("%s (allowed: above %v, at most %v)", doc, b.Lo, b.Hi)
+		} else {
+			doc = trf("%s (allowed: %v to %v)", doc, b.Lo, b.Hi)
+		}
 	}
 	return doc
 }

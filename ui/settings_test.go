@@ -105,15 +105,28 @@ func TestSettingsPickersSearchAndChanged(t *testing.T) {
 }
 
 // The settings panel's hint of a key with declared limits states them
-// (from the limits tag next to the parameter, as Validate checks them).
+// (from the limits tag next to the parameter, as Validate checks them):
+// a closed range, an open low end, and in Dutch with a decimal comma.
 func TestKeyDocStatesDeclaredLimits(t *testing.T) {
+	keys := map[string]scenarios.Key{}
 	for _, k := range scenarios.Keys() {
-		if k.Name == "network.rewire" {
-			if doc := KeyDoc(k); !strings.HasSuffix(doc, "(allowed: 0 to 1)") {
-				t.Errorf("network.rewire hint %q does not state its limits", doc)
-			}
-			return
+		keys[k.Name] = k
+	}
+	for name, want := range map[string]string{
+		"network.rewire":    "(allowed: 0 to 1)",
+		"opinion.mean":      "(allowed: -1 to 1)",
+		"influence.epsilon": "(allowed: above 0, at most 2)",
+	} {
+		k, ok := keys[name]
+		if !ok {
+			t.Fatalf("no key %s", name)
+		}
+		if doc := KeyDoc(k); !strings.HasSuffix(doc, want) {
+			t.Errorf("%s hint %q does not end in %q", name, doc, want)
 		}
 	}
-	t.Fatal("no key network.rewire")
+	i18nUseDutch(t)
+	if doc := KeyDoc(keys["influence.mu"]); !strings.HasSuffix(doc, "(toegestaan: boven 0, hoogstens 0,5)") {
+		t.Errorf("influence.mu hint in Dutch %q does not state its limits", doc)
+	}
 }

@@ -3,12 +3,14 @@ package footprint
 import (
 	"fmt"
 	"math"
+
+	"boomerang/sim/limits"
 )
 
 // Params are the scenario's [data] settings.
 type Params struct {
 	Pages          int     `toml:"pages" comment:"number of pages people can like, 2 to 65535 (default 1000); each page appeals to one or two attributes (a trait, ideology, age, gender, party, religion, migration background, sexual orientation or health) or to a taste unrelated to them"`
-	QuizShare      float64 `toml:"quiz_share" comment:"share of people who take the personality quiz, 0 to 1 (default 0.003: Cambridge Analytica's ~270,000 quiz takers among 87 million profiles), among the platform's users (platform_users: their true traits train the inference model) and among the simulated people (whose friends harvest_friends reaches); 0 = no quiz, no model, nobody profiled"`
+	QuizShare      float64 `toml:"quiz_share" limits:"0 1" comment:"share of people who take the personality quiz, 0 to 1 (default 0.003: Cambridge Analytica's ~270,000 quiz takers among 87 million profiles), among the platform's users (platform_users: their true traits train the inference model) and among the simulated people (whose friends harvest_friends reaches); 0 = no quiz, no model, nobody profiled"`
 	PlatformUsers  int     `toml:"platform_users" comment:"users of the platform the inference model is trained on, drawn from the same population model as the simulated people but independent of population.size, 1000 to 100,000,000 (default 50,000: with the 0.3 % quiz, 150 quiz takers, the accuracy of Kosinski et al. 2013); platform_users x quiz_share quiz takers must be between 50 and 20,000"`
 	HarvestFriends bool    `toml:"harvest_friends" comment:"true: the quiz app also collects the likes of every quiz taker's friends, without the friends' consent (Facebook's friends permission before 2015); default false"`
 	Components     int     `toml:"components" comment:"SVD components k of the like matrix, 1 to 500 (default 100, as Kosinski et al. 2013); at most one component per 5 quiz takers is used"`
@@ -71,8 +73,11 @@ func (p Params) Check(consentRate float64) error {
 	switch {
 	case p.Pages < MinPages || p.Pages > MaxPages:
 		return fmt.Errorf("data.pages = %d: must be between %d and %d", p.Pages, MinPages, MaxPages)
-	case !(p.QuizShare >= 0 && p.QuizShare <= 1):
-		return fmt.Errorf("data.quiz_share = %v: must be between 0 and 1", p.QuizShare)
+	}
+	if err := limits.Check(p, "data."); err != nil { // data.quiz_share
+		return err
+	}
+	switch {
 	case p.PlatformUsers < MinPlatformUsers || p.PlatformUsers > MaxPlatformUsers:
 		return fmt.Errorf("data.platform_users = %d: must be between %d and %d", p.PlatformUsers, MinPlatformUsers, MaxPlatformUsers)
 	case p.Components < 1 || p.Components > MaxComponents:

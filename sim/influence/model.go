@@ -26,10 +26,10 @@ type Model interface {
 // Params are the scenario's [influence] settings.
 type Params struct {
 	Model        string  `toml:"model" comment:"opinion dynamics model: none, degroot, friedkin-johnsen, deffuant, hegselmann-krause, voter, algorithmic-bias"`
-	Epsilon      float64 `toml:"epsilon" comment:"confidence bound on the [-1,1] opinion scale (Deffuant, HK, algorithmic bias); classic [0,1] epsilon is half of this"`
-	Mu           float64 `toml:"mu" comment:"convergence rate of pairwise compromise, in (0, 0.5]"`
-	Gamma        float64 `toml:"gamma" comment:"algorithmic bias: partner weight proportional to distance^-gamma (Sirbu et al. 2019); 0 is Deffuant"`
-	Stubbornness float64 `toml:"stubbornness" comment:"Friedkin-Johnsen: weight 1-lambda of the anchor (initial opinion) in [0,1]"`
+	Epsilon      float64 `toml:"epsilon" limits:">0 2; the width of the opinion scale" comment:"confidence bound on the [-1,1] opinion scale (Deffuant, HK, algorithmic bias); classic [0,1] epsilon is half of this"`
+	Mu           float64 `toml:"mu" limits:">0 0.5" comment:"convergence rate of pairwise compromise, in (0, 0.5]"`
+	Gamma        float64 `toml:"gamma" limits:"0 10" comment:"algorithmic bias: partner weight proportional to distance^-gamma (Sirbu et al. 2019); 0 is Deffuant"`
+	Stubbornness float64 `toml:"stubbornness" limits:"0 1" comment:"Friedkin-Johnsen: weight 1-lambda of the anchor (initial opinion) in [0,1]"`
 }
 
 // Setup is what a model needs besides its parameters.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"boomerang/sim/limits"
 	"boomerang/sim/par"
 	"boomerang/sim/rng"
 )
@@ -87,7 +88,7 @@ func check(p Params, n int, a Attributes) error {
 	case n > maxN:
 		return fmt.Errorf("population.size = %d: networks hold at most %d agents", n, maxN)
 	}
-	if err := checkLimits(p); err != nil { // network.rewire, network.homophily (limits.go)
+	if err := limits.Check(p, "network."); err != nil { // network.rewire, network.homophily
 		return err
 	}
 	if p.Kind == KindComplete || n == 1 {

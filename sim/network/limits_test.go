@@ -2,21 +2,21 @@ package network
 
 import (
 	"math"
+	"reflect"
 	"testing"
+
+	"boomerang/sim/limits"
 )
 
 // The limits tags are read whole, and check refuses exactly the values
 // outside them, with the message the CLI's golden files expect.
 func TestParamLimits(t *testing.T) {
-	got := map[string]Limits{}
-	for _, l := range ParamLimits() {
-		if math.IsNaN(l.Lo) || math.IsNaN(l.Hi) || l.Lo > l.Hi {
-			t.Errorf("%s: malformed limits tag %+v", l.Key, l)
-		}
+	got := map[string]limits.Field{}
+	for _, l := range limits.Fields(reflect.TypeFor[Params](), "network.") {
 		got[l.Key] = l
 	}
-	for _, key := range []string{"rewire", "homophily"} {
-		if l, ok := got[key]; !ok || l.Lo != 0 || l.Hi != 1 {
+	for _, key := range []string{"network.rewire", "network.homophily"} {
+		if l, ok := got[key]; !ok || l.Lo != 0 || l.Hi != 1 || l.OpenLo {
 			t.Errorf("%s: limits %+v, want 0 to 1", key, l)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"boomerang/sim/limits"
 	"boomerang/sim/par"
 	"boomerang/sim/rng"
 )
@@ -76,11 +77,8 @@ func GenerateGiven(p Params, given *Given, seed uint64, workers int) (*Populatio
 	if p.Size < 1 || p.Size > MaxSize {
 		return nil, fmt.Errorf("population.size = %d: must be between 1 and %d", p.Size, MaxSize)
 	}
-	if p.Regions < 1 || p.Regions > MaxRegions {
-		return nil, fmt.Errorf("population.regions = %d: must be between 1 and %d", p.Regions, MaxRegions)
-	}
-	if !(p.MinorsShare >= 0 && p.MinorsShare <= MaxMinorsShare) {
-		return nil, fmt.Errorf("population.minors_share = %v: must be between 0 and %v", p.MinorsShare, MaxMinorsShare)
+	if err := limits.Check(p, "population."); err != nil { // regions, minors_share
+		return nil, err
 	}
 	n := p.Size
 	pop := &Population{

@@ -23,11 +23,6 @@ const (
 	AdultAge = 18
 )
 
-// MaxMinorsShare bounds Params.MinorsShare. About 7 % of Dutch people aged
-// 13 and over are 13–17 (CBS StatLine 7461bev, 2023: ≈ 1.0 of ≈ 15
-// million) [check]; the bound leaves room for young platforms.
-const MaxMinorsShare = 0.5
-
 // minorEducation is a minor's education level: middle (still at school),
 // so that it neither raises nor lowers media literacy [assumption].
 const minorEducation = 1

@@ -72,21 +72,22 @@ func AgeMoments() (mean, sd float64) {
 
 // Params are the scenario's [population] settings.
 type Params struct {
-	Size    int `toml:"size" comment:"number of agents, 1 to 2,000,000"`
-	Regions int `toml:"regions" comment:"number of regions, 1 to 64"`
+	Size int `toml:"size" comment:"number of agents, 1 to 2,000,000"`
+	// Regions is at most 64: Region is stored in a byte and the network
+	// packs it into 6 bits of its sort key.
+	Regions int `toml:"regions" limits:"1 64" comment:"number of regions, 1 to 64"`
 	// MinorsShare adds platform users aged 13–17 (minors.go); 0 keeps the
 	// adult-only population of earlier versions, draw for draw.
-	MinorsShare float64 `toml:"minors_share" comment:"share of users aged 13-17 (minors, who cannot vote), 0 to 0.5 (default 0 = adults only; about 0.07 of Dutch people aged 13+ are 13-17, CBS); regulation.minors_ban acts on them"`
+	// At most 0.5: about 7 % of Dutch people aged 13 and over are 13–17
+	// (CBS StatLine 7461bev, 2023: ≈ 1.0 of ≈ 15 million) [check]; the
+	// bound leaves room for young platforms.
+	MinorsShare float64 `toml:"minors_share" limits:"0 0.5" comment:"share of users aged 13-17 (minors, who cannot vote), 0 to 0.5 (default 0 = adults only; about 0.07 of Dutch people aged 13+ are 13-17, CBS); regulation.minors_ban acts on them"`
 	// File names population.file (given.go).
 	File string `toml:"file,omitempty" comment:"CSV of per-person attributes, relative to the scenario file: a header with id and any of age, gender, region, education, migrant, the Big Five, ideology, media_literacy, susceptibility, privacy_concern, likes, religious, lgb, health_condition, party, opinion_initial; rows join the network by id (0 ... size-1 for a generated network); what a row does not give is drawn, conditional on what it gives where the model allows"`
 }
 
 // MaxSize is the largest population the engine accepts.
 const MaxSize = 2_000_000
-
-// MaxRegions is the largest number of regions (Region is stored in a byte
-// and the network packs it into 6 bits of its sort key).
-const MaxRegions = 64
 
 // DefaultParams returns 10,000 agents in the 12 Dutch provinces.
 func DefaultParams() Params {
