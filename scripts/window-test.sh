@@ -119,8 +119,9 @@ click() { xdotool mousemove --window "$win" "$1" "$2" click 1; }
 
 # click_text TEXT: click on the text, as a person would.
 click_text() {
-	# shellcheck disable=SC2046 # where prints "X Y"
-	click $(where "$1")
+	pos=$(where "$1") || exit 1 # where has said why
+	# shellcheck disable=SC2086 # where prints "X Y"
+	click $pos
 }
 
 # key KEY...: key presses for the window (which gets the keyboard focus
@@ -265,15 +266,15 @@ set -- $(where "Ask the class:")
 [ "$2" -lt "$(xdotool getdisplaygeometry | cut -d' ' -f2)" ] || fail "the story's question is below the screen (y=$2)"
 shot presentation-question
 mark
-click_text "Attributes per impression"
+click_text "Personal data used"
 picker_open
-key Down Down Return # Attributes per impression, Sensitive share
+key Down Down Return # Personal data used, Sensitive targeting
 expect "chart sensitive_share" "picking a chart"
 mark
 key Escape
 expect "presentation false" "Escape after the chart picker"
 quiet
-where "Sensitive share" >/dev/null # the chosen chart stays
+where "Sensitive targeting" >/dev/null # the chosen chart stays
 shot left-presentation
 mark
 key ctrl+e
