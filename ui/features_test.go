@@ -296,7 +296,7 @@ func TestHeadlinesPlainWords(t *testing.T) {
 			mk("psychographic", "psychographic", 100+p, p, 4.3, 0.22),
 		}}
 	}
-	h := HeadlinesOf([]sim.Result{run(100, 138), run(101, 140), run(99, 136)}, false)
+	h := HeadlinesFor([]sim.Result{run(100, 138), run(101, 140), run(99, 136)}, "", false)
 	want := "Psychographic: +38 % conversions vs broadcast; 4.3 personal attributes per impression; 22 % of ads used a sensitive inference."
 	if h.Sentence != want {
 		t.Errorf("sentence = %q\nwant       %q", h.Sentence, want)
@@ -317,12 +317,12 @@ func TestHeadlinesPairedOverRuns(t *testing.T) {
 		return sim.Result{Arms: []sim.ArmResult{arm("control", "none", 0), arm("broadcast", "broadcast", b),
 			arm("demographic", "demographic", d), arm("psychographic", "psychographic", p)}}
 	}
-	one := HeadlinesOf([]sim.Result{run(50, 62, 55)}, false)
+	one := HeadlinesFor([]sim.Result{run(50, 62, 55)}, "", false)
 	if c := one.Cards[0]; c.Value != "?" || c.Caption != "conversions vs broadcast: one run cannot tell +24 % from noise" {
 		t.Errorf("one run: %+v", c)
 	}
 	// demographic wins the shown run, psychographic the mean; neither clearly
-	noisy := HeadlinesOf([]sim.Result{run(50, 62, 55), run(60, 50, 75), run(55, 54, 70)}, false)
+	noisy := HeadlinesFor([]sim.Result{run(50, 62, 55), run(60, 50, 75), run(55, 54, 70)}, "", false)
 	if c := noisy.Cards[0]; c.Value != "≈" || !strings.HasPrefix(c.Caption, "no clear difference in conversions vs broadcast (95 % CI ") {
 		t.Errorf("noisy runs: %+v", c)
 	}
@@ -334,7 +334,7 @@ func TestHeadlinesPairedOverRuns(t *testing.T) {
 		return sim.Result{Arms: []sim.ArmResult{{Name: "control", Strategy: "none", Series: []sim.Metrics{{}}},
 			{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{ShiftVsControl: shift, ConversionsVsControl: extra}}}}}
 	}
-	h := HeadlinesOf([]sim.Result{ctl(0.002, 50), ctl(0.0021, 48), ctl(0.0019, -3)}, false)
+	h := HeadlinesFor([]sim.Result{ctl(0.002, 50), ctl(0.0021, 48), ctl(0.0019, -3)}, "", false)
 	if h.Cards[0].Value != "+0.0020" || h.Cards[1].Value != "≈" {
 		t.Errorf("vs control cards %+v", h.Cards[:2])
 	}

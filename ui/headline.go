@@ -26,10 +26,12 @@ type Headline struct {
 	Cards    []Card
 }
 
-// HeadlinesOf compares, at the last step of the runs (the shown run and
-// its replications, same arms), the targeted arm with the most
-// conversions caused on the mean over runs with broadcast; with no
-// targeted arm it compares broadcast with control (issue 17). Arms are
+// HeadlinesFor compares, at the last step of the runs (the shown run and
+// its replications, same arms), the targeted arm with the largest effect
+// on the mean over runs with broadcast, the effect being the campaign
+// aim's (sim.EffectMetric: the vote share for an election, in percentage
+// points, extra conversions otherwise); with no targeted arm it compares
+// broadcast with control (issue 17). Arms are
 // compared by paired differences within each run (the arms of a run are
 // twins of one world) with a 95 % interval over runs: a card states a
 // difference only when its interval excludes zero, says "no clear
@@ -38,14 +40,6 @@ type Headline struct {
 // counts the ads that backfired instead of the dashboard's claim, for a
 // scenario whose story talks about backfires (StoryTalksBackfires).
 // Captions and the sentence are in the current language (lang.L).
-func HeadlinesOf(runs []sim.Result, backfires bool) Headline {
-	return HeadlinesFor(runs, "", backfires)
-}
-
-// HeadlinesFor is HeadlinesOf for a campaign with the given aim
-// (campaign.aim): arms are ranked and compared on the aim's effect
-// (sim.EffectMetric): the vote share for an election, in percentage
-// points, extra conversions otherwise.
 func HeadlinesFor(runs []sim.Result, aim string, backfires bool) Headline {
 	eff := effectOf(aim)
 	if len(runs) == 0 {

@@ -30,14 +30,14 @@ func TestCardsShowBackfiresWhenTheStoryTalksOfThem(t *testing.T) {
 		{Name: "broadcast", Strategy: "broadcast", Series: []sim.Metrics{{Conversions: 200, ConversionsVsControl: 100, CostPerConversion: 2, Backfires: 1317}}},
 		{Name: "psychographic", Strategy: "psychographic", Series: []sim.Metrics{{Conversions: 238, ConversionsVsControl: 138, Backfires: 11594}}},
 	}}
-	if c := HeadlinesOf([]sim.Result{res}, true).Cards[3]; c.Value != "11594" || c.Caption != "ads backfired (broadcast 1317)" {
+	if c := HeadlinesFor([]sim.Result{res}, "", true).Cards[3]; c.Value != "11594" || c.Caption != "ads backfired (broadcast 1317)" {
 		t.Errorf("backfire card %+v", c)
 	}
-	if c := HeadlinesOf([]sim.Result{res}, false).Cards[3]; c.Caption == "ads backfired (broadcast 1317)" {
+	if c := HeadlinesFor([]sim.Result{res}, "", false).Cards[3]; c.Caption == "ads backfired (broadcast 1317)" {
 		t.Errorf("a story without backfires still shows them: %+v", c)
 	}
 	res.Arms = res.Arms[:2] // broadcast against control only
-	if c := HeadlinesOf([]sim.Result{res}, true).Cards[3]; c.Value != "1317" || c.Caption != "ads backfired" {
+	if c := HeadlinesFor([]sim.Result{res}, "", true).Cards[3]; c.Value != "1317" || c.Caption != "ads backfired" {
 		t.Errorf("backfire card without a targeted arm %+v", c)
 	}
 }
@@ -58,7 +58,7 @@ func TestCardsStateOnlyClearDifferences(t *testing.T) {
 	for _, r := range out.Reps {
 		runs = append(runs, r.Result)
 	}
-	h := HeadlinesOf(runs, false)
+	h := HeadlinesFor(runs, "", false)
 	c := h.Cards[0]
 	switch {
 	case c.Value == "≈":
@@ -75,7 +75,7 @@ func TestCardsStateOnlyClearDifferences(t *testing.T) {
 	default:
 		t.Errorf("card %+v", c)
 	}
-	if c := HeadlinesOf(runs[:1], false).Cards[0]; c.Value != "?" || !strings.Contains(c.Caption, "one run cannot tell") {
+	if c := HeadlinesFor(runs[:1], "", false).Cards[0]; c.Value != "?" || !strings.Contains(c.Caption, "one run cannot tell") {
 		t.Errorf("one run: %+v", c)
 	}
 	t.Logf("weekend-event, %d runs: %s", play.DefaultReplications, h.Sentence)

@@ -507,7 +507,7 @@ func TestI18nDutchScreens(t *testing.T) {
 				AttributesPerImpression: 4.3, SensitiveShare: 0.22, CostPerConversion: 2}}},
 		}}
 	}
-	h := HeadlinesOf([]sim.Result{run(138), run(137), run(139)}, false)
+	h := HeadlinesFor([]sim.Result{run(138), run(137), run(139)}, "", false)
 	want := fmt.Sprintf(nl["%s: %s; %s personal attributes per impression; %s of ads used a sensitive inference."],
 		title(nl["name.psychographic"]), "+38 % "+nl["conversions vs broadcast"], "4,3", "22 %")
 	if h.Sentence != want || !strings.HasPrefix(h.Cards[0].Caption, nl["conversions vs broadcast"]+" (95 %-BI +") {
@@ -658,7 +658,7 @@ func i18nNumbers(t *testing.T) {
 	stat := batch.Stat{Mean: 0.5, Lo: 0.25, Hi: 0.75}
 	check := func(lang string, shift, cost, sentence, table, tick string) {
 		t.Helper()
-		h := HeadlinesOf(runs, false)
+		h := HeadlinesFor(runs, "", false)
 		if h.Cards[0].Value != shift || h.Cards[2].Value != cost {
 			t.Errorf("%s cards: %q, %q; want %q, %q", lang, h.Cards[0].Value, h.Cards[2].Value, shift, cost)
 		}
