@@ -41,9 +41,9 @@ func GenerateLikes(c *Catalogue, pop *population.Population, seed uint64, worker
 		l.Offsets[i+1] = l.Offsets[i] + int64(min(int(pop.Likes[i]), P))
 	}
 	l.Pages = make([]uint16, l.Offsets[n])
-	forChunks(n, likesChunk, workers, func() *liker { return newLiker(c) }, func(w *liker, lo, hi int) {
+	forChunks(n, likesChunk, workers, func() *liker { return newLiker(c, pop) }, func(w *liker, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			w.agent(pop, seed, i, l.Pages[l.Offsets[i]:l.Offsets[i+1]])
+			w.agent(seed, i, l.Pages[l.Offsets[i]:l.Offsets[i+1]])
 		}
 	})
 	return l
@@ -51,10 +51,11 @@ func GenerateLikes(c *Catalogue, pop *population.Population, seed uint64, worker
 
 // liker is one worker's scratch space.
 type liker struct {
-	c   *Catalogue
-	pcg rand.PCG
-	r   *rand.Rand // draws from pcg
-	f   [numSlots]float64
+	c     *Catalogue
+	truth truths // the population's attribute columns
+	pcg   rand.PCG
+	r     *rand.Rand // draws from pcg
+	f     [numSlots]float64
 	// The agent's group weights and their alias table.
 	weight, scaled []float64 // weight of each group
 	fg             []float64 // like factor of each group
@@ -71,9 +72,10 @@ type pageKey struct {
 	page uint16
 }
 
-func newLiker(c *Catalogue) *liker {
+func newLiker(c *Catalogue, pop *population.Population) *liker {
 	w := &liker{
 		c:      c,
+		truth:  truthsOf(pop),
 		weight: make([]float64, len(c.groups)),
 		fg:     make([]float64, len(c.groups)),
 		scaled: make([]float64, len(c.groups)),
@@ -91,9 +93,9 @@ func newLiker(c *Catalogue) *liker {
 // expressed writes agent i's expressed attributes into the factor table:
 // f[slot(a, level, ±)] = exp(±β_a·level·z_a). The levels are (3h, h, h)
 // (calibration.go), so one exp per attribute serves all of them.
-func (w *liker) expressed(pop *population.Population, i int) {
+func (w *liker) expressed(i int) {
 	for a := range NumAttributes {
-		x := truth(pop, a, i)
+		x := w.truth.get(a, i)
 		if a.Binary() {
 			x = 2*x - 1
 		}
@@ -174,7 +176,7 @@ func b2i(b bool) int {
 }
 
 // agent fills out (len = agent i's like count) with its sorted likes.
-func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint16) {
+func (w *liker) agent(seed uint64, i int, out []uint16) {
 	c, L := w.c, len(out)
 	P := len(c.Pages)
 	if L == 0 {
@@ -187,7 +189,7 @@ func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint
 		return
 	}
 	rng.Reseed(&w.pcg, seed, rng.Footprint, uint64(i), 0)
-	w.expressed(pop, i)
+	w.expressed(i)
 	for g := range c.groups {
 		gr := &c.groups[g]
 		w.fg[g] = w.f[gr.f1] * w.f[gr.f2]
