@@ -140,17 +140,34 @@ func (w *liker) groupAlias() {
 		ns += b
 		nl += 1 - b
 	}
-	for ns > 0 && nl > 0 {
-		sm, lg := small[ns-1], large[nl-1]
-		w.gprob[sm] = uint32(w.scaled[sm] * (1 << 32)) // scaled < 1
-		w.galias[sm] = lg
-		r := w.scaled[lg] - (1 - w.scaled[sm])
-		w.scaled[lg] = r
-		// sm leaves the small stack; lg moves to it if now small.
-		small[ns-1] = lg
-		b := b2i(r < 1)
-		ns += b - 1
-		nl -= b
+	// Each round finalises the small stack's top sm and takes what it
+	// lacks from the large top lg, whose rest r either keeps lg on the
+	// large stack or moves it to the small top. Only tops ever change, so
+	// every entry below a top still holds its first scaled value: the tops
+	// and their values are carried in variables, and the entries below
+	// them are loaded before the comparison that chooses among them is
+	// known (the loop's critical path is then the arithmetic on r, not a
+	// chain of loads). Same rounds, same arithmetic as the textbook loop.
+	if ns > 0 && nl > 0 {
+		sm, lg := int(small[ns-1]), int(large[nl-1])
+		sv, lv := w.scaled[sm], w.scaled[lg]
+		for {
+			w.gprob[sm] = uint32(sv * (1 << 32)) // sv < 1
+			w.galias[sm] = uint16(lg)
+			r := lv - (1 - sv)
+			small[ns-1] = uint16(lg) // where lg goes if it becomes small
+			bs, bl := int(small[max(ns-2, 0)]), int(large[max(nl-2, 0)])
+			bsv, blv := w.scaled[bs], w.scaled[bl]
+			b := b2i(r < 1)
+			ns += b - 1
+			nl -= b
+			if ns == 0 || nl == 0 {
+				break
+			}
+			m := -b // all ones when lg became small
+			sm, lg = bs^((lg^bs)&m), lg^((bl^lg)&m)
+			sv, lv = selectFloat(m, r, bsv), selectFloat(m, blv, r)
+		}
 	}
 	for _, g := range small[:ns] {
 		w.gprob[g], w.galias[g] = math.MaxUint32, g
@@ -164,6 +181,13 @@ func (w *liker) groupAlias() {
 func pick(keep, alt int, coin, threshold uint32) int {
 	m := int(int64(uint64(coin)-uint64(threshold)) >> 63) // −1 if coin < threshold, else 0
 	return alt ^ ((keep ^ alt) & m)
+}
+
+// selectFloat returns a if mask is all ones, b if it is 0, without a
+// branch.
+func selectFloat(mask int, a, b float64) float64 {
+	x, y := math.Float64bits(a), math.Float64bits(b)
+	return math.Float64frombits(y ^ ((x ^ y) & uint64(mask)))
 }
 
 // b2i is 1 for true and 0 for false (compiled to a flag set, no branch).
@@ -197,13 +221,18 @@ func (w *liker) agent(seed uint64, i int, out []uint16) {
 	}
 	w.groupAlias()
 	G := uint64(len(c.groups))
-	buf := w.buf[:0]
+	if cap(w.buf) < L {
+		w.buf = make([]uint16, 0, 2*L)
+	}
+	buf := w.buf[:L] // each draw is written at buf[n]
+	n := 0           // likes so far: buf[:n]
 	maxAttempts := 8*L + 256
 	galias, gprob, liked := w.galias, w.gprob, w.bits
 	groups, aliasIdx, aliasProb, groupPages := c.groups, c.aliasIdx, c.aliasProb, c.groupPages
-	for attempts := 0; len(buf) < L; attempts++ {
+	for attempts := 0; n < L; attempts++ {
 		if attempts == maxAttempts {
-			buf = w.fallback(buf, L)
+			buf = w.fallback(buf[:n], L)
+			n = L
 			break
 		}
 		// One 64-bit draw picks the group with its upper half and the page
@@ -212,7 +241,8 @@ func (w *liker) agent(seed uint64, i int, out []uint16) {
 		// 32-bit resolution). The coins select with a mask, not a branch:
 		// their outcome is unpredictable. A page already liked is drawn
 		// again from scratch, which makes the sequence of likes exactly
-		// successive sampling.
+		// successive sampling; that test is branch-free too (the page is
+		// always written at buf[n], n moves on only if it is new).
 		x := w.pcg.Uint64()
 		gx := (x >> 32) * G
 		g := int(gx >> 32)
@@ -222,13 +252,13 @@ func (w *liker) agent(seed uint64, i int, out []uint16) {
 		j := int(gr.first) + int(px>>32)
 		j = pick(j, int(gr.first)+int(aliasIdx[j]), uint32(px), aliasProb[j])
 		p := groupPages[j]
-		word, bit := p>>6, uint64(1)<<(p&63)
-		if liked[word]&bit != 0 {
-			continue
-		}
-		liked[word] |= bit
-		buf = append(buf, p)
+		word, shift := p>>6, p&63
+		had := liked[word]
+		liked[word] = had | 1<<shift
+		buf[n] = p
+		n += int(^had >> shift & 1)
 	}
+	buf = buf[:n]
 	w.buf = buf
 	// Sorted output: scan the bit set when it is short, else sort.
 	if len(w.bits) <= 64 {
