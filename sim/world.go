@@ -3,11 +3,14 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
+	"sync"
 	"time"
 
 	"boomerang/sim/footprint"
 	"boomerang/sim/influence"
 	"boomerang/sim/network"
+	"boomerang/sim/par"
 	"boomerang/sim/population"
 	"boomerang/sim/rng"
 )
@@ -78,7 +81,7 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		}
 	}
 	t0 = time.Now()
-	prejudice, err := initialOpinions(cfg.Opinion, pop, imports.given, seed)
+	prejudice, err := initialOpinions(cfg.Opinion, pop, imports.given, seed, workers)
 	if err != nil {
 		return nil, err
 	}
@@ -99,17 +102,22 @@ func BuildWorldTimed(cfg Config, seed uint64, workers int, phase func(name strin
 		Footprint: fp,
 		Imports:   imports,
 	}
-	w.rules = newRules(w) // regulation.go
+	// The rules, the susceptible cut and relevance are independent serial
+	// passes over the population: each on a goroutine of its own (each
+	// result is what one pass gives, whatever the scheduling).
+	var wg sync.WaitGroup
+	wg.Go(func() { w.rules = newRules(w) }) // regulation.go
 	if cfg.Campaign.Budget > 0 {
-		w.susc = newSusceptible(pop.Susceptibility) // only impressions read it (vulnerable_share)
+		wg.Go(func() { w.susc = newSusceptible(pop.Susceptibility) }) // only impressions read it (vulnerable_share)
 	}
 	if cfg.Campaign.Budget > 0 || cfg.Response.BaselineHazard > 0 {
 		// Relevance acts only on clicks and conversions: a world with no ad
 		// and no organic conversion (opinion-lab) reads none of it.
-		w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed)
+		wg.Go(func() { w.rel = newRelevance(cfg.Campaign.Audience, cfg.Response.Relevance, pop, seed) })
 	} else {
 		w.rel = relevance{conv: 1}
 	}
+	wg.Wait()
 	lap("profiles")
 	return w, nil
 }
@@ -181,33 +189,47 @@ func burnIn(cfg Config, g *network.Graph, prejudice []float32, seed uint64, work
 // OpinionKinds lists the accepted values of opinion.initial.
 func OpinionKinds() []string { return []string{"uniform", "ideology", "normal", "neutral"} }
 
-// initialOpinions draws step-0 opinions on [−1, +1].
-func initialOpinions(p OpinionParams, pop *population.Population, given *population.Given, seed uint64) ([]float32, error) {
-	x := make([]float32, pop.N)
-	for i := range x {
-		u1 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 0)
-		u2 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 1)
-		var v float64
-		switch p.Initial {
-		case "uniform":
-			v = 2*u1 - 1
-		case "neutral":
-			v = 0
-		case "normal":
-			v = p.Mean + p.Spread*boxMuller(u1, u2)
-		case "ideology":
-			// The campaign's subject splits people along ideology, but not
-			// perfectly: tanh keeps the extremes inside [−1, 1].
-			v = math.Tanh(0.8*float64(pop.Ideology[i])+p.Spread*boxMuller(u1, u2)) + p.Mean
-		default:
-			return nil, fmt.Errorf("opinion.initial = %q: unknown (allowed: %v)", p.Initial, OpinionKinds())
-		}
-		if o, ok := given.Get(population.ColOpinion, i); ok {
-			v = float64(o) // population.file's opinion_initial
-		}
-		x[i] = float32(clamp(v, -1, 1))
+// opinionsChunk is the number of people a worker draws at a time.
+const opinionsChunk = 1 << 14
+
+// initialOpinions draws step-0 opinions on [−1, +1]: person i's from the
+// stream (seed, rng.Opinion, i), so the result is the same on any number
+// of workers (≤ 0: GOMAXPROCS).
+func initialOpinions(p OpinionParams, pop *population.Population, given *population.Given, seed uint64, workers int) ([]float32, error) {
+	if !slices.Contains(OpinionKinds(), p.Initial) {
+		return nil, fmt.Errorf("opinion.initial = %q: unknown (allowed: %v)", p.Initial, OpinionKinds())
 	}
+	x := make([]float32, pop.N)
+	par.Each((pop.N+opinionsChunk-1)/opinionsChunk, workers, func(_, c int) {
+		for i := c * opinionsChunk; i < min((c+1)*opinionsChunk, pop.N); i++ {
+			x[i] = initialOpinion(p, pop, given, seed, i)
+		}
+	})
 	return x, nil
+}
+
+// initialOpinion draws person i's step-0 opinion (p.Initial is one of
+// OpinionKinds).
+func initialOpinion(p OpinionParams, pop *population.Population, given *population.Given, seed uint64, i int) float32 {
+	u1 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 0)
+	u2 := rng.Float64(seed, rng.Opinion, uint64(i), 0, 1)
+	var v float64
+	switch p.Initial {
+	case "uniform":
+		v = 2*u1 - 1
+	case "neutral":
+		v = 0
+	case "normal":
+		v = p.Mean + p.Spread*boxMuller(u1, u2)
+	case "ideology":
+		// The campaign's subject splits people along ideology, but not
+		// perfectly: tanh keeps the extremes inside [−1, 1].
+		v = math.Tanh(0.8*float64(pop.Ideology[i])+p.Spread*boxMuller(u1, u2)) + p.Mean
+	}
+	if o, ok := given.Get(population.ColOpinion, i); ok {
+		v = float64(o) // population.file's opinion_initial
+	}
+	return float32(clamp(v, -1, 1))
 }
 
 // boxMuller turns two uniforms into one standard normal draw.

@@ -143,6 +143,7 @@ Exit status: 0 success, 1 bad input (scenario, key, value, shard, merge),
 	}
 	root.SetVersionTemplate(versionString())
 	root.PersistentFlags().Bool("quiet", false, "no progress output on stderr")
+	addProfileFlag(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		if !c.HasParent() {
 			return usageError{err}

@@ -213,41 +213,51 @@ func Evaluate(pop *population.Population, likes *Likes, vis *Visibility, m *Mode
 	}
 	acc.CVMeanBigFiveR, acc.CVPartyAUC = Value(cv), Value(m.CV[Party])
 
-	n := len(eval)
+	// Each attribute's sums run on a goroutine of their own, over the
+	// evaluated people in order, so every sum adds the same terms in the
+	// same order as a single loop would (identical result): the Big Five
+	// together (they share the like bins and the MAE), ideology and age
+	// alone, and each binary attribute fills and sorts its AUC keys.
 	var num [NumNumeric]corrAcc
 	var bins [NumNumeric][NumLikeBins]corrAcc
-	var keys [NumAttributes][]uint64
-	for a := Gender; a < NumAttributes; a++ {
-		keys[a] = make([]uint64, n)
-	}
+	var aucs [NumAttributes]float64
+	var binN [NumLikeBins]int
 	mae := 0.0
-	for t, i := range eval {
-		b := likeBin(likes.Count(int(i)))
-		acc.ByLikes[b].N++
-		for a := range NumAttributes {
-			x, y := inf.Values[a][i], truth(pop, a, int(i))
-			if a.Binary() {
-				keys[a][t] = aucKey(x, y == 1)
-				continue
-			}
-			num[a].add(float64(x), y)
-			if a <= Neuroticism {
-				bins[a][b].add(float64(x), y)
-				mae += math.Abs(float64(x) - y)
+	var wg sync.WaitGroup
+	truth := truthsOf(pop)
+	wg.Go(func() {
+		for _, i := range eval {
+			b := likeBin(likes.Count(int(i)))
+			binN[b]++
+			for a := range Neuroticism + 1 {
+				x, y := float64(inf.Values[a][i]), truth.get(a, int(i))
+				num[a].add(x, y)
+				bins[a][b].add(x, y)
+				mae += math.Abs(x - y)
 			}
 		}
-	}
-	// The AUCs sort independently: one goroutine each.
-	var wg sync.WaitGroup
-	var aucs [NumAttributes]float64
-	for a := Gender; a < NumAttributes; a++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			aucs[a] = aucKeys(keys[a])
-		}()
+	})
+	for a := Ideology; a < NumAttributes; a++ {
+		wg.Go(func() {
+			inferred := inf.Values[a]
+			if !a.Binary() {
+				for _, i := range eval {
+					num[a].add(float64(inferred[i]), truth.get(a, int(i)))
+				}
+				return
+			}
+			keys := make([]uint64, len(eval))
+			for t, i := range eval {
+				keys[t] = aucKey(inferred[i], truth.get(a, int(i)) == 1)
+			}
+			aucs[a] = aucKeys(keys)
+		})
 	}
 	wg.Wait()
+	n := len(eval)
+	for b, c := range binN {
+		acc.ByLikes[b].N += c
+	}
 	meanR := 0.0
 	for a := range NumAttributes {
 		if a.Binary() {

@@ -87,19 +87,43 @@ func (a Attribute) Special() bool {
 // truth returns agent i's true value of a: numeric attributes on the
 // standardised scale, binary ones as 0 or 1.
 func truth(pop *population.Population, a Attribute, i int) float64 {
+	t := truthsOf(pop)
+	return t.get(a, i)
+}
+
+// truths holds the population's columns of every attribute, looked up
+// once, for loops that read many people's true values.
+type truths struct {
+	scores          [Ideology + 1][]float32 // the standardised scores, in attribute order
+	yes             [NumAttributes - Religious][]bool
+	age, gen, party []uint8
+	ageMean, ageSD  float64
+}
+
+func truthsOf(pop *population.Population) truths {
+	t := truths{
+		scores: [...][]float32{pop.Openness, pop.Conscientiousness, pop.Extraversion,
+			pop.Agreeableness, pop.Neuroticism, pop.Ideology},
+		yes: [...][]bool{pop.Religious, pop.Migrant, pop.LGB, pop.HealthCondition},
+		age: pop.Age, gen: pop.Gender, party: pop.Party,
+	}
+	t.ageMean, t.ageSD = population.AgeMoments()
+	return t
+}
+
+// get returns agent i's true value of a (truth).
+func (t *truths) get(a Attribute, i int) float64 {
 	switch {
-	case a <= Ideology: // the standardised scores, in attribute order
-		return float64([...][]float32{pop.Openness, pop.Conscientiousness, pop.Extraversion,
-			pop.Agreeableness, pop.Neuroticism, pop.Ideology}[a][i])
-	case a >= Religious && a < NumAttributes: // the yes/no attributes, in attribute order
-		return b2f([...][]bool{pop.Religious, pop.Migrant, pop.LGB, pop.HealthCondition}[a-Religious][i])
+	case a <= Ideology:
+		return float64(t.scores[a][i])
+	case a >= Religious && a < NumAttributes:
+		return b2f(t.yes[a-Religious][i])
 	case a == Age:
-		m, sd := population.AgeMoments()
-		return (float64(pop.Age[i]) - m) / sd
+		return (float64(t.age[i]) - t.ageMean) / t.ageSD
 	case a == Gender:
-		return float64(pop.Gender[i])
+		return float64(t.gen[i])
 	case a == Party:
-		return float64(pop.Party[i])
+		return float64(t.party[i])
 	}
 	return math.NaN()
 }

@@ -236,9 +236,9 @@ func TestLikesCSR(t *testing.T) {
 func TestFallback(t *testing.T) {
 	c := NewCatalogue(64)
 	pop := genPop(t, 1, 3)
-	w := newLiker(c)
+	w := newLiker(c, pop)
 	w.pcg.Seed(1, 2)
-	w.expressed(pop, 0)
+	w.expressed(0)
 	for g := range c.groups {
 		w.fg[g] = w.f[c.groups[g].f1] * w.f[c.groups[g].f2]
 	}

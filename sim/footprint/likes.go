@@ -41,9 +41,9 @@ func GenerateLikes(c *Catalogue, pop *population.Population, seed uint64, worker
 		l.Offsets[i+1] = l.Offsets[i] + int64(min(int(pop.Likes[i]), P))
 	}
 	l.Pages = make([]uint16, l.Offsets[n])
-	forChunks(n, likesChunk, workers, func() *liker { return newLiker(c) }, func(w *liker, lo, hi int) {
+	forChunks(n, likesChunk, workers, func() *liker { return newLiker(c, pop) }, func(w *liker, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			w.agent(pop, seed, i, l.Pages[l.Offsets[i]:l.Offsets[i+1]])
+			w.agent(seed, i, l.Pages[l.Offsets[i]:l.Offsets[i+1]])
 		}
 	})
 	return l
@@ -51,10 +51,11 @@ func GenerateLikes(c *Catalogue, pop *population.Population, seed uint64, worker
 
 // liker is one worker's scratch space.
 type liker struct {
-	c   *Catalogue
-	pcg rand.PCG
-	r   *rand.Rand // draws from pcg
-	f   [numSlots]float64
+	c     *Catalogue
+	truth truths // the population's attribute columns
+	pcg   rand.PCG
+	r     *rand.Rand // draws from pcg
+	f     [numSlots]float64
 	// The agent's group weights and their alias table.
 	weight, scaled []float64 // weight of each group
 	fg             []float64 // like factor of each group
@@ -71,9 +72,10 @@ type pageKey struct {
 	page uint16
 }
 
-func newLiker(c *Catalogue) *liker {
+func newLiker(c *Catalogue, pop *population.Population) *liker {
 	w := &liker{
 		c:      c,
+		truth:  truthsOf(pop),
 		weight: make([]float64, len(c.groups)),
 		fg:     make([]float64, len(c.groups)),
 		scaled: make([]float64, len(c.groups)),
@@ -91,9 +93,9 @@ func newLiker(c *Catalogue) *liker {
 // expressed writes agent i's expressed attributes into the factor table:
 // f[slot(a, level, ±)] = exp(±β_a·level·z_a). The levels are (3h, h, h)
 // (calibration.go), so one exp per attribute serves all of them.
-func (w *liker) expressed(pop *population.Population, i int) {
+func (w *liker) expressed(i int) {
 	for a := range NumAttributes {
-		x := truth(pop, a, i)
+		x := w.truth.get(a, i)
 		if a.Binary() {
 			x = 2*x - 1
 		}
@@ -138,17 +140,34 @@ func (w *liker) groupAlias() {
 		ns += b
 		nl += 1 - b
 	}
-	for ns > 0 && nl > 0 {
-		sm, lg := small[ns-1], large[nl-1]
-		w.gprob[sm] = uint32(w.scaled[sm] * (1 << 32)) // scaled < 1
-		w.galias[sm] = lg
-		r := w.scaled[lg] - (1 - w.scaled[sm])
-		w.scaled[lg] = r
-		// sm leaves the small stack; lg moves to it if now small.
-		small[ns-1] = lg
-		b := b2i(r < 1)
-		ns += b - 1
-		nl -= b
+	// Each round finalises the small stack's top sm and takes what it
+	// lacks from the large top lg, whose rest r either keeps lg on the
+	// large stack or moves it to the small top. Only tops ever change, so
+	// every entry below a top still holds its first scaled value: the tops
+	// and their values are carried in variables, and the entries below
+	// them are loaded before the comparison that chooses among them is
+	// known (the loop's critical path is then the arithmetic on r, not a
+	// chain of loads). Same rounds, same arithmetic as the textbook loop.
+	if ns > 0 && nl > 0 {
+		sm, lg := int(small[ns-1]), int(large[nl-1])
+		sv, lv := w.scaled[sm], w.scaled[lg]
+		for {
+			w.gprob[sm] = uint32(sv * (1 << 32)) // sv < 1
+			w.galias[sm] = uint16(lg)
+			r := lv - (1 - sv)
+			small[ns-1] = uint16(lg) // where lg goes if it becomes small
+			bs, bl := int(small[max(ns-2, 0)]), int(large[max(nl-2, 0)])
+			bsv, blv := w.scaled[bs], w.scaled[bl]
+			b := b2i(r < 1)
+			ns += b - 1
+			nl -= b
+			if ns == 0 || nl == 0 {
+				break
+			}
+			m := -b // all ones when lg became small
+			sm, lg = bs^((lg^bs)&m), lg^((bl^lg)&m)
+			sv, lv = selectFloat(m, r, bsv), selectFloat(m, blv, r)
+		}
 	}
 	for _, g := range small[:ns] {
 		w.gprob[g], w.galias[g] = math.MaxUint32, g
@@ -164,6 +183,13 @@ func pick(keep, alt int, coin, threshold uint32) int {
 	return alt ^ ((keep ^ alt) & m)
 }
 
+// selectFloat returns a if mask is all ones, b if it is 0, without a
+// branch.
+func selectFloat(mask int, a, b float64) float64 {
+	x, y := math.Float64bits(a), math.Float64bits(b)
+	return math.Float64frombits(y ^ ((x ^ y) & uint64(mask)))
+}
+
 // b2i is 1 for true and 0 for false (compiled to a flag set, no branch).
 func b2i(b bool) int {
 	i := 0
@@ -174,7 +200,7 @@ func b2i(b bool) int {
 }
 
 // agent fills out (len = agent i's like count) with its sorted likes.
-func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint16) {
+func (w *liker) agent(seed uint64, i int, out []uint16) {
 	c, L := w.c, len(out)
 	P := len(c.Pages)
 	if L == 0 {
@@ -187,7 +213,7 @@ func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint
 		return
 	}
 	rng.Reseed(&w.pcg, seed, rng.Footprint, uint64(i), 0)
-	w.expressed(pop, i)
+	w.expressed(i)
 	for g := range c.groups {
 		gr := &c.groups[g]
 		w.fg[g] = w.f[gr.f1] * w.f[gr.f2]
@@ -195,13 +221,18 @@ func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint
 	}
 	w.groupAlias()
 	G := uint64(len(c.groups))
-	buf := w.buf[:0]
+	if cap(w.buf) < L {
+		w.buf = make([]uint16, 0, 2*L)
+	}
+	buf := w.buf[:L] // each draw is written at buf[n]
+	n := 0           // likes so far: buf[:n]
 	maxAttempts := 8*L + 256
 	galias, gprob, liked := w.galias, w.gprob, w.bits
 	groups, aliasIdx, aliasProb, groupPages := c.groups, c.aliasIdx, c.aliasProb, c.groupPages
-	for attempts := 0; len(buf) < L; attempts++ {
+	for attempts := 0; n < L; attempts++ {
 		if attempts == maxAttempts {
-			buf = w.fallback(buf, L)
+			buf = w.fallback(buf[:n], L)
+			n = L
 			break
 		}
 		// One 64-bit draw picks the group with its upper half and the page
@@ -210,7 +241,8 @@ func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint
 		// 32-bit resolution). The coins select with a mask, not a branch:
 		// their outcome is unpredictable. A page already liked is drawn
 		// again from scratch, which makes the sequence of likes exactly
-		// successive sampling.
+		// successive sampling; that test is branch-free too (the page is
+		// always written at buf[n], n moves on only if it is new).
 		x := w.pcg.Uint64()
 		gx := (x >> 32) * G
 		g := int(gx >> 32)
@@ -220,13 +252,13 @@ func (w *liker) agent(pop *population.Population, seed uint64, i int, out []uint
 		j := int(gr.first) + int(px>>32)
 		j = pick(j, int(gr.first)+int(aliasIdx[j]), uint32(px), aliasProb[j])
 		p := groupPages[j]
-		word, bit := p>>6, uint64(1)<<(p&63)
-		if liked[word]&bit != 0 {
-			continue
-		}
-		liked[word] |= bit
-		buf = append(buf, p)
+		word, shift := p>>6, p&63
+		had := liked[word]
+		liked[word] = had | 1<<shift
+		buf[n] = p
+		n += int(^had >> shift & 1)
 	}
+	buf = buf[:n]
 	w.buf = buf
 	// Sorted output: scan the bit set when it is short, else sort.
 	if len(w.bits) <= 64 {
