@@ -130,11 +130,13 @@ func (s meanSums) add(v, p float32, w float64) meanSums {
 func (s meanSums) mean(n int) float64 { return s.x / float64(n) }
 
 // ourWeight is the weight of a vote by opinion v for the side of stance:
-// 1 for, ½ neutral, 0 against (voteWeight), branch-free as
-// turnoutAndVoteShare, so that the sign of the opinion costs no
-// misprediction.
+// 1 for, ½ neutral, 0 against or NaN (voteWeight[voteClass(stance·v)]),
+// from two comparisons that compile to flag reads, not branches: the
+// sign of the opinion is unpredictable and a mispredicted branch per
+// agent would cost more than the rest of the scan.
 func ourWeight(stance float64, v float32) float64 {
-	return voteWeight[voteClass(stance*float64(v))&3]
+	x := stance * float64(v)
+	return voteWeight[(b2u(x > 0)+b2u(x >= 0))&3]
 }
 
 // spreadSums are a block's running sums of squared deviations from its

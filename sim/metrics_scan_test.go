@@ -128,3 +128,19 @@ func BenchmarkMetricsScan(b *testing.B) {
 		}
 	}
 }
+
+// TestOurWeightIsVoteClass: the scan's comparison-based vote weight is the
+// bit-based voteClass's for signed zeros, NaN, infinities, subnormals and
+// both stances.
+func TestOurWeightIsVoteClass(t *testing.T) {
+	nan := float32(math.NaN())
+	inf := float32(math.Inf(1))
+	negZero := float32(math.Copysign(0, -1))
+	for _, v := range []float32{0, negZero, nan, -nan, inf, -inf, 1e-45, -1e-45, 0.3, -0.7, 1, -1} {
+		for _, stance := range []float64{1, -1, 0.5, 1e-300} {
+			if got, want := ourWeight(stance, v), voteWeight[voteClass(stance*float64(v))&3]; got != want {
+				t.Errorf("stance %v, opinion %v: weight %v, voteClass says %v", stance, v, got, want)
+			}
+		}
+	}
+}
