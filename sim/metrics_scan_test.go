@@ -29,6 +29,9 @@ func TestScanArmSumsEachBlockInAgentOrder(t *testing.T) {
 		if i%7 == 0 {
 			x = float32(u) * 1e-6 // fine bits: sums round, so order shows
 		}
+		if i%97 == 0 {
+			x = float32(int(u*200))/100 - 1 // on a bin's edge
+		}
 		if i%101 == 0 {
 			x = 0 // neutral: half a vote
 		}
