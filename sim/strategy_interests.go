@@ -120,7 +120,7 @@ func (s *interests) init(w *World) {
 			s.pageOf[p] = int8(k)
 		}
 	}
-	s.retarget = newRetargetList(w, attributionWindow)
+	s.retarget = newRetargetList(w, w.Config.Campaign.RetargetWindow)
 	ex := w.excludedMask()
 	s.seen = make([]bool, w.Pop.N)
 	seen, may := 0, 0
