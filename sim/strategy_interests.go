@@ -356,10 +356,19 @@ func (s *interests) explain(c *likeMeCase, ans *ArmAnswer) {
 			liked = append(liked, fmt.Sprintf("%s (%d)", footprint.InterestName(k), n))
 		}
 	}
+	// Retargeting needs the pixel, which the persona's tracking consent
+	// allows (retarget.go).
+	again := ""
+	if n := c.w.Config.Campaign.RetargetWindow; n > 0 {
+		again = fmt.Sprintf("; if you click its ad and do not buy, it shows it to you again every step for %d steps (retargeting: your tracking ID and your click)", n)
+	}
 	if len(liked) == 0 {
 		ans.Later = "you like no interest page it may use: it will only ever reach you at random"
+		if again != "" {
+			ans.Later = "you like no interest page it may use: it reaches you at random" + again
+		}
 		return
 	}
 	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking the people whose likes it sees by their likes of them (and placing ads beside their content for the rest); you like pages of %s",
-		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", "))
+		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", ")) + again
 }
