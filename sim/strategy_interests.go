@@ -28,8 +28,12 @@ import (
 // highest lift (sensitive ones only without regulation.special_categories_ban)
 // and scores each person by their likes of them, each like weighted by
 // its interest's lift − 1. It buys 90 % of the budget that way (the rest
-// stays random, to go on learning), in two channels:
+// stays random, to go on learning), first on retargeting, then in two
+// channels:
 //
+//   - retargeting: one ad a step to each person on its retargeting list,
+//     the people who clicked its ad within campaign.retarget_window steps,
+//     have not bought and carry its pixel (consent): retarget.go;
 //   - people: its audience is the best demoAudiencePerAd × targeted fans
 //     of the whole city, of whom it can name only those whose likes it
 //     sees: the visible people with the highest scores, visibleShare ×
