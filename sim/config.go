@@ -80,6 +80,12 @@ type CampaignParams struct {
 	PilotSteps    int     `toml:"pilot_steps" limits:"1 1000 steps" comment:"demographic strategy: steps of untargeted pilot before it concentrates on the segments that responded best, 1 to 1000 (default 3)"`
 	LookalikeSeed int     `toml:"lookalike_seed" comment:"lookalike strategy: converters (visible to the operator) needed before it builds a lookalike audience, at least 100 as on Meta (default 100)"`
 	Interests     int     `toml:"interests" comment:"interests strategy: how many interests it targets, the ones whose pages best predicted conversion in its pilot, 1 to 30 (default 3)"`
+	// RetargetWindow: Meta's website custom audiences keep a visitor up to
+	// 180 days; the default keeps a clicker as long as the dashboard
+	// attributes a sale to the click (attributionWindow, 7 steps)
+	// [assumption] (retarget.go; Lambrecht & Tucker 2013, J. Marketing
+	// Research 50:561, on retargeting as standard practice).
+	RetargetWindow int `toml:"retarget_window" limits:"0 180 steps" comment:"interests strategy: steps after a click during which it shows the ad again, one a step, to a clicker who has not bought and consented to tracking (retargeting with a pixel), 0 to 180 (0 = no retargeting, default 7)"`
 
 	Audience AudienceParams `toml:"audience"`
 }
@@ -150,7 +156,7 @@ func DefaultConfig() Config {
 		Data:       footprint.DefaultParams(),
 		Regulation: DefaultRegulation(),
 		Defence:    DefaultDefence(),
-		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100, Interests: 3, Audience: DefaultAudience()},
+		Campaign:   CampaignParams{Budget: 1000, CPM: 7, Stance: 1, FrequencyCap: 5, PilotSteps: 3, LookalikeSeed: 100, Interests: 3, RetargetWindow: attributionWindow, Audience: DefaultAudience()},
 		Response:   DefaultResponse(),
 		Arms:       []ArmConfig{{Name: "control", Strategy: "none"}, {Name: "broadcast", Strategy: "broadcast"}},
 		Messages:   nil, // the built-in library (message.go), built from campaign.stance

@@ -130,6 +130,8 @@ func (w *World) Reason(e Exposure) Phrase {
 		if n := footprint.InterestName(int(e.Detail)); n != "" {
 			return Phrase{Format: "placed beside content about %s: no personal data used", Args: []any{Word(n)}}
 		}
+	case WhyRetarget:
+		return Phrase{Format: "retargeted: clicked the campaign's ad at step %d, has not bought, and is tracked (pixel)", Args: []any{int(e.Detail)}}
 	case WhyOtherSide:
 		if a := Attr(e.Detail); a < NumAttrs {
 			return Phrase{Format: "likely supporter of the other side, by inferred %s", Args: []any{Word(a.String())}}

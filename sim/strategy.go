@@ -34,6 +34,7 @@ const (
 	WhyOtherSide            // inferred supporter of the other side; Detail is the Attr used (party or ideology)
 	WhyInterest             // likes pages of the targeted interests; Detail is the first targeted interest (footprint.InterestName)
 	WhyContext              // viewed content of the targeted interests (a contextual placement, no personal data); Detail is the first targeted interest
+	WhyRetarget             // clicked the campaign's ad recently, has not bought, and is tracked (retarget.go); Detail is the step of the click
 )
 
 // String is a short name of the reason.
@@ -55,6 +56,8 @@ func (y Why) String() string {
 		return "interest"
 	case WhyContext:
 		return "context"
+	case WhyRetarget:
+		return "retarget"
 	}
 	return "unknown"
 }

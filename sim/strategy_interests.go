@@ -28,8 +28,12 @@ import (
 // highest lift (sensitive ones only without regulation.special_categories_ban)
 // and scores each person by their likes of them, each like weighted by
 // its interest's lift − 1. It buys 90 % of the budget that way (the rest
-// stays random, to go on learning), in two channels:
+// stays random, to go on learning), first on retargeting, then in two
+// channels:
 //
+//   - retargeting: one ad a step to each person on its retargeting list,
+//     the people who clicked its ad within campaign.retarget_window steps,
+//     have not bought and carry its pixel (consent): retarget.go;
 //   - people: its audience is the best demoAudiencePerAd × targeted fans
 //     of the whole city, of whom it can name only those whose likes it
 //     sees: the visible people with the highest scores, visibleShare ×
@@ -56,22 +60,23 @@ type interests struct {
 
 	ready    bool
 	msg      int
-	pageOf   []int8    // page → interest, −1 for trait and neutral pages
-	seen     []bool    // people whose likes it sees and may target
-	allowed  []bool    // interests it may use
-	likedImp []float64 // per interest: Σ n_k over observed impressions
-	likedOut []float64 // per interest: Σ n_k over observed outcomes (clicks + weighted conversions)
-	imps     float64   // impressions observed
-	outs     float64   // outcomes observed
-	chosen   []int     // interests targeted (empty before the pilot ends)
-	pool     []int32   // people targeted, best first
-	share    float64   // share of the people it may target whose likes it sees
-	ctxWho   []int32   // people who view content of the chosen interests (score > 0)
-	ctxCum   []float64 // cumulative scores of ctxWho, for contextual placements
-	attrs    uint8     // interests used per targeted impression
-	sens     bool      // a chosen interest reveals a special category
-	counts   []int16   // scratch: likes per interest of one person
-	fallback bool      // nobody visible, or no interest allowed: broadcast only
+	pageOf   []int8        // page → interest, −1 for trait and neutral pages
+	seen     []bool        // people whose likes it sees and may target
+	allowed  []bool        // interests it may use
+	likedImp []float64     // per interest: Σ n_k over observed impressions
+	likedOut []float64     // per interest: Σ n_k over observed outcomes (clicks + weighted conversions)
+	imps     float64       // impressions observed
+	outs     float64       // outcomes observed
+	chosen   []int         // interests targeted (empty before the pilot ends)
+	pool     []int32       // people targeted, best first
+	share    float64       // share of the people it may target whose likes it sees
+	ctxWho   []int32       // people who view content of the chosen interests (score > 0)
+	ctxCum   []float64     // cumulative scores of ctxWho, for contextual placements
+	attrs    uint8         // interests used per targeted impression
+	sens     bool          // a chosen interest reveals a special category
+	counts   []int16       // scratch: likes per interest of one person
+	fallback bool          // nobody visible, or no interest allowed: broadcast only
+	retarget *retargetList // recent clickers with a tracking ID (retarget.go)
 }
 
 func (*interests) Name() string { return "interests" }
@@ -119,6 +124,7 @@ func (s *interests) init(w *World) {
 			s.pageOf[p] = int8(k)
 		}
 	}
+	s.retarget = newRetargetList(w, w.Config.Campaign.RetargetWindow)
 	ex := w.excludedMask()
 	s.seen = make([]bool, w.Pop.N)
 	seen, may := 0, 0
@@ -261,6 +267,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 		return
 	}
 	s.learn(w, st)
+	s.retarget.book(t-1, st.Observed)
 	if t <= w.Config.Campaign.PilotSteps {
 		prospect(t, w, st, plan, 0, budget, s.msg)
 		return
@@ -277,6 +284,19 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 		prospect(t, w, st, plan, 0, budget, s.msg)
 		return
 	}
+	// Retargeting first: one ad a step to each recent clicker it tracks.
+	spent := 0
+	for _, i := range s.retarget.due(t, st) {
+		if spent >= targeted {
+			break
+		}
+		e := Exposure{Agent: i, Message: int16(s.msg), Attributes: retargetAttrs,
+			Why: WhyRetarget, Detail: uint32(s.retarget.clickedAt(i))}
+		if st.add(t, w, plan, e) {
+			spent++
+		}
+	}
+	targeted -= spent
 	n := uint64(len(s.pool))
 	people := min(targeted, len(s.pool)/demoAudiencePerAd) // one ad per person every other step at most
 	for k := 0; k < people; k++ {
@@ -301,7 +321,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 			}
 		}
 	}
-	prospect(t, w, st, plan, targeted, budget, s.msg)
+	prospect(t, w, st, plan, targeted+spent, budget, s.msg)
 }
 
 // explain says how the interest arm treats the persona: random in the
@@ -340,10 +360,19 @@ func (s *interests) explain(c *likeMeCase, ans *ArmAnswer) {
 			liked = append(liked, fmt.Sprintf("%s (%d)", footprint.InterestName(k), n))
 		}
 	}
+	// Retargeting needs the pixel, which the persona's tracking consent
+	// allows (retarget.go).
+	again := ""
+	if n := c.w.Config.Campaign.RetargetWindow; n > 0 {
+		again = fmt.Sprintf("; if you click its ad and do not buy, it shows it to you again every step for %d steps (retargeting: your tracking ID and your click)", n)
+	}
 	if len(liked) == 0 {
 		ans.Later = "you like no interest page it may use: it will only ever reach you at random"
+		if again != "" {
+			ans.Later = "you like no interest page it may use: it reaches you at random" + again
+		}
 		return
 	}
 	ans.Later = fmt.Sprintf("after step %d it targets the %d interests whose fans clicked and bought most in the pilot, ranking the people whose likes it sees by their likes of them (and placing ads beside their content for the rest); you like pages of %s",
-		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", "))
+		pilot, c.w.Config.Campaign.Interests, strings.Join(liked, ", ")) + again
 }
