@@ -168,6 +168,15 @@ func unretargetedNote(un, gs []groupEffect, reps int) string {
 	return fmt.Sprintf("; secondary figure, not the row's measure: leaving out the people reached only by retargeting, ×%s", withCI("%.2f", r, lo, hi))
 }
 
+// pooledNote says when a Farahat & Bailey ratio pools more replications
+// than the row's design names (the consent comparisons' runs of its arm).
+func pooledNote(gReps, reps int) string {
+	if gReps == reps {
+		return ""
+	}
+	return fmt.Sprintf("; the treatment-effect ratio pools %d replications (the %d above and the consent rows' runs of control, broadcast and interests)", gReps, reps)
+}
+
 // targetedArms are the weekend-event arms whose targeting is checked.
 var targetedArms = []string{"interests", "demographic"}
 
@@ -281,13 +290,30 @@ func checkTargeting(o Options) []Row {
 	seeds := seedRange(o.Seed, reps)
 	design := fmt.Sprintf("weekend-event scaled to N = %d (30 steps, %d impressions a step), %d replications, extra conversions vs the control twin at the last step", res.n, res.budget, reps)
 	b := mean(extra["broadcast"])
+	// The consent comparisons are ratios of differences of extra
+	// conversions: at 10 replications Goldfarb & Tucker's interval spanned
+	// +24 to −56 %. They get consentReps replications of the three arms
+	// they need, the first res.reps shared with the runs above. A Farahat &
+	// Bailey row whose arm runs in them (interests) pools them too: at 10
+	// replications its interval spanned ×2.2 to ×4.1 around a band of
+	// ×1.5–3.
+	cReps := max(res.reps, consentReps)
+	if o.Quick || o.tiny {
+		cReps = res.reps
+	}
+	more, err := targetingRunsOf(o, nil, res.reps, cReps, consentArms)
+	if err != nil {
+		return []Row{failRow("johnson-shriver-du", "untracked impressions", "Johnson, Shriver & Du 2020 (Mkt Sci)", err)}
+	}
 	var rows []Row
 	for _, arm := range targetedArms {
 		// Farahat & Bailey's quantity: the treatment effect on the group
 		// the arm targets ÷ that on the rest, under the same (random)
 		// exposure: broadcast's twin, split by whom the arm targeted.
-		gs := res.groups[arm]
-		ratio, lo, hi := jackknife(reps, func(skip int) float64 { return effectRatio(skipGroups(gs, skip)) })
+		gs := append(append([]groupEffect(nil), res.groups[arm]...), more.groups[arm]...)
+		un := append(append([]groupEffect(nil), res.unretargeted[arm]...), more.unretargeted[arm]...)
+		gReps := len(gs)
+		ratio, lo, hi := jackknife(gReps, func(skip int) float64 { return effectRatio(skipGroups(gs, skip)) })
 		// The whole campaign's extra conversions ÷ broadcast's (pilot,
 		// exploration and the arm's higher frequency per person included),
 		// for comparison: paired ratio, CI from the paired differences.
@@ -298,19 +324,19 @@ func checkTargeting(o Options) []Row {
 		d, dlo, dhi := meanCI(diffs)
 		var pT, pU float64
 		for _, g := range gs {
-			pT += g.extraT / g.impT / float64(reps)
-			pU += g.extraU / g.impU / float64(reps)
+			pT += g.extraT / g.impT / float64(gReps)
+			pU += g.extraU / g.impU / float64(gReps)
 		}
 		rows = append(rows, Row{
 			ID: "farahat-causal-" + arm, Kind: KindHoldOut, Target: fmt.Sprintf("treatment effect on the people the %s arm targets ÷ on the rest, same random exposure", arm), Source: srcF,
 			Published: "≈ 2× (targeted ÷ untargeted)",
-			Ours:      ratio, Lo: lo, Hi: hi, Reps: reps,
+			Ours:      ratio, Lo: lo, Hi: hi, Reps: gReps,
 			OursText: "×" + withCI("%.2f", ratio, lo, hi),
 			Band:     fmt.Sprintf("×%.1f–%.1f", farahatLo, farahatHi),
 			Pass:     ratio >= farahatLo && ratio <= farahatHi,
 			Detail: fmt.Sprintf("%s; the broadcast twin's extra conversions per 1,000 impressions on the people the %s arm showed a targeted ad (mean %.2f) and on the rest (%.2f), pooled over replications, jackknife interval; the whole %s campaign's extra conversions ÷ broadcast's: ×%.2f (%.2f–%.2f; broadcast %.1f extra, %s %.1f; per seed: %s)",
-				design, arm, 1000*pT, 1000*pU, arm, 1+d/b, 1+dlo/b, 1+dhi/b, b, arm, mean(extra[arm]), floats("%.0f", extra[arm])) + unretargetedNote(res.unretargeted[arm], gs, reps),
-			Seeds: seeds,
+				design, arm, 1000*pT, 1000*pU, arm, 1+d/b, 1+dlo/b, 1+dhi/b, b, arm, mean(extra[arm]), floats("%.0f", extra[arm])) + pooledNote(gReps, reps) + unretargetedNote(un, gs, gReps),
+			Seeds: seedRange(o.Seed, gReps),
 		})
 		nl, cl := mean(res.naive[arm]), mean(res.causal[arm])
 		q := nl / cl
@@ -324,18 +350,6 @@ func checkTargeting(o Options) []Row {
 			Detail:   design + "; naive = conversion rate of the people reached ÷ of those not reached − 1, causal = of the people reached ÷ the same people's in the control twin − 1",
 			Seeds:    seeds,
 		})
-	}
-	// The consent comparisons are ratios of differences of extra
-	// conversions: at 10 replications Goldfarb & Tucker's interval spanned
-	// +24 to −56 %. They get consentReps replications of the three arms
-	// they need, the first res.reps shared with the runs above.
-	cReps := max(res.reps, consentReps)
-	if o.Quick || o.tiny {
-		cReps = res.reps
-	}
-	more, err := targetingRunsOf(o, nil, res.reps, cReps, consentArms)
-	if err != nil {
-		return append(rows, failRow("johnson-shriver-du", "untracked impressions", "Johnson, Shriver & Du 2020 (Mkt Sci)", err))
 	}
 	for _, arm := range consentArms {
 		more.extra[arm] = append(append([]float64(nil), extra[arm]...), more.extra[arm]...)
