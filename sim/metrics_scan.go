@@ -36,14 +36,17 @@ func scanArm(s *ArmState, stance float64, workers int) *armScan {
 	n := len(s.Opinion)
 	turnout := s.Turnout
 	if len(turnout) < n {
-		turnout = make([]float32, n) // nobody votes: turnout and vote share 0
+		// Nobody votes: turnout and vote share 0. Every block reads the
+		// same block of zeros (one block, not a slice of n per step).
+		turnout = nil
 	}
+	zeros := make([]float32, min(n, metricsBlock))
 	blocks := (n + metricsBlock - 1) / metricsBlock
 	parts := make([]armScan, blocks)
 	groups := (blocks + scanLanes - 1) / scanLanes
 	par.Each(groups, workers, func(_, g int) {
 		b0 := g * scanLanes
-		scanBlocks(parts[b0:min(b0+scanLanes, blocks)], s, turnout, stance, b0*metricsBlock)
+		scanBlocks(parts[b0:min(b0+scanLanes, blocks)], s, turnout, zeros, stance, b0*metricsBlock)
 	})
 	total := &armScan{}
 	for b := range parts {
@@ -54,11 +57,12 @@ func scanArm(s *ArmState, stance float64, workers int) *armScan {
 
 // scanBlocks fills parts with consecutive blocks of s from agent lo on:
 // side by side when there are scanLanes whole blocks, else one at a time.
+// turnout is nil when nobody votes: each block then reads zeros instead.
 // The sums are locals (registers), each block's in agent order; the
 // opinions are read twice while in cache: for the mean (and the votes for
 // the campaign's side), then for the squared deviations from it, the bins
 // and the turnout.
-func scanBlocks(parts []armScan, s *ArmState, turnout []float32, stance float64, lo int) {
+func scanBlocks(parts []armScan, s *ArmState, turnout, zeros []float32, stance float64, lo int) {
 	var x, p [scanLanes][]float32
 	var first [scanLanes]meanSums
 	var second [scanLanes]spreadSums
@@ -66,7 +70,10 @@ func scanBlocks(parts []armScan, s *ArmState, turnout []float32, stance float64,
 	n := len(s.Opinion)
 	for l := range parts {
 		a, b := min(lo+l*metricsBlock, n), min(lo+(l+1)*metricsBlock, n)
-		x[l], p[l] = s.Opinion[a:b], turnout[a:b]
+		x[l], p[l] = s.Opinion[a:b], zeros[:b-a]
+		if turnout != nil {
+			p[l] = turnout[a:b]
+		}
 		parts[l].n = b - a
 	}
 	if len(parts) == scanLanes && len(x[scanLanes-1]) == metricsBlock {

@@ -296,9 +296,9 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 			spent++
 		}
 	}
-	targeted -= spent
+	rest := targeted - spent // for the people channel and the placements
 	n := uint64(len(s.pool))
-	people := min(targeted, len(s.pool)/demoAudiencePerAd) // one ad per person every other step at most
+	people := min(rest, len(s.pool)/demoAudiencePerAd) // one ad per person every other step at most
 	for k := 0; k < people; k++ {
 		for r := uint64(0); r <= capRetries; r++ {
 			i := s.pool[rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 200+r)%n]
@@ -312,7 +312,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 			}
 		}
 	}
-	for k := people; k < targeted && len(s.ctxWho) > 0; k++ {
+	for k := people; k < rest && len(s.ctxWho) > 0; k++ {
 		for r := uint64(0); r <= capRetries; r++ {
 			e := Exposure{Agent: s.contextual(rng.Uint64(w.Seed, rng.Exposure, uint64(k), uint64(t), 300+r)), Message: int16(s.msg),
 				Why: WhyContext, Detail: uint32(s.chosen[0])}
@@ -321,7 +321,7 @@ func (s *interests) Plan(t int, w *World, st *ArmState, plan *Plan) {
 			}
 		}
 	}
-	prospect(t, w, st, plan, targeted+spent, budget, s.msg)
+	prospect(t, w, st, plan, targeted, budget, s.msg)
 }
 
 // explain says how the interest arm treats the persona: random in the
